@@ -1,0 +1,306 @@
+//! Allocation: picks /27 blocks for the ISE subnets the user did not pin.
+//!
+//! The rule (PRODUCT.md, "Allocation"): blocks lie inside one VNet prefix, avoid existing
+//! subnets, pinned ISE subnets and the reserved ranges, are /27-aligned, and are chosen
+//! deterministically — one contiguous run inside a single aligned /25 when one is free
+//! (all four subnets then summarise to one /25), else the lowest free blocks.
+//!
+//! It works on the free *intervals* between blocked ranges, so its cost grows with the
+//! number of existing subnets (n log n for sorting), not with the size of the VNet: a /8
+//! with 100,000 existing subnets is planned in milliseconds.
+
+use ipnet::Ipv4Net;
+use std::net::Ipv4Addr;
+
+use crate::cidr;
+
+/// The ISE subnet size: /27, 32 addresses (seed 000, "Create subnets").
+pub const ISE_PREFIX_LEN: u8 = 27;
+const BLOCK: u64 = 32;
+/// An aligned /25 holds four /27 blocks.
+const RUN_SPAN: u64 = 128;
+
+/// What the allocator was able to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Allocation {
+    /// The blocks chosen, lowest first; fewer than asked when space ran out.
+    pub blocks: Vec<Ipv4Net>,
+    /// Whether the blocks form one run inside one aligned /25.
+    pub contiguous: bool,
+    /// How many free, aligned /27 blocks the VNet had before this allocation.
+    pub free_blocks: u64,
+}
+
+/// Chooses `count` /27 blocks inside `vnet` prefixes, avoiding every prefix in `blocked`.
+///
+/// Deterministic: the same inputs, in any order, give the same blocks.
+///
+/// ```
+/// use ise_planner::allocate::allocate;
+/// let vnet = ["10.0.0.0/24".parse().unwrap()];
+/// let used = ["10.0.0.0/26".parse().unwrap()];
+/// let a = allocate(&vnet, &used, 4);
+/// assert_eq!(a.blocks.iter().map(|b| b.to_string()).collect::<Vec<_>>(),
+///            ["10.0.0.128/27", "10.0.0.160/27", "10.0.0.192/27", "10.0.0.224/27"]);
+/// assert!(a.contiguous);
+/// ```
+pub fn allocate(vnet: &[Ipv4Net], blocked: &[Ipv4Net], count: usize) -> Allocation {
+    let free = free_intervals(vnet, blocked);
+    let free_blocks: u64 = free
+        .iter()
+        .map(|&(start, end)| aligned_blocks(start, end).1)
+        .sum();
+    if count == 0 {
+        return Allocation {
+            blocks: Vec::new(),
+            contiguous: true,
+            free_blocks,
+        };
+    }
+    if let Some(start) = first_run(&free, count as u64) {
+        let blocks = (0..count as u64)
+            .filter_map(|i| block_at(start + i * BLOCK))
+            .collect();
+        return Allocation {
+            blocks,
+            contiguous: true,
+            free_blocks,
+        };
+    }
+    let mut blocks = Vec::with_capacity(count);
+    'outer: for &(start, end) in &free {
+        let (first, n) = aligned_blocks(start, end);
+        for i in 0..n {
+            if blocks.len() == count {
+                break 'outer;
+            }
+            if let Some(b) = block_at(first + i * BLOCK) {
+                blocks.push(b);
+            }
+        }
+    }
+    Allocation {
+        blocks,
+        contiguous: false,
+        free_blocks,
+    }
+}
+
+/// The free address intervals (inclusive, as integers) of the VNet, in address order.
+pub fn free_intervals(vnet: &[Ipv4Net], blocked: &[Ipv4Net]) -> Vec<(u64, u64)> {
+    let mut reserved: Vec<Ipv4Net> = blocked.to_vec();
+    reserved.extend(crate::reserved::RESERVED.iter().map(|r| r.net));
+    let blocked = cidr::merge(reserved.into_iter().map(cidr::range).collect());
+    let mut free = Vec::new();
+    for net in cidr::outermost(vnet.to_vec()) {
+        let (lo, hi) = cidr::range(net);
+        let (lo, hi) = (u64::from(lo), u64::from(hi));
+        // The first blocked interval that ends at or after the VNet prefix's start.
+        let mut i = blocked.partition_point(|&(_, end)| u64::from(end) < lo);
+        let mut cursor = lo;
+        while cursor <= hi {
+            match blocked.get(i) {
+                Some(&(b_start, b_end)) if u64::from(b_start) <= hi => {
+                    let (b_start, b_end) = (u64::from(b_start), u64::from(b_end));
+                    if b_start > cursor {
+                        free.push((cursor, b_start - 1));
+                    }
+                    cursor = cursor.max(b_end + 1);
+                    i += 1;
+                }
+                _ => {
+                    free.push((cursor, hi));
+                    break;
+                }
+            }
+        }
+    }
+    free
+}
+
+/// The first aligned /27 start inside `[start, end]` and how many aligned /27s fit.
+fn aligned_blocks(start: u64, end: u64) -> (u64, u64) {
+    let first = start.div_ceil(BLOCK) * BLOCK;
+    if first > end {
+        return (first, 0);
+    }
+    (first, (end + 1 - first) / BLOCK)
+}
+
+/// The lowest start of `count` consecutive free /27s that stay inside one aligned /25.
+fn first_run(free: &[(u64, u64)], count: u64) -> Option<u64> {
+    let per_run = RUN_SPAN / BLOCK;
+    if count > per_run {
+        return None;
+    }
+    free.iter().find_map(|&(start, end)| {
+        let mut s = start.div_ceil(BLOCK) * BLOCK;
+        // A run starting at block offset k in its /25 needs k + count <= 4.
+        if (s % RUN_SPAN) / BLOCK + count > per_run {
+            s = s.div_ceil(RUN_SPAN) * RUN_SPAN;
+        }
+        (s + count * BLOCK - 1 <= end).then_some(s)
+    })
+}
+
+fn block_at(start: u64) -> Option<Ipv4Net> {
+    let addr = Ipv4Addr::from(u32::try_from(start).ok()?);
+    Ipv4Net::new(addr, ISE_PREFIX_LEN).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn nets(list: &[&str]) -> Vec<Ipv4Net> {
+        list.iter().map(|s| s.parse().unwrap()).collect()
+    }
+    fn strings(blocks: &[Ipv4Net]) -> Vec<String> {
+        blocks.iter().map(|b| b.to_string()).collect()
+    }
+
+    #[test]
+    fn empty_vnet_takes_the_first_25() {
+        let a = allocate(&nets(&["10.0.0.0/22"]), &[], 4);
+        assert_eq!(
+            strings(&a.blocks),
+            [
+                "10.0.0.0/27",
+                "10.0.0.32/27",
+                "10.0.0.64/27",
+                "10.0.0.96/27"
+            ]
+        );
+        assert!(a.contiguous);
+        assert_eq!(a.free_blocks, 32);
+    }
+
+    #[test]
+    fn prefers_a_free_25_over_lower_scattered_blocks() {
+        // 10.0.0.32/27 used: the first /25 is broken, the second is whole.
+        let a = allocate(&nets(&["10.0.0.0/24"]), &nets(&["10.0.0.32/27"]), 4);
+        assert_eq!(
+            strings(&a.blocks),
+            [
+                "10.0.0.128/27",
+                "10.0.0.160/27",
+                "10.0.0.192/27",
+                "10.0.0.224/27"
+            ]
+        );
+    }
+
+    #[test]
+    fn falls_back_to_lowest_blocks() {
+        let a = allocate(
+            &nets(&["10.0.0.0/24"]),
+            &nets(&["10.0.0.32/27", "10.0.0.160/27"]),
+            4,
+        );
+        assert_eq!(
+            strings(&a.blocks),
+            [
+                "10.0.0.0/27",
+                "10.0.0.64/27",
+                "10.0.0.96/27",
+                "10.0.0.128/27"
+            ]
+        );
+        assert!(!a.contiguous);
+    }
+
+    #[test]
+    fn reports_shortage() {
+        let a = allocate(&nets(&["10.0.0.0/26"]), &[], 4);
+        assert_eq!(a.blocks.len(), 2);
+        assert_eq!(a.free_blocks, 2);
+        let a = allocate(&nets(&["10.0.0.0/28"]), &[], 4);
+        assert_eq!((a.blocks.len(), a.free_blocks), (0, 0));
+    }
+
+    #[test]
+    fn avoids_reserved_ranges() {
+        let a = allocate(&nets(&["100.0.0.0/9"]), &[], 4);
+        assert_eq!(strings(&a.blocks)[0], "100.0.0.0/27");
+        let a = allocate(&nets(&["168.63.129.0/24"]), &[], 4);
+        assert_eq!(
+            strings(&a.blocks),
+            [
+                "168.63.129.128/27",
+                "168.63.129.160/27",
+                "168.63.129.192/27",
+                "168.63.129.224/27"
+            ]
+        );
+    }
+
+    #[test]
+    fn partial_runs_for_fewer_subnets() {
+        // Two wanted; the lowest pair inside one /25 after a used block.
+        let a = allocate(
+            &nets(&["10.0.0.0/24"]),
+            &nets(&["10.0.0.0/27", "10.0.0.96/27"]),
+            2,
+        );
+        assert_eq!(strings(&a.blocks), ["10.0.0.32/27", "10.0.0.64/27"]);
+        let a = allocate(&nets(&["10.0.0.0/24"]), &nets(&["10.0.0.0/26"]), 3);
+        assert_eq!(
+            strings(&a.blocks),
+            ["10.0.0.128/27", "10.0.0.160/27", "10.0.0.192/27"]
+        );
+    }
+
+    #[test]
+    fn top_of_the_address_space() {
+        let a = allocate(&nets(&["223.255.255.0/24"]), &[], 4);
+        assert_eq!(strings(&a.blocks)[3], "223.255.255.96/27");
+        let a = allocate(&nets(&["0.0.0.0/0"]), &[], 4);
+        assert_eq!(strings(&a.blocks)[0], "1.0.0.0/27");
+    }
+
+    #[test]
+    fn many_existing_subnets() {
+        // A /16 filled with /28s except one /25 near the top.
+        let mut used = Vec::new();
+        for i in 0..4096u32 {
+            let addr = Ipv4Addr::from(u32::from(Ipv4Addr::new(10, 0, 0, 0)) + i * 16);
+            if !(addr >= Ipv4Addr::new(10, 0, 200, 0) && addr < Ipv4Addr::new(10, 0, 200, 128)) {
+                used.push(Ipv4Net::new(addr, 28).unwrap());
+            }
+        }
+        let a = allocate(&nets(&["10.0.0.0/16"]), &used, 4);
+        assert_eq!(strings(&a.blocks)[0], "10.0.200.0/27");
+        assert_eq!(a.free_blocks, 4);
+    }
+
+    fn arb_net(min_len: u8) -> impl Strategy<Value = Ipv4Net> {
+        (any::<u32>(), min_len..=32u8)
+            .prop_map(|(a, len)| Ipv4Net::new(Ipv4Addr::from(a), len).unwrap().trunc())
+    }
+
+    proptest! {
+        #[test]
+        fn invariants(vnet in proptest::collection::vec(arb_net(8), 1..4),
+                      used in proptest::collection::vec(arb_net(12), 0..40),
+                      count in 0usize..6) {
+            let a = allocate(&vnet, &used, count);
+            prop_assert!(a.blocks.len() <= count);
+            prop_assert!(a.blocks.len() == count || a.free_blocks < count as u64);
+            for (i, b) in a.blocks.iter().enumerate() {
+                prop_assert_eq!(b.prefix_len(), ISE_PREFIX_LEN);
+                prop_assert_eq!(b.trunc(), *b, "aligned");
+                prop_assert!(vnet.iter().any(|v| v.contains(b)), "inside the VNet");
+                prop_assert!(!used.iter().any(|u| cidr::overlaps(*u, *b)), "avoids existing");
+                prop_assert!(crate::reserved::overlapping(*b).next().is_none(), "avoids reserved");
+                for other in &a.blocks[i + 1..] {
+                    prop_assert!(!cidr::overlaps(*b, *other), "no overlap");
+                }
+            }
+            // Deterministic, whatever the input order.
+            let mut vnet_rev = vnet.clone(); vnet_rev.reverse();
+            let mut used_rev = used.clone(); used_rev.reverse();
+            prop_assert_eq!(allocate(&vnet_rev, &used_rev, count), a);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! The ISE Network Planner core: a platform-free library that turns a [`Design`] into a
+//! [`Plan`].
+//!
+//! Plain data in, plain data out: no browser API, no clock, no randomness, no I/O. The web
+//! page (`src/web`) and the `ise-plan` command-line tool (`src/bin/ise-plan.rs`) are thin
+//! shells over [`plan()`].
+//!
+//! ```
+//! let design = ise_planner::Design::default();
+//! let plan = ise_planner::plan(&design);
+//! assert_eq!(plan.subnets.len(), 4);
+//! assert!(!plan.has_errors());
+//! ```
+//!
+//! Every requirement comes from the two Azure documents in `shared/seeds/`; each NSG rule,
+//! route and checklist item carries a [`seed::SeedRef`] naming the table row it implements.
+
+pub mod address_map;
+pub mod allocate;
+pub mod checklist;
+pub mod cidr;
+pub mod design;
+pub mod findings;
+pub mod names;
+pub mod nsg;
+pub mod plan;
+pub mod regions;
+pub mod reserved;
+pub mod rest;
+pub mod routes;
+pub mod seed;
+pub mod service_tags;
+pub mod share_link;
+pub mod validate;
+
+pub use design::Design;
+pub use findings::{Finding, Severity};
+pub use plan::{plan, Plan};
