@@ -1,1 +1,283 @@
+//! `ise-plan`: the planning library on the command line, for pipelines. Reads a design (a
+//! file saved from the page, or flags), prints JSON on stdout and findings on stderr.
+//!
+//! Exit status: 0 no error findings; 1 the design has errors (stdout still carries the
+//! output); 2 bad usage or an unreadable design file.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use clap::{Parser, ValueEnum};
+    use ise_planner::design::{
+        default_subnets, AccessEndpoint, Cloud, Deployment, Design, Sku, SubnetSpec,
+    };
+    use ise_planner::{plan, Plan};
+    use std::io::Read;
+    use std::process::ExitCode;
+
+    #[derive(Copy, Clone, Debug, ValueEnum)]
+    enum Access {
+        Internal,
+        External,
+    }
+    #[derive(Copy, Clone, Debug, ValueEnum)]
+    enum SkuArg {
+        Premium,
+        Developer,
+    }
+    #[derive(Copy, Clone, Debug, ValueEnum)]
+    enum CloudArg {
+        Public,
+        Government,
+    }
+    #[derive(Copy, Clone, Debug, ValueEnum)]
+    enum Deploy {
+        Portal,
+        Rest,
+    }
+    #[derive(Copy, Clone, Debug, Default, ValueEnum)]
+    enum Emit {
+        /// The whole plan: findings, subnets, NSG rules, routes, requests, checklist.
+        #[default]
+        Plan,
+        /// The ISE PUT request body alone.
+        RestBody,
+        /// The ISE PUT request: method, url, headers, body.
+        RestRequest,
+        /// NSG security rules in the ARM shape, inbound and outbound.
+        Nsg,
+        /// Routes in the ARM shape.
+        Routes,
+        /// The effective design, loadable again with --design.
+        Design,
+    }
+
+    /// Plan the network of an Azure Logic Apps integration service environment (ISE): four
+    /// /27 subnets, NSG rules, routes and the REST request that creates it.
+    ///
+    /// Flags given beside --design override the file. Findings go to stderr; the output
+    /// chosen with --emit goes to stdout as pretty JSON. Exit status: 0 no errors, 1 the
+    /// design has errors (the output is still printed), 2 bad usage or unreadable design.
+    #[derive(Parser, Debug)]
+    #[command(name = "ise-plan", version, max_term_width = 100)]
+    struct Args {
+        /// A design saved from the page or by `--emit design` (`-` reads stdin).
+        #[arg(long, value_name = "FILE")]
+        design: Option<String>,
+        /// A VNet address prefix; repeat for several (replaces the design's list).
+        #[arg(long = "vnet-prefix", value_name = "CIDR")]
+        vnet_prefix: Vec<String>,
+        /// A subnet that already exists in the VNet; repeat for several (replaces the list).
+        #[arg(long = "existing-subnet", value_name = "CIDR")]
+        existing_subnet: Vec<String>,
+        /// An ISE subnet pinned to a prefix; repeat up to four times. Subnets not given are
+        /// allocated. `NAME=` names a subnet without pinning it.
+        #[arg(long, value_name = "NAME=CIDR")]
+        subnet: Vec<String>,
+        /// The access endpoint; fixed after creation.
+        #[arg(long, value_enum)]
+        access: Option<Access>,
+        /// The SKU; fixed after creation.
+        #[arg(long, value_enum)]
+        sku: Option<SkuArg>,
+        /// Premium: additional processing units, 0-10 (the request sends 1 + N).
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        capacity: Option<i64>,
+        /// The ISE name.
+        #[arg(long)]
+        name: Option<String>,
+        /// The Azure region, such as westeurope.
+        #[arg(long, value_name = "REGION")]
+        location: Option<String>,
+        /// The subscription ID (a GUID).
+        #[arg(long, value_name = "ID")]
+        subscription: Option<String>,
+        /// The resource group of the ISE (and of the VNet unless the design says otherwise).
+        #[arg(long = "resource-group", value_name = "RG")]
+        resource_group: Option<String>,
+        /// The virtual network's name.
+        #[arg(long = "vnet-name", value_name = "NAME")]
+        vnet_name: Option<String>,
+        /// The Azure cloud.
+        #[arg(long, value_enum)]
+        cloud: Option<CloudArg>,
+        /// portal: no delegation; rest (also ARM and PowerShell): one subnet delegated.
+        #[arg(long, value_enum)]
+        deploy: Option<Deploy>,
+        /// ExpressRoute with forced tunneling: adds the 0.0.0.0/0 route and its dependencies.
+        #[arg(long = "forced-tunneling")]
+        forced_tunneling: bool,
+        /// A custom DNS server of the VNet; repeat for several (replaces the list).
+        #[arg(long = "dns-server", value_name = "IP")]
+        dns_server: Vec<String>,
+        /// What to print on stdout.
+        #[arg(long, value_enum, default_value_t = Emit::Plan)]
+        emit: Emit,
+    }
+
+    /// Fails with a usage message and exit status 2.
+    struct Usage(String);
+
+    pub fn main() -> ExitCode {
+        let args = match Args::try_parse() {
+            Ok(args) => args,
+            Err(e) => {
+                let _ = e.print();
+                return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            }
+        };
+        let design = match effective_design(&args) {
+            Ok(d) => d,
+            Err(Usage(message)) => {
+                eprintln!("ise-plan: {message}");
+                return ExitCode::from(2);
+            }
+        };
+        let plan = plan(&design);
+        for f in &plan.findings {
+            eprintln!(
+                "{}[{}] {}: {}",
+                f.severity.as_str(),
+                f.code,
+                f.field,
+                f.message
+            );
+        }
+        println!("{}", output(&args, &design, &plan));
+        ExitCode::from(if plan.has_errors() { 1 } else { 0 })
+    }
+
+    fn read_design(path: &str) -> Result<Design, Usage> {
+        let text = if path == "-" {
+            let mut s = String::new();
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map_err(|e| Usage(format!("cannot read the design from stdin: {e}")))?;
+            s
+        } else {
+            std::fs::read_to_string(path)
+                .map_err(|e| Usage(format!("cannot read design file {path:?}: {e}")))?
+        };
+        Design::from_json(&text).map_err(|e| Usage(format!("cannot use design file {path:?}: {e}")))
+    }
+
+    fn effective_design(args: &Args) -> Result<Design, Usage> {
+        let mut d = match &args.design {
+            Some(path) => read_design(path)?,
+            None => Design::default(),
+        };
+        if !args.vnet_prefix.is_empty() {
+            d.vnet.address_prefixes = args.vnet_prefix.clone();
+        }
+        if !args.existing_subnet.is_empty() {
+            d.vnet.existing_subnets = args.existing_subnet.clone();
+        }
+        if !args.subnet.is_empty() {
+            d.subnets = subnets(&args.subnet)?;
+        }
+        if let Some(a) = args.access {
+            d.access_endpoint = match a {
+                Access::Internal => AccessEndpoint::Internal,
+                Access::External => AccessEndpoint::External,
+            };
+        }
+        if let Some(s) = args.sku {
+            d.sku = match s {
+                SkuArg::Premium => Sku::Premium,
+                SkuArg::Developer => Sku::Developer,
+            };
+        }
+        if let Some(c) = args.capacity {
+            d.additional_capacity = c;
+        }
+        let set = |target: &mut String, value: &Option<String>| {
+            if let Some(v) = value {
+                *target = v.clone();
+            }
+        };
+        set(&mut d.name, &args.name);
+        set(&mut d.location, &args.location);
+        set(&mut d.subscription_id, &args.subscription);
+        set(&mut d.resource_group, &args.resource_group);
+        set(&mut d.vnet.name, &args.vnet_name);
+        if let Some(c) = args.cloud {
+            d.cloud = match c {
+                CloudArg::Public => Cloud::Public,
+                CloudArg::Government => Cloud::Government,
+            };
+        }
+        if let Some(dep) = args.deploy {
+            d.deployment = match dep {
+                Deploy::Portal => Deployment::Portal,
+                Deploy::Rest => Deployment::Rest,
+            };
+        }
+        if args.forced_tunneling {
+            d.forced_tunneling = true;
+        }
+        if !args.dns_server.is_empty() {
+            d.dns_servers = args.dns_server.clone();
+        }
+        Ok(d)
+    }
+
+    /// The ISE subnets from `--subnet NAME=CIDR` flags, filled up to four with unpinned
+    /// subnets under the default names not already taken.
+    fn subnets(flags: &[String]) -> Result<Vec<SubnetSpec>, Usage> {
+        if flags.len() > 4 {
+            return Err(Usage(format!(
+                "--subnet was given {} times; an ISE has exactly four subnets",
+                flags.len()
+            )));
+        }
+        let mut specs = Vec::new();
+        for flag in flags {
+            let (name, prefix) = flag.split_once('=').ok_or_else(|| {
+                Usage(format!(
+                    "--subnet {flag:?} should be NAME=CIDR, for example --subnet ise-1=10.0.0.0/27"
+                ))
+            })?;
+            specs.push(SubnetSpec {
+                name: name.to_string(),
+                prefix: prefix.to_string(),
+            });
+        }
+        for default in default_subnets() {
+            if specs.len() == 4 {
+                break;
+            }
+            if !specs
+                .iter()
+                .any(|s| s.name.eq_ignore_ascii_case(&default.name))
+            {
+                specs.push(default);
+            }
+        }
+        Ok(specs)
+    }
+
+    fn output(args: &Args, design: &Design, plan: &Plan) -> String {
+        let value = match args.emit {
+            Emit::Plan => serde_json::to_value(plan),
+            Emit::RestBody => Ok(plan.rest.create.body.clone().unwrap_or_default()),
+            Emit::RestRequest => serde_json::to_value(&plan.rest.create),
+            Emit::Nsg => Ok(serde_json::Value::Array(
+                plan.nsg_rules.iter().map(|r| r.to_arm()).collect(),
+            )),
+            Emit::Routes => Ok(serde_json::Value::Array(
+                plan.routes.iter().map(|r| r.to_arm()).collect(),
+            )),
+            Emit::Design => return design.to_json(),
+        };
+        value
+            .and_then(|v| serde_json::to_string_pretty(&v))
+            .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+    }
+}
