@@ -1,0 +1,746 @@
+//! End-to-end tests of the `ise-plan` command-line tool: the real binary, spawned with
+//! `std::process::Command`, checked on exit status, stdout (JSON) and stderr (findings and
+//! usage messages).
+
+use serde_json::Value;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BIN: &str = env!("CARGO_BIN_EXE_ise-plan");
+
+/// What one run of the binary gave.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// stdout as JSON; fails the test with both streams when it is not.
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e})\n--- stdout\n{}\n--- stderr\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+
+    /// Exit status 2, a message on stderr, nothing on stdout, and no panic.
+    fn assert_usage_error(&self, what: &str) {
+        assert_eq!(self.code, 2, "{what}: exit status\n{}", self.stderr);
+        assert!(
+            !self.stderr.trim().is_empty(),
+            "{what}: a message on stderr"
+        );
+        assert!(
+            self.stdout.trim().is_empty(),
+            "{what}: nothing on stdout, got {}",
+            self.stdout
+        );
+        self.assert_no_panic(what);
+    }
+
+    fn assert_no_panic(&self, what: &str) {
+        for text in ["panicked", "RUST_BACKTRACE", "stack backtrace"] {
+            assert!(
+                !self.stderr.contains(text) && !self.stdout.contains(text),
+                "{what}: panic text {text:?} in the output\n{}",
+                self.stderr
+            );
+        }
+    }
+}
+
+fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(BIN)
+        .args(args)
+        // A panic would print its backtrace; the tests look for it.
+        .env("RUST_BACKTRACE", "1")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ise-plan");
+    if let Some(text) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin pipe");
+        pipe.write_all(text.as_bytes()).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait for ise-plan");
+    Run {
+        code: out
+            .status
+            .code()
+            .expect("exit status (not killed by a signal)"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with_stdin(args, None)
+}
+
+/// A run expected to succeed with exit status 0.
+fn ok(args: &[&str]) -> Value {
+    let r = run(args);
+    assert_eq!(r.code, 0, "ise-plan {args:?}\n{}", r.stderr);
+    r.assert_no_panic("successful run");
+    r.json()
+}
+
+/// A run whose output is wanted whatever the findings (exit 0 or 1, never 2).
+fn output(args: &[&str]) -> Value {
+    let r = run(args);
+    assert!(
+        r.code == 0 || r.code == 1,
+        "ise-plan {args:?}\n{}",
+        r.stderr
+    );
+    r.assert_no_panic("run");
+    r.json()
+}
+
+/// A file in a fresh per-test directory, removed on drop.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> TempFile {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "ise-plan-cli-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        let path = dir.join(name);
+        std::fs::write(&path, contents).expect("write temp file");
+        TempFile(path)
+    }
+    fn path(&self) -> &str {
+        self.0.to_str().expect("UTF-8 temp path")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn rule<'a>(nsg: &'a Value, name: &str) -> &'a Value {
+    nsg.as_array()
+        .expect("nsg is an array")
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no NSG rule {name} in {nsg:#}"))
+}
+
+fn prefixes(plan: &Value) -> Vec<String> {
+    plan["subnets"]
+        .as_array()
+        .expect("subnets array")
+        .iter()
+        .map(|s| s["prefix"].as_str().unwrap_or("<none>").to_string())
+        .collect()
+}
+
+// --- the default run and each --emit ---
+
+#[test]
+fn default_run_prints_the_plan() {
+    let plan = ok(&[]);
+    let findings = plan["findings"].as_array().expect("findings array");
+    for f in findings {
+        for key in ["severity", "code", "field", "message"] {
+            assert!(f[key].is_string(), "finding {f} lacks string {key}");
+        }
+        assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
+    }
+    let subnets = plan["subnets"].as_array().expect("subnets array");
+    assert_eq!(subnets.len(), 4);
+    for s in subnets {
+        assert!(s["name"].as_str().is_some_and(|n| !n.is_empty()), "{s}");
+        let prefix = s["prefix"].as_str().expect("prefix");
+        assert!(prefix.ends_with("/27"), "{prefix}");
+    }
+    // Same as asking for it by name.
+    assert_eq!(ok(&["--emit", "plan"]), plan);
+}
+
+#[test]
+fn emit_rest_body() {
+    let body = ok(&["--emit", "rest-body"]);
+    assert_eq!(
+        body["type"],
+        "Microsoft.Logic/integrationServiceEnvironments"
+    );
+    assert_eq!(body["name"], "ise-1");
+    assert_eq!(body["sku"]["name"], "Premium");
+    assert!(body["sku"]["capacity"].is_i64());
+    assert_eq!(
+        body["properties"]["networkConfiguration"]["accessEndpoint"]["type"],
+        "Internal"
+    );
+    assert_eq!(
+        body["properties"]["networkConfiguration"]["subnets"]
+            .as_array()
+            .map(Vec::len),
+        Some(4)
+    );
+    assert!(body["properties"].get("certificates").is_none());
+}
+
+#[test]
+fn emit_rest_request() {
+    let req = ok(&["--emit", "rest-request"]);
+    assert_eq!(req["method"], "PUT");
+    assert_eq!(
+        req["url"],
+        "https://management.azure.com/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Logic/integrationServiceEnvironments/ise-1?api-version=2019-05-01"
+    );
+    assert_eq!(req["headers"]["Content-Type"], "application/json");
+    assert!(req["headers"]["Authorization"]
+        .as_str()
+        .is_some_and(|a| a.starts_with("Bearer ")));
+    assert_eq!(req["body"], ok(&["--emit", "rest-body"]));
+}
+
+#[test]
+fn emit_nsg() {
+    let nsg = ok(&["--emit", "nsg"]);
+    let rules = nsg.as_array().expect("an array of rules");
+    assert!(!rules.is_empty());
+    let mut names = HashSet::new();
+    let mut priorities: HashSet<(String, u64)> = HashSet::new();
+    let mut directions = HashSet::new();
+    for r in rules {
+        let keys: Vec<&String> = r.as_object().expect("rule object").keys().collect();
+        assert_eq!(keys, ["name", "properties"], "{r}");
+        let name = r["name"].as_str().expect("name");
+        assert!(names.insert(name.to_string()), "duplicate rule name {name}");
+        let p = &r["properties"];
+        let direction = p["direction"].as_str().expect("direction").to_string();
+        assert!(direction == "Inbound" || direction == "Outbound", "{r}");
+        let priority = p["priority"].as_u64().expect("priority");
+        assert!((100..=4096).contains(&priority), "{r}");
+        assert!(
+            priorities.insert((direction.clone(), priority)),
+            "priority {priority} twice in {direction}"
+        );
+        directions.insert(direction);
+        assert_eq!(p["access"], "Allow");
+        assert_eq!(p["protocol"], "*");
+        assert_eq!(p["sourcePortRange"], "*");
+    }
+    assert_eq!(directions.len(), 2, "both Inbound and Outbound");
+}
+
+#[test]
+fn emit_routes_without_and_with_forced_tunneling() {
+    assert_eq!(ok(&["--emit", "routes"]), serde_json::json!([]));
+    let routes = output(&["--emit", "routes", "--forced-tunneling"]);
+    let first = &routes.as_array().expect("routes array")[0];
+    assert_eq!(first["properties"]["addressPrefix"], "0.0.0.0/0");
+    assert_eq!(first["properties"]["nextHopType"], "Internet");
+    assert!(first["name"].is_string());
+}
+
+#[test]
+fn emitted_design_loads_back_to_the_same_plan() {
+    let flags = [
+        "--vnet-prefix",
+        "10.20.0.0/16",
+        "--vnet-prefix",
+        "172.16.0.0/24",
+        "--existing-subnet",
+        "10.20.0.0/24",
+        "--subnet",
+        "front=10.20.9.0/27",
+        "--access",
+        "external",
+        "--sku",
+        "developer",
+        "--name",
+        "contoso-ise",
+        "--location",
+        "northeurope",
+        "--subscription",
+        "f34b22a3-2202-4fb1-b040-1332bd928c84",
+        "--resource-group",
+        "contoso-rg",
+        "--vnet-name",
+        "contoso-vnet",
+        "--deploy",
+        "portal",
+        "--forced-tunneling",
+        "--dns-server",
+        "10.20.0.4",
+    ];
+    let direct = run(&[&flags[..], &["--emit", "plan"]].concat());
+    let design = run(&[&flags[..], &["--emit", "design"]].concat());
+    assert_eq!(design.code, direct.code);
+    let design_json = design.json();
+    assert_eq!(design_json["version"], 1);
+    assert_eq!(design_json["name"], "contoso-ise");
+    let file = TempFile::new("design.json", &design.stdout);
+    let loaded = run(&["--design", file.path(), "--emit", "plan"]);
+    assert_eq!(loaded.code, direct.code, "{}", loaded.stderr);
+    assert_eq!(loaded.json(), direct.json());
+    assert_eq!(loaded.stderr, direct.stderr, "the same findings");
+    // And the design itself survives the round trip.
+    let again = run(&["--design", file.path(), "--emit", "design"]);
+    assert_eq!(again.json(), design_json);
+}
+
+// --- exit status 1: the design has errors ---
+
+#[test]
+fn errors_exit_1_with_findings_on_stderr_and_json_on_stdout() {
+    let r = run(&["--vnet-prefix", "10.0.1.0/22"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    r.assert_no_panic("host bits");
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("error[cidr-host-bits] vnet.addressPrefixes[0]: "))
+        .unwrap_or_else(|| panic!("no host-bits error line in\n{}", r.stderr));
+    assert!(
+        line.contains("10.0.0.0/22"),
+        "names the network meant: {line}"
+    );
+    let plan = r.json();
+    assert!(plan["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["severity"] == "error" && f["code"] == "cidr-host-bits"));
+    // The network meant is used, so the plan stays useful.
+    assert_eq!(prefixes(&plan)[0], "10.0.0.0/27");
+    // Every --emit still prints its output.
+    for emit in ["rest-body", "rest-request", "nsg", "routes", "design"] {
+        let r = run(&["--vnet-prefix", "10.0.1.0/22", "--emit", emit]);
+        assert_eq!(r.code, 1, "--emit {emit}");
+        r.json();
+    }
+}
+
+#[test]
+fn no_space_is_an_error_not_a_crash() {
+    let r = run(&["--vnet-prefix", "10.0.0.0/26"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("error[allocation-no-space]"),
+        "{}",
+        r.stderr
+    );
+    let plan = r.json();
+    assert_eq!(plan["subnets"].as_array().unwrap().len(), 4);
+    assert!(plan["subnets"][3]["prefix"].is_null());
+}
+
+// --- exit status 2: bad usage or an unreadable design ---
+
+#[test]
+fn unknown_flag_exits_2() {
+    run(&["--bogus"]).assert_usage_error("unknown flag");
+    run(&["--emit", "yaml"]).assert_usage_error("unknown --emit value");
+    run(&["--cloud", "mars"]).assert_usage_error("unknown --cloud value");
+    run(&["--capacity", "lots"]).assert_usage_error("non-numeric --capacity");
+    run(&["extra-positional"]).assert_usage_error("positional argument");
+}
+
+#[test]
+fn subnet_without_equals_exits_2() {
+    let r = run(&["--subnet", "ise-compute"]);
+    r.assert_usage_error("--subnet without =");
+    assert!(r.stderr.contains("NAME=CIDR"), "{}", r.stderr);
+}
+
+#[test]
+fn five_subnets_exit_2() {
+    let r = run(&[
+        "--subnet",
+        "a=10.0.0.0/27",
+        "--subnet",
+        "b=10.0.0.32/27",
+        "--subnet",
+        "c=10.0.0.64/27",
+        "--subnet",
+        "d=10.0.0.96/27",
+        "--subnet",
+        "e=10.0.0.128/27",
+    ]);
+    r.assert_usage_error("five --subnet flags");
+    assert!(r.stderr.contains("four"), "{}", r.stderr);
+}
+
+#[test]
+fn missing_design_file_exits_2() {
+    let r = run(&["--design", "/nonexistent/ise-plan/design.json"]);
+    r.assert_usage_error("missing design file");
+    assert!(
+        r.stderr.contains("/nonexistent/ise-plan/design.json"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn design_that_is_not_json_exits_2() {
+    for text in ["this is not json", "", "[1, 2, 3]", "{\"name\": "] {
+        let file = TempFile::new("bad.json", text);
+        let r = run(&["--design", file.path()]);
+        r.assert_usage_error(&format!("design file {text:?}"));
+        assert!(r.stderr.contains("not a design file"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn design_with_a_field_of_the_wrong_type_exits_2() {
+    let file = TempFile::new("shape.json", r#"{"subnets": 7}"#);
+    let r = run(&["--design", file.path()]);
+    r.assert_usage_error("wrong type");
+    assert!(r.stderr.contains("wrong type"), "{}", r.stderr);
+}
+
+#[test]
+fn design_from_a_newer_version_exits_2() {
+    let file = TempFile::new("new.json", r#"{"version": 99, "name": "future"}"#);
+    let r = run(&["--design", file.path()]);
+    r.assert_usage_error("version 99");
+    assert!(r.stderr.contains("newer"), "{}", r.stderr);
+    for version in ["0", "\"1\"", "-1", "1.5", "null"] {
+        let file = TempFile::new("v.json", &format!(r#"{{"version": {version}}}"#));
+        run(&["--design", file.path()]).assert_usage_error(&format!("version {version}"));
+    }
+}
+
+#[test]
+fn design_path_that_is_a_directory_exits_2() {
+    let dir = std::env::temp_dir();
+    run(&["--design", dir.to_str().unwrap()]).assert_usage_error("directory as design");
+}
+
+// --- reading designs ---
+
+#[test]
+fn design_from_stdin() {
+    let text =
+        r#"{"version": 1, "name": "from-stdin", "vnet": {"addressPrefixes": ["10.5.0.0/24"]}}"#;
+    let r = run_with_stdin(&["--design", "-", "--emit", "plan"], Some(text));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let plan = r.json();
+    assert_eq!(plan["rest"]["create"]["body"]["name"], "from-stdin");
+    assert_eq!(prefixes(&plan)[0], "10.5.0.0/27");
+    // Empty stdin is not a design.
+    run_with_stdin(&["--design", "-"], Some("")).assert_usage_error("empty stdin");
+}
+
+#[test]
+fn flags_override_the_design_file() {
+    let file = TempFile::new(
+        "design.json",
+        r#"{
+          "version": 1,
+          "name": "from-file",
+          "sku": "Developer",
+          "accessEndpoint": "External",
+          "connectorOutboundAddresses": ["52.1.2.0/28"],
+          "vnet": {"name": "file-vnet", "addressPrefixes": ["10.9.0.0/16"], "existingSubnets": ["10.9.0.0/24"]},
+          "dnsServers": ["10.9.0.4"]
+        }"#,
+    );
+    // Without flags, the file's values.
+    let body = ok(&["--design", file.path(), "--emit", "rest-body"]);
+    assert_eq!(body["name"], "from-file");
+    assert_eq!(body["sku"]["name"], "Developer");
+    let plan = ok(&["--design", file.path()]);
+    assert_eq!(prefixes(&plan)[0], "10.9.1.0/27");
+
+    let args = [
+        "--design",
+        file.path(),
+        "--name",
+        "from-flag",
+        "--sku",
+        "premium",
+        "--access",
+        "internal",
+        "--vnet-name",
+        "flag-vnet",
+        "--vnet-prefix",
+        "10.7.0.0/24",
+        "--existing-subnet",
+        "10.7.0.0/26",
+        "--dns-server",
+        "10.7.0.5",
+    ];
+    let body = output(&[&args[..], &["--emit", "rest-body"]].concat());
+    assert_eq!(body["name"], "from-flag");
+    assert_eq!(body["sku"]["name"], "Premium");
+    assert_eq!(
+        body["properties"]["networkConfiguration"]["accessEndpoint"]["type"],
+        "Internal"
+    );
+    assert!(
+        body["properties"]["networkConfiguration"]["subnets"][0]["id"]
+            .as_str()
+            .unwrap()
+            .contains("/virtualNetworks/flag-vnet/subnets/")
+    );
+    let plan = output(&args);
+    assert_eq!(
+        prefixes(&plan)[0],
+        "10.7.0.128/27",
+        "lists are replaced, not merged"
+    );
+    let nsg = output(&[&args[..], &["--emit", "nsg"]].concat());
+    assert_eq!(
+        rule(&nsg, "ise-out-dns")["properties"]["destinationAddressPrefix"],
+        "10.7.0.5"
+    );
+    // Values the flags do not touch stay as the file has them.
+    let design = output(&[&args[..], &["--emit", "design"]].concat());
+    assert_eq!(
+        design["connectorOutboundAddresses"],
+        serde_json::json!(["52.1.2.0/28"])
+    );
+}
+
+// --- flags ---
+
+#[test]
+fn four_subnet_flags_pin_exactly_those_prefixes() {
+    let plan = ok(&[
+        "--subnet",
+        "a=10.0.0.0/27",
+        "--subnet",
+        "b=10.0.1.64/27",
+        "--subnet",
+        "c=10.0.2.0/27",
+        "--subnet",
+        "d=10.0.3.224/27",
+    ]);
+    let subnets = plan["subnets"].as_array().unwrap();
+    let got: Vec<(&str, &str, bool)> = subnets
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap(),
+                s["prefix"].as_str().unwrap(),
+                s["pinned"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a", "10.0.0.0/27", true),
+            ("b", "10.0.1.64/27", true),
+            ("c", "10.0.2.0/27", true),
+            ("d", "10.0.3.224/27", true)
+        ]
+    );
+}
+
+#[test]
+fn the_same_subnet_four_times_is_reported_not_crashed() {
+    let r = run(&[
+        "--subnet",
+        "a=10.0.0.0/27",
+        "--subnet",
+        "a=10.0.0.0/27",
+        "--subnet",
+        "a=10.0.0.0/27",
+        "--subnet",
+        "a=10.0.0.0/27",
+    ]);
+    assert_eq!(r.code, 1);
+    r.assert_no_panic("same subnet four times");
+    assert!(r.stderr.contains("error[subnets-overlap]"), "{}", r.stderr);
+    assert_eq!(prefixes(&r.json()), ["10.0.0.0/27"; 4]);
+}
+
+#[test]
+fn fewer_subnet_flags_fill_up_with_allocated_defaults() {
+    let plan = ok(&["--subnet", "web=10.0.3.224/27", "--subnet", "ise-redis="]);
+    let subnets = plan["subnets"].as_array().unwrap();
+    let names: Vec<&str> = subnets
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["web", "ise-redis", "ise-compute", "ise-connectors"]);
+    assert_eq!(subnets[0]["pinned"], true);
+    assert_eq!(subnets[1]["pinned"], false, "NAME= names without pinning");
+    assert_eq!(
+        prefixes(&plan),
+        [
+            "10.0.3.224/27",
+            "10.0.0.0/27",
+            "10.0.0.32/27",
+            "10.0.0.64/27"
+        ]
+    );
+}
+
+#[test]
+fn external_access_changes_the_443_source_and_traffic_manager_port() {
+    let internal = ok(&["--emit", "nsg"]);
+    assert_eq!(
+        rule(&internal, "ise-in-logic-app-https")["properties"]["sourceAddressPrefix"],
+        "VirtualNetwork"
+    );
+    assert_eq!(
+        rule(&internal, "ise-in-traffic-manager")["properties"]["destinationPortRange"],
+        "454"
+    );
+    let external = output(&["--access", "external", "--emit", "nsg"]);
+    let https = &rule(&external, "ise-in-logic-app-https")["properties"];
+    assert_eq!(https["sourceAddressPrefix"], "Internet");
+    assert_eq!(https["destinationPortRange"], "443");
+    assert_eq!(
+        rule(&external, "ise-in-traffic-manager")["properties"]["destinationPortRange"],
+        "443"
+    );
+    let body = output(&["--access", "external", "--emit", "rest-body"]);
+    assert_eq!(
+        body["properties"]["networkConfiguration"]["accessEndpoint"]["type"],
+        "External"
+    );
+}
+
+#[test]
+fn government_cloud_uses_its_management_host() {
+    let req = output(&["--cloud", "government", "--emit", "rest-request"]);
+    let url = req["url"].as_str().unwrap();
+    assert!(
+        url.starts_with("https://management.usgovcloudapi.net/subscriptions/"),
+        "{url}"
+    );
+    assert!(url.ends_with("?api-version=2019-05-01"), "{url}");
+}
+
+#[test]
+fn portal_deployment_leaves_no_delegation() {
+    let rest = ok(&[]);
+    assert_eq!(
+        rest["subnets"][0]["delegation"],
+        "Microsoft.Logic/integrationServiceEnvironments"
+    );
+    let portal = ok(&["--deploy", "portal"]);
+    for s in portal["subnets"].as_array().unwrap() {
+        assert!(s["delegation"].is_null(), "{s}");
+    }
+}
+
+#[test]
+fn dns_server_adds_the_outbound_port_53_rule() {
+    let is_dns = |r: &Value| {
+        r["properties"]["direction"] == "Outbound"
+            && r["properties"]["destinationPortRange"] == "53"
+    };
+    let without = ok(&["--emit", "nsg"]);
+    assert!(!without.as_array().unwrap().iter().any(is_dns));
+    let with = ok(&["--dns-server", "10.0.0.4", "--emit", "nsg"]);
+    let dns: Vec<&Value> = with
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| is_dns(r))
+        .collect();
+    assert_eq!(dns.len(), 1, "{with:#}");
+    assert_eq!(dns[0]["properties"]["destinationAddressPrefix"], "10.0.0.4");
+    let two = ok(&[
+        "--dns-server",
+        "10.0.0.4",
+        "--dns-server",
+        "10.0.0.5",
+        "--emit",
+        "nsg",
+    ]);
+    assert_eq!(
+        rule(&two, "ise-out-dns")["properties"]["destinationAddressPrefixes"],
+        serde_json::json!(["10.0.0.4", "10.0.0.5"])
+    );
+    // A bad address is a finding, not a crash.
+    let r = run(&["--dns-server", "dns.contoso.com"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("error[dns-server-invalid] dnsServers[0]"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn capacity_flag_reaches_the_request_and_is_checked() {
+    let body = ok(&["--capacity", "3", "--emit", "rest-body"]);
+    assert_eq!(body["sku"]["capacity"], 4);
+    let r = run(&["--capacity", "-1"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("error[capacity-out-of-range]"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["--capacity", "9223372036854775807", "--emit", "rest-body"]);
+    assert_eq!(r.code, 1);
+    r.assert_no_panic("huge capacity");
+    assert_eq!(r.json()["sku"]["capacity"], 11);
+}
+
+#[test]
+fn help_mentions_every_flag() {
+    let r = run(&["--help"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for flag in [
+        "--design",
+        "--vnet-prefix",
+        "--existing-subnet",
+        "--subnet",
+        "--access",
+        "--sku",
+        "--capacity",
+        "--name",
+        "--location",
+        "--subscription",
+        "--resource-group",
+        "--vnet-name",
+        "--cloud",
+        "--deploy",
+        "--forced-tunneling",
+        "--dns-server",
+        "--emit",
+    ] {
+        assert!(
+            r.stdout.contains(&format!("{flag} ")) || r.stdout.contains(&format!("{flag}\n")),
+            "--help does not mention {flag}"
+        );
+    }
+    for emit in [
+        "plan",
+        "rest-body",
+        "rest-request",
+        "nsg",
+        "routes",
+        "design",
+    ] {
+        assert!(
+            r.stdout.contains(emit),
+            "--help does not list --emit {emit}"
+        );
+    }
+    let v = run(&["--version"]);
+    assert_eq!(v.code, 0);
+    assert!(v.stdout.contains(env!("CARGO_PKG_VERSION")));
+}
