@@ -16,6 +16,8 @@ pub enum SegmentKind {
     Existing,
     Reserved,
     Free,
+    /// Many existing subnets with free space between them, drawn as one stretch.
+    Mixed,
 }
 
 /// One stretch of addresses.
@@ -116,11 +118,69 @@ fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &[Ipv4Net]) -> 
             &mut merged_existing,
         );
     }
+    if segments.len() > MAX_SEGMENTS {
+        segments = coarsen(segments);
+    }
     MapPrefix {
         prefix: net.to_string(),
         addresses: cidr::size(net),
         segments,
     }
+}
+
+/// Past this many segments in one prefix, runs of existing subnets and free space between
+/// ISE subnets and reserved ranges are drawn as one mixed stretch each.
+pub const MAX_SEGMENTS: usize = 400;
+
+/// How many existing subnets a segment stands for ("7 existing subnets" or one prefix).
+fn subnet_count(s: &Segment) -> usize {
+    s.label
+        .strip_suffix(" existing subnets")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1)
+}
+
+fn coarsen(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut run: Vec<Segment> = Vec::new();
+    let flush = |run: &mut Vec<Segment>, out: &mut Vec<Segment>| {
+        if run.len() <= 2 {
+            out.append(run);
+            return;
+        }
+        let existing: usize = run
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Existing)
+            .map(subnet_count)
+            .sum();
+        let free: u64 = run
+            .iter()
+            .filter(|s| s.kind == SegmentKind::Free)
+            .map(|s| s.addresses)
+            .sum();
+        let first = run.first().map(|s| s.first.clone()).unwrap_or_default();
+        let last = run.last().map(|s| s.last.clone()).unwrap_or_default();
+        let addresses = run.iter().map(|s| s.addresses).sum();
+        let label = format!("{existing} existing subnets with {free} free addresses between them");
+        out.push(Segment {
+            kind: SegmentKind::Mixed,
+            first,
+            last,
+            addresses,
+            label,
+        });
+        run.clear();
+    };
+    for s in segments {
+        if matches!(s.kind, SegmentKind::Existing | SegmentKind::Free) {
+            run.push(s);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(s);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 fn addr(n: u64) -> String {
@@ -190,6 +250,25 @@ mod tests {
             map[0].segments.iter().map(|s| s.addresses).sum::<u64>(),
             256
         );
+    }
+
+    #[test]
+    fn thousands_of_scattered_subnets_stay_drawable() {
+        let existing: Vec<Ipv4Net> = (0..5000u32)
+            .map(|i| Ipv4Net::new(Ipv4Addr::from(0x0a00_0000 + i * 64), 27).unwrap())
+            .collect();
+        let ise = [("a".to_string(), n("10.200.0.0/27"))];
+        let map = build(&[n("10.0.0.0/8")], &ise, &existing);
+        let segs = &map[0].segments;
+        assert!(segs.len() <= 5, "{}", segs.len());
+        assert_eq!(segs[0].kind, SegmentKind::Mixed);
+        assert!(
+            segs[0].label.starts_with("5000 existing subnets"),
+            "{}",
+            segs[0].label
+        );
+        assert_eq!(segs.iter().map(|s| s.addresses).sum::<u64>(), 1 << 24);
+        assert!(segs.iter().any(|s| s.kind == SegmentKind::Ise));
     }
 
     #[test]

@@ -299,6 +299,8 @@ impl Design {
     /// Missing fields take their defaults, unknown fields are ignored, a missing `version`
     /// is read as the current one. Never panics.
     pub fn from_json(text: &str) -> Result<Design, LoadError> {
+        // Editors on Windows often start files with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
         Design::from_value(value)
@@ -347,6 +349,11 @@ mod tests {
         assert_eq!(d.vnet.address_prefixes, ["10.1.0.0/24"]);
         assert_eq!(d.vnet.name, "ise-vnet");
         assert_eq!(d.subnets.len(), 4);
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        assert_eq!(Design::from_json("\u{feff}{}").unwrap(), Design::default());
     }
 
     #[test]

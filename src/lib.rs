@@ -31,6 +31,7 @@ pub mod routes;
 pub mod seed;
 pub mod service_tags;
 pub mod share_link;
+pub mod tables;
 pub mod validate;
 
 pub use design::Design;

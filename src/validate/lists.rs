@@ -209,6 +209,12 @@ pub fn normalise_certificate(typed: &str) -> Result<(String, bool), String> {
     }
 }
 
+/// The `publicCertificate` for a certificate file (.cer, .crt, .pem) read as bytes: the
+/// base64 of the whole file, which is what seed 002's example carries.
+pub fn certificate_from_file(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
 fn check_certificates(design: &Design, f: &mut Findings, out: &mut CheckedLists) {
     let mut names: Vec<String> = Vec::new();
     for (i, cert) in design.certificates.iter().enumerate() {
