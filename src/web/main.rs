@@ -1,1 +1,24 @@
-fn main() {}
+//! The web page: a thin Yew shell over the planning library. Components own view state
+//! only; every business rule comes from `ise_planner::plan`.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod panic_hook;
+#[cfg(target_arch = "wasm32")]
+mod state;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    panic_hook::install();
+    yew::Renderer::<app::App>::new().render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The ISE Network Planner page is built for wasm32 with Trunk: run scripts/serve.sh (see README.md).");
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: the core, the CLI and the golden files natively (cargo test), then the
+# release page built and driven in headless Chromium. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+echo "== native tests (library, CLI, golden files, property tests)"
+cargo test --all-targets --locked
+
+echo "== release build of the page"
+trunk build --release --offline
+
+echo "== bundle size"
+bash scripts/bundle_size.sh
+
+echo "== browser tests (headless Chromium against the release build)"
+node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,89 @@
+//! Copy and download buttons, each saying what happened in a live region.
+
+use gloo_timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::browser;
+
+#[derive(Properties, PartialEq)]
+pub struct CopyProps {
+    pub label: AttrValue,
+    pub text: AttrValue,
+    /// Also put this HTML on the clipboard (tables), beside the text.
+    #[prop_or_default]
+    pub html: Option<AttrValue>,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+}
+
+/// Copies text (and optionally an HTML table) and confirms visibly.
+#[function_component]
+pub fn CopyButton(props: &CopyProps) -> Html {
+    let status = use_state(|| None::<(bool, String)>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let onclick = {
+        let (text, html, status, timer) = (
+            props.text.clone(),
+            props.html.clone(),
+            status.clone(),
+            timer.clone(),
+        );
+        Callback::from(move |_| {
+            let (text, html, status, timer) =
+                (text.clone(), html.clone(), status.clone(), timer.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match &html {
+                    Some(html) => browser::copy_table(&text, html).await,
+                    None => browser::copy_text(&text).await,
+                };
+                status.set(Some(match result {
+                    Ok(()) => (true, "Copied".into()),
+                    Err(e) => (
+                        false,
+                        format!("Copy failed: {e}. Select the text and copy it by hand."),
+                    ),
+                }));
+                let reset = status.clone();
+                *timer.borrow_mut() = Some(Timeout::new(2500, move || reset.set(None)));
+            });
+        })
+    };
+    html! {
+        <span class="action">
+            <button type="button" id={props.id.clone()} class="copy" {onclick}>{ &props.label }</button>
+            <span class={classes!("action-status", status.as_ref().map(|s| if s.0 { "ok" } else { "failed" }))} role="status" aria-live="polite">
+                { status.as_ref().map(|s| if s.0 { format!("✓ {}", s.1) } else { s.1.clone() }).unwrap_or_default() }
+            </span>
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DownloadProps {
+    pub label: AttrValue,
+    pub filename: AttrValue,
+    pub content: AttrValue,
+    #[prop_or(AttrValue::Static("application/json"))]
+    pub mime: AttrValue,
+}
+
+/// Offers content as a file.
+#[function_component]
+pub fn DownloadButton(props: &DownloadProps) -> Html {
+    let failed = use_state(|| None::<String>);
+    let onclick = {
+        let (name, mime, content, failed) = (
+            props.filename.clone(),
+            props.mime.clone(),
+            props.content.clone(),
+            failed.clone(),
+        );
+        Callback::from(move |_| failed.set(browser::download(&name, &mime, &content).err()))
+    };
+    html! {
+        <span class="action">
+            <button type="button" class="download" {onclick}>{ &props.label }</button>
+            if let Some(e) = &*failed { <span class="action-status failed" role="status">{ format!("Download failed: {e}") }</span> }
+        </span>
+    }
+}

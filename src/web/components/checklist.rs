@@ -1,0 +1,25 @@
+//! The checklist: what a person must still do, each item with its seed citation.
+
+use std::rc::Rc;
+
+use ise_planner::Plan;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChecklistProps {
+    pub plan: Rc<Plan>,
+}
+
+#[function_component]
+pub fn Checklist(props: &ChecklistProps) -> Html {
+    html! {
+        <section class="card checklist" aria-labelledby="checklist-title">
+            <h2 id="checklist-title">{ "Checklist" }</h2>
+            <ol>
+                { for props.plan.checklist.iter().map(|i| html! {
+                    <li data-id={i.id}>{ &i.text }<span class="cite">{ i.source.label() }</span></li>
+                }) }
+            </ol>
+        </section>
+    }
+}

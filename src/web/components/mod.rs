@@ -1,0 +1,15 @@
+//! The page's components, one concern each. They receive the plan and the design, and send
+//! edits up; none holds a business rule.
+
+pub mod address_map;
+pub mod buttons;
+pub mod checklist;
+pub mod environment_form;
+pub mod fields;
+pub mod findings_panel;
+pub mod network_form;
+pub mod requests;
+pub mod routes_table;
+pub mod rules_table;
+pub mod subnets_table;
+pub mod toolbar;

@@ -1,0 +1,88 @@
+//! The REST requests of seed 002, ready to copy or download: the ISE PUT, the certificates
+//! PATCH and the managed-connector PUTs.
+
+use std::rc::Rc;
+
+use ise_planner::rest::HttpRequest;
+use ise_planner::Plan;
+use yew::prelude::*;
+
+use super::buttons::{CopyButton, DownloadButton};
+
+/// The request as HTTP text: request line, headers, blank line, body.
+fn as_http(r: &HttpRequest) -> String {
+    let mut out = format!("{} {}\n", r.method, r.url);
+    for (k, v) in &r.headers {
+        out.push_str(&format!("{k}: {}\n", v.as_str().unwrap_or_default()));
+    }
+    if let Some(body) = &r.body {
+        out.push('\n');
+        out.push_str(&serde_json::to_string_pretty(body).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RequestProps {
+    pub title: AttrValue,
+    pub request: HttpRequest,
+    pub stem: AttrValue,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+}
+
+#[function_component]
+fn RequestView(props: &RequestProps) -> Html {
+    let r = &props.request;
+    let body = r
+        .body
+        .as_ref()
+        .map(|b| serde_json::to_string_pretty(b).unwrap_or_default());
+    let id = props.id.clone().unwrap_or_else(|| props.stem.clone());
+    html! {
+        <div class="request" id={id.clone()}>
+            <h3>{ &props.title }</h3>
+            <p class="request-line"><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code></p>
+            <pre class="headers">{ for r.headers.iter().map(|(k, v)| format!("{k}: {}\n", v.as_str().unwrap_or_default())) }</pre>
+            if let Some(body) = &body { <pre class="body" id={format!("{id}-body")} tabindex="0" aria-label={format!("{} body", props.title)}>{ body }</pre> }
+            <div class="actions">
+                if let Some(body) = &body {
+                    <CopyButton label="Copy body" text={body.clone()} id={Some(AttrValue::from(format!("{id}-copy-body")))} />
+                    <DownloadButton label={format!("Download {}.json", props.stem)} filename={format!("{}.json", props.stem)} content={body.clone()} />
+                }
+                <CopyButton label="Copy request" text={as_http(r)} />
+                <CopyButton label="Copy URL" text={r.url.clone()} />
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RequestsProps {
+    pub plan: Rc<Plan>,
+    pub stem: AttrValue,
+}
+
+#[function_component]
+pub fn Requests(props: &RequestsProps) -> Html {
+    let rest = &props.plan.rest;
+    html! {
+        <section class="card" aria-labelledby="rest-title">
+            <h2 id="rest-title">{ "REST requests" }</h2>
+            <p class="help">{ "Replace {access-token} with a bearer token (az account get-access-token). The body is strict JSON; sku.capacity is the base unit plus the additional capacity (Developer: 0)." }</p>
+            <RequestView title="Create the ISE" request={rest.create.clone()} stem={format!("{}-ise-put", props.stem)} id={Some(AttrValue::from("rest-create"))} />
+            if let Some(patch) = &rest.certificates_patch {
+                <RequestView title="Update only the certificates of an existing ISE" request={patch.clone()} stem={format!("{}-certificates-patch", props.stem)} id={Some(AttrValue::from("rest-patch"))} />
+                <p class="help">{ "The certificates object follows seed 002 (the REST API article); the published 2019-05-01 specification does not define it." }</p>
+            }
+            if !rest.connectors.is_empty() {
+                <h3>{ "Deploy managed ISE connectors (after the ISE exists)" }</h3>
+                <p class="help">{ "API version 2019-05-01 needs one PUT per connector; the request has no body." }</p>
+                <ul class="connector-requests">
+                    { for rest.connectors.iter().map(|r| html! { <li><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code>{ " " }<CopyButton label="Copy URL" text={r.url.clone()} /></li> }) }
+                </ul>
+            }
+        </section>
+    }
+}
