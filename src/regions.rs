@@ -90,7 +90,7 @@ pub fn normalise(typed: &str) -> String {
     typed
         .chars()
         .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 

@@ -35,7 +35,7 @@ pub fn check(design: &Design, f: &mut Findings) {
         if let Some(problem) = name_problem(name) {
             f.error(problem.0, &field, problem.1);
         }
-        let folded = name.to_lowercase();
+        let folded = name.to_ascii_lowercase();
         if seen.contains(&folded) {
             f.error(code::SUBNET_NAMES_DUPLICATE, &field, format!("Another ISE subnet is already named \"{name}\" (Azure ignores case in names); give each subnet its own name."));
         }

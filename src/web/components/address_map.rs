@@ -7,44 +7,55 @@ use ise_planner::address_map::{MapPrefix, SegmentKind};
 use ise_planner::Plan;
 use yew::prelude::*;
 
-const WIDTH: f64 = 1000.0;
-/// The narrowest a used segment is drawn, so a /27 shows in a /16.
-const MIN_WIDTH: f64 = 10.0;
+/// The bar's width in SVG units (integers: no float formatting needed in the page).
+const WIDTH: u64 = 10_000;
+/// The narrowest a used segment is drawn, so a /27 shows in a /16 (ISE subnets wider, to
+/// fit their number).
+const MIN_WIDTH: u64 = 100;
+const MIN_ISE_WIDTH: u64 = 240;
+
+fn min_width(kind: SegmentKind) -> u64 {
+    if kind == SegmentKind::Ise {
+        MIN_ISE_WIDTH
+    } else {
+        MIN_WIDTH
+    }
+}
 
 /// Display widths: used segments at least `MIN_WIDTH`, free space shrunk to make room.
-fn widths(map: &MapPrefix) -> Vec<f64> {
-    let total = map.addresses.max(1) as f64;
-    let raw: Vec<f64> = map
+fn widths(map: &MapPrefix) -> Vec<u64> {
+    let total = map.addresses.max(1);
+    let raw: Vec<u64> = map
         .segments
         .iter()
-        .map(|s| s.addresses as f64 / total * WIDTH)
+        .map(|s| s.addresses.saturating_mul(WIDTH) / total)
         .collect();
-    let used: f64 = map
+    let is_free = |k: SegmentKind| k == SegmentKind::Free;
+    let used: u64 = map
         .segments
         .iter()
         .zip(&raw)
-        .filter(|(s, _)| s.kind != SegmentKind::Free)
-        .map(|(_, w)| w.max(MIN_WIDTH))
+        .filter(|(s, _)| !is_free(s.kind))
+        .map(|(s, w)| (*w).max(min_width(s.kind)))
         .sum();
-    let free: f64 = map
+    let free: u64 = map
         .segments
         .iter()
         .zip(&raw)
-        .filter(|(s, _)| s.kind == SegmentKind::Free)
+        .filter(|(s, _)| is_free(s.kind))
         .map(|(_, w)| *w)
         .sum();
-    if used >= WIDTH || free <= 0.0 {
+    if used >= WIDTH || free == 0 {
         return raw;
     }
-    let scale = (WIDTH - used) / free;
     map.segments
         .iter()
         .zip(raw)
         .map(|(s, w)| {
-            if s.kind == SegmentKind::Free {
-                w * scale
+            if is_free(s.kind) {
+                w * (WIDTH - used) / free
             } else {
-                w.max(MIN_WIDTH)
+                w.max(min_width(s.kind))
             }
         })
         .collect()
@@ -74,24 +85,24 @@ pub fn AddressMap(props: &MapProps) -> Html {
             if maps.is_empty() { <p class="help">{ "Enter a valid VNet address space to see the map." }</p> }
             { for maps.iter().map(|m| {
                 let w = widths(m);
-                let mut x = 0.0;
+                let mut x = 0u64;
                 let mut ise_n = 0;
                 let summary = format!("{}: {}", m.prefix, m.segments.iter().map(|s| format!("{} {} ({} addresses)", kind_name(s.kind), s.label, s.addresses)).collect::<Vec<_>>().join("; "));
                 html! {
                     <figure class="map">
                         <figcaption><strong>{ &m.prefix }</strong>{ format!(" — {} addresses", m.addresses) }</figcaption>
-                        <svg viewBox={format!("0 0 {WIDTH} 44")} class="map-bar" role="img" aria-label={summary} preserveAspectRatio="none">
+                        <svg viewBox={format!("0 0 {WIDTH} 440")} class="map-bar" role="img" aria-label={summary} preserveAspectRatio="none">
                             { for m.segments.iter().zip(w).map(|(s, width)| {
                                 let at = x;
                                 x += width;
                                 let number = (s.kind == SegmentKind::Ise).then(|| { ise_n += 1; ise_n });
                                 html! {
                                     <g class={classes!("seg", kind_name(s.kind).replace(' ', "-"))}>
-                                        <rect x={format!("{at:.2}")} y="0" width={format!("{width:.2}")} height="44">
+                                        <rect x={at.to_string()} y="0" width={width.to_string()} height="440">
                                             <title>{ format!("{} {}: {} – {} ({} addresses)", kind_name(s.kind), s.label, s.first, s.last, s.addresses) }</title>
                                         </rect>
-                                        if let Some(n) = number { if width >= 9.0 {
-                                            <text x={format!("{:.2}", at + width / 2.0)} y="28" text-anchor="middle">{ n }</text>
+                                        if let Some(n) = number { if width >= 200 {
+                                            <text x={(at + width / 2).to_string()} y="290" text-anchor="middle">{ n }</text>
                                         } }
                                     </g>
                                 }

@@ -30,16 +30,29 @@ pub fn RulesTables(props: &RulesProps) -> Html {
                     <div class="table-block">
                         <h3>{ &name }</h3>
                         <div class="scroll">
-                            <table class="rules" id={format!("nsg-{}", name.to_lowercase())}>
-                                <thead><tr>{ for table.headers.iter().filter(|h| **h != "Direction").map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+                            <table class="rules" id={format!("nsg-{}", name.to_ascii_lowercase())}>
+                                <thead><tr>
+                                    <th scope="col">{ "Priority" }</th><th scope="col">{ "Rule and seed row" }</th><th scope="col">{ "Source" }</th>
+                                    <th scope="col">{ "Source ports" }</th><th scope="col">{ "Destination" }</th><th scope="col">{ "Destination ports" }</th>
+                                    <th scope="col">{ "Protocol" }</th><th scope="col">{ "Access" }</th>
+                                </tr></thead>
                                 <tbody>
-                                { for table.rows.iter().map(|row| html! {
-                                    <tr>{ for row.iter().enumerate().filter(|(i, _)| *i != 2).map(|(i, cell)| if i == 1 { html! { <th scope="row" class="mono">{ cell }</th> } } else { html! { <td>{ cell }</td> } }) }</tr>
+                                { for rules.iter().map(|r| html! {
+                                    <tr data-rule={r.name.clone()}>
+                                        <td>{ r.priority }</td>
+                                        <th scope="row"><span class="rule-name">{ &r.name }</span><span class="purpose">{ r.purpose }</span><span class="cite">{ format!("seed {}, {}", r.source.document, r.source.section) }</span></th>
+                                        <td class="addresses">{ r.source_addresses.join(", ") }</td>
+                                        <td>{ r.source_ports }</td>
+                                        <td class="addresses">{ r.destination_addresses.join(", ") }</td>
+                                        <td class="ports">{ r.destination_ports.join(", ") }</td>
+                                        <td><abbr title="Any: both TCP and UDP">{ if r.protocol == "*" { "Any" } else { r.protocol } }</abbr></td>
+                                        <td>{ r.access }</td>
+                                    </tr>
                                 }) }
                                 </tbody>
                             </table>
                         </div>
-                        <CopyButton label={format!("Copy {} table", name.to_lowercase())} text={table.to_tsv()} html={Some(AttrValue::from(table.to_html()))} />
+                        <CopyButton label={format!("Copy {} table", name.to_ascii_lowercase())} text={table.to_tsv()} html={Some(AttrValue::from(table.to_html()))} />
                     </div>
                 }
             }) }

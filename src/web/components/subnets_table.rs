@@ -27,7 +27,7 @@ pub fn SubnetsTable(props: &FormProps) -> Html {
         <section class="card" aria-labelledby="subnets-title">
             <h2 id="subnets-title">{ "ISE subnets" }</h2>
             <p class="help">{ "Four empty /27 subnets (32 addresses; Azure keeps 5, leaving 27). Type a prefix to pin it; clear it to let the planner choose." }</p>
-            <table class="subnets">
+            <div class="scroll"><table class="subnets">
                 <thead><tr>
                     <th scope="col">{ "#" }</th><th scope="col">{ "Name" }</th><th scope="col">{ "Prefix" }</th>
                     <th scope="col">{ "Usable range" }</th><th scope="col">{ "Usable" }</th><th scope="col">{ "Delegation" }</th><th scope="col">{ "Chosen" }</th>
@@ -68,9 +68,9 @@ pub fn SubnetsTable(props: &FormProps) -> Html {
                                     aria-invalid={has_error(plan, &prefix_field).to_string()} spellcheck="false" autocomplete="off" />
                                 <FieldFindings plan={plan.clone()} field={prefix_field} />
                             </td>
-                            <td class="mono">{ planned.and_then(|p| Some(format!("{} – {}", p.first_usable.as_ref()?, p.last_usable.as_ref()?))).unwrap_or_else(|| "—".into()) }</td>
+                            <td class="mono range">{ planned.and_then(|p| Some(format!("{} – {}", p.first_usable.as_ref()?, p.last_usable.as_ref()?))).unwrap_or_else(|| "—".into()) }</td>
                             <td>{ planned.map(|p| p.usable_addresses).unwrap_or(0) }</td>
-                            <td class="mono">{ planned.and_then(|p| p.delegation).unwrap_or("none") }</td>
+                            <td class="mono delegation">{ planned.and_then(|p| p.delegation).unwrap_or("none") }</td>
                             <td>
                                 <span class={classes!("badge", if pinned { "pinned" } else { "auto" })}>{ if pinned { "pinned" } else if allocated.is_empty() { "not placed" } else { "allocated" } }</span>
                                 if pinned || !allocated.is_empty() {
@@ -81,7 +81,7 @@ pub fn SubnetsTable(props: &FormProps) -> Html {
                     }
                 }) }
                 </tbody>
-            </table>
+            </table></div>
             <FieldFindings plan={plan.clone()} field="subnets" />
             <div class="actions">
                 <button type="button" id="reallocate" onclick={reallocate}>{ "Re-allocate all" }</button>
