@@ -7,6 +7,7 @@ use ise_planner::design::Deployment;
 use ise_planner::plan;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::address_map::AddressMap;
 use crate::components::checklist::Checklist;
 use crate::components::environment_form::EnvironmentForm;
@@ -28,6 +29,18 @@ pub fn App() -> Html {
     {
         let saved = saved.clone();
         use_effect_with(design.clone(), move |d| saved.set(state::autosave(d)));
+    }
+    {
+        // A share link pasted into this open tab changes only the fragment: open it too.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_hash_change(move || {
+                if let Some(action) = state::from_hash() {
+                    state.dispatch(action);
+                }
+            });
+            move || drop(listener)
+        });
     }
     let on_edit = {
         let state = state.clone();

@@ -46,6 +46,30 @@ pub fn clear_hash() {
     }
 }
 
+/// Calls `f` whenever the URL fragment changes (a share link pasted into an open tab);
+/// stops when the returned guard is dropped.
+pub struct HashListener(Option<(web_sys::Window, wasm_bindgen::closure::Closure<dyn Fn()>)>);
+
+pub fn on_hash_change(f: impl Fn() + 'static) -> HashListener {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    HashListener(window().and_then(|w| {
+        w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref())
+            .ok()?;
+        Some((w, closure))
+    }))
+}
+
+impl Drop for HashListener {
+    fn drop(&mut self) {
+        if let Some((w, closure)) = self.0.take() {
+            let _ = w.remove_event_listener_with_callback(
+                "hashchange",
+                closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
 fn clipboard() -> Result<web_sys::Clipboard, String> {
     window()
         .map(|w| w.navigator().clipboard())

@@ -73,31 +73,42 @@ impl Reducible for PageState {
 /// The design to start with: a share link in the URL wins, then the autosave, then the
 /// default. A link or autosave that cannot be read is reported, never fatal.
 pub fn initial() -> PageState {
-    let hash = browser::hash();
-    if !hash.is_empty() {
-        let result = share_link::decode(&hash);
-        browser::clear_hash();
-        match result {
-            Ok(design) => {
-                return PageState {
-                    design: Rc::new(design),
-                    notice: Some(Notice {
-                        text: "Opened the design from the shared link.".into(),
-                        is_problem: false,
-                    }),
-                }
-            }
-            Err(e) => {
-                let mut state = from_storage();
-                state.notice = Some(Notice {
-                    text: format!("The shared link could not be opened: {e}."),
-                    is_problem: true,
-                });
-                return state;
-            }
+    let mut state = from_storage();
+    match from_hash() {
+        Some(Action::Replace(design, notice)) => PageState {
+            design: Rc::new(design),
+            notice,
+        },
+        Some(Action::Notice(notice)) => {
+            state.notice = notice;
+            state
         }
+        _ => state,
     }
-    from_storage()
+}
+
+/// What a share link in the URL fragment asks for, if there is one; the fragment is then
+/// cleared, so a later reload shows the autosave (with the user's edits), not the link.
+pub fn from_hash() -> Option<Action> {
+    let hash = browser::hash();
+    if hash.is_empty() {
+        return None;
+    }
+    let result = share_link::decode(&hash);
+    browser::clear_hash();
+    Some(match result {
+        Ok(design) => Action::Replace(
+            design,
+            Some(Notice {
+                text: "Opened the design from the shared link.".into(),
+                is_problem: false,
+            }),
+        ),
+        Err(e) => Action::Notice(Some(Notice {
+            text: format!("The shared link could not be opened: {e}."),
+            is_problem: true,
+        })),
+    })
 }
 
 fn from_storage() -> PageState {

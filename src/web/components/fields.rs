@@ -50,6 +50,10 @@ pub struct FindingsProps {
     /// For list fields: say which line each finding is about.
     #[prop_or_default]
     pub lines: bool,
+    /// Only findings about this very field, not its entries or sub-fields (which are shown
+    /// beside their own controls).
+    #[prop_or_default]
+    pub exact: bool,
 }
 
 /// The findings about one field, shown beside it.
@@ -60,7 +64,13 @@ pub fn FieldFindings(props: &FindingsProps) -> Html {
         .plan
         .findings
         .iter()
-        .filter(|f| belongs(&f.field, field))
+        .filter(|f| {
+            if props.exact {
+                f.field == field
+            } else {
+                belongs(&f.field, field)
+            }
+        })
         .collect();
     let id = format!("{}-findings", field_id(field));
     if found.is_empty() {

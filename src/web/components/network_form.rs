@@ -126,7 +126,7 @@ pub fn NetworkForm(props: &NetworkFormProps) -> Html {
                         values={d.dependency_addresses.traffic_manager.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.traffic_manager = v)} />
                     <ListField plan={plan.clone()} field="dependencyAddresses.logicApps" label="Logic Apps inbound and outbound addresses for the region"
                         values={d.dependency_addresses.logic_apps.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.logic_apps = v)} />
-                    <FieldFindings plan={plan.clone()} field="dependencyAddresses" />
+                    <FieldFindings plan={plan.clone()} field="dependencyAddresses" exact=true />
                 </fieldset>
             }
             if d.access_endpoint == AccessEndpoint::External {
@@ -200,7 +200,7 @@ fn Certificates(props: &FormProps) -> Html {
                 }
             }) }
             <button type="button" onclick={add}>{ "Add certificate" }</button>
-            <FieldFindings plan={props.plan.clone()} field="certificates" />
+            <FieldFindings plan={props.plan.clone()} field="certificates" exact=true />
         </fieldset>
     }
 }

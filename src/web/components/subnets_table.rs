@@ -70,7 +70,10 @@ pub fn SubnetsTable(props: &FormProps) -> Html {
                             </td>
                             <td class="mono range">{ planned.and_then(|p| Some(format!("{} – {}", p.first_usable.as_ref()?, p.last_usable.as_ref()?))).unwrap_or_else(|| "—".into()) }</td>
                             <td>{ planned.map(|p| p.usable_addresses).unwrap_or(0) }</td>
-                            <td class="mono delegation">{ planned.and_then(|p| p.delegation).unwrap_or("none") }</td>
+                            <td class="mono delegation">{ match planned.and_then(|p| p.delegation) {
+                                Some(service) => service.split_inclusive('/').map(|part| html! { <>{ part }<wbr /></> }).collect::<Html>(),
+                                None => html! { "none" },
+                            } }</td>
                             <td>
                                 <span class={classes!("badge", if pinned { "pinned" } else { "auto" })}>{ if pinned { "pinned" } else if allocated.is_empty() { "not placed" } else { "allocated" } }</span>
                                 if pinned || !allocated.is_empty() {
@@ -82,7 +85,7 @@ pub fn SubnetsTable(props: &FormProps) -> Html {
                 }) }
                 </tbody>
             </table></div>
-            <FieldFindings plan={plan.clone()} field="subnets" />
+            <FieldFindings plan={plan.clone()} field="subnets" exact=true />
             <div class="actions">
                 <button type="button" id="reallocate" onclick={reallocate}>{ "Re-allocate all" }</button>
                 <CopyButton label="Copy table" text={table.to_tsv()} html={Some(AttrValue::from(table.to_html()))} />

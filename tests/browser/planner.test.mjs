@@ -1,0 +1,249 @@
+// Browser tests: the real release build (dist/), served on loopback under a sub-path, driven
+// in Debian's headless Chromium the way a person uses it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, launch, newPage, open, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+const pages = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  // Nothing any test did may have reached beyond the page's own origin.
+  for (const page of pages) {
+    for (const url of page.requestsSeen) {
+      assert.ok(url.startsWith(server.origin + '/') || url.startsWith('data:') || url.startsWith('blob:'), `request left the origin: ${url}`);
+    }
+  }
+  await browser?.close();
+  await server?.close();
+});
+
+async function fresh(viewport) {
+  const page = await newPage(browser, server.origin, viewport);
+  pages.push(page);
+  return page;
+}
+
+/** No page error, no console error (a CSP violation would show here), no dialog. */
+function assertQuiet(page) {
+  assert.deepEqual(page.problems, [], 'the page reported problems');
+}
+
+const prefixPlaceholders = (page) => page.$$eval('table.subnets input.prefix', (els) => els.map((e) => e.value || e.placeholder));
+const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+
+test('the default design renders four subnets and both rule tables', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  assert.deepEqual(await prefixPlaceholders(page), ['10.0.0.0/27', '10.0.0.32/27', '10.0.0.64/27', '10.0.0.96/27']);
+  assert.equal(await page.locator('table.subnets tbody tr').count(), 4);
+  assert.equal(await page.locator('#nsg-inbound tbody tr').count(), 9);
+  assert.equal(await page.locator('#nsg-outbound tbody tr').count(), 9);
+  assert.match(await page.locator('#summary').innerText(), /0 errors/);
+  assert.match(await page.locator('body').innerText(), /retired ISE on 2024-08-31/);
+  assert.match(await page.locator('tr[data-rule="ise-in-app-service-management"]').innerText(), /454, 455/);
+  assert.match(await page.locator('#rest-create').innerText(), /api-version=2019-05-01/);
+  await screenshot(page, 'default.png');
+  assertQuiet(page);
+});
+
+test('an invalid prefix shows its finding beside the field; a valid one re-allocates', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  await page.fill('#f-vnet-addressPrefixes', '10.0.0.5/22');
+  const findings = page.locator('#f-vnet-addressPrefixes-findings');
+  await assert.doesNotReject(findings.getByText('did you mean 10.0.0.0/22').waitFor());
+  assert.match(await findings.innerText(), /Error/);
+  assert.equal(await page.getAttribute('#f-vnet-addressPrefixes', 'aria-invalid'), 'true');
+  assert.match(await page.locator('#summary').innerText(), /[1-9]\d* errors?/);
+  await screenshot(page, 'error-state.png');
+
+  await page.fill('#f-vnet-addressPrefixes', '192.168.4.0/24');
+  assert.equal(await findings.innerText(), '');
+  assert.deepEqual(await prefixPlaceholders(page), ['192.168.4.0/27', '192.168.4.32/27', '192.168.4.64/27', '192.168.4.96/27']);
+  await page.fill('#f-vnet-existingSubnets', '192.168.4.0/26');
+  assert.deepEqual(await prefixPlaceholders(page), ['192.168.4.128/27', '192.168.4.160/27', '192.168.4.192/27', '192.168.4.224/27']);
+  assertQuiet(page);
+});
+
+test('a pinned subnet sticks through other edits and a reload', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  await page.fill('#f-subnets-2-prefix', '10.0.3.224/27');
+  await page.fill('#f-vnet-existingSubnets', '10.0.0.0/24');
+  assert.deepEqual(await prefixPlaceholders(page), ['10.0.1.0/27', '10.0.1.32/27', '10.0.3.224/27', '10.0.1.64/27']);
+  assert.match(await page.locator('table.subnets tbody tr').nth(2).innerText(), /pinned/);
+  await page.reload();
+  await page.waitForSelector('#summary');
+  assert.equal(await page.inputValue('#f-subnets-2-prefix'), '10.0.3.224/27');
+  // Pinning an allocated subnet with its button keeps the prefix it had.
+  await page.getByRole('button', { name: 'Pin subnet 1' }).click();
+  assert.equal(await page.inputValue('#f-subnets-0-prefix'), '10.0.1.0/27');
+  await page.click('#reallocate');
+  assert.equal(await page.inputValue('#f-subnets-2-prefix'), '');
+  assertQuiet(page);
+});
+
+test('copy puts the strict-JSON request body on the clipboard, with confirmation', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  await page.fill('#f-name', 'Fabrikam-ISE');
+  await page.click('#rest-create-copy-body');
+  await assert.doesNotReject(page.locator('#rest-create .action-status.ok').first().waitFor());
+  const body = JSON.parse(await readClipboard(page));
+  assert.equal(body.name, 'Fabrikam-ISE');
+  assert.equal(body.type, 'Microsoft.Logic/integrationServiceEnvironments');
+  assert.equal(body.properties.networkConfiguration.subnets.length, 4);
+  assert.deepEqual(body.sku, { name: 'Premium', capacity: 1 });
+  // Tables copy as tab-separated text (and HTML) for spreadsheets and wikis.
+  await page.getByRole('button', { name: 'Copy inbound table' }).click();
+  const tsv = await readClipboard(page);
+  assert.match(tsv.split('\n')[0], /^Priority\tName\tDirection\tSource/);
+  assert.match(tsv, /\n100\tise-in-intersubnet\tInbound\t10\.0\.0\.0\/22\t/);
+  assertQuiet(page);
+});
+
+test('reload restores the design from autosave', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  await page.fill('#f-name', 'saved-ise');
+  await page.check('#f-forcedTunneling');
+  await page.reload();
+  await page.waitForSelector('#summary');
+  assert.equal(await page.inputValue('#f-name'), 'saved-ise');
+  assert.equal(await page.isChecked('#f-forcedTunneling'), true);
+  assert.match(await page.locator('#routes').innerText(), /0\.0\.0\.0\/0\s+Internet/);
+  assertQuiet(page);
+});
+
+test('a share link restores the design in a fresh browser profile', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  await page.fill('#f-name', 'shared-ise');
+  await page.fill('#f-vnet-addressPrefixes', '172.16.8.0/24');
+  await page.check('#f-accessEndpoint-external');
+  await page.click('#copy-link');
+  const link = await readClipboard(page);
+  assert.ok(link.startsWith(server.url + '#d1.'), link);
+  assert.ok(link.length < 1200, `link is ${link.length} characters`);
+
+  const other = await launch();
+  try {
+    const page2 = await newPage(other, server.origin);
+    pages.push(page2);
+    await open(page2, link);
+    assert.equal(await page2.inputValue('#f-name'), 'shared-ise');
+    assert.equal(await page2.isChecked('#f-accessEndpoint-external'), true);
+    assert.equal((await prefixPlaceholders(page2))[0], '172.16.8.0/27');
+    assert.match(await page2.locator('#notice-text').innerText(), /shared link/);
+    assert.equal(new URL(page2.url()).hash, '', 'the fragment is cleared after opening');
+    assertQuiet(page2);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a corrupted or newer saved design is reported, never a blank page', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  for (const [saved, expect] of [['{"version": 1, "vnet": ', /could not be read/], ['{"version": 99}', /newer ISE Network Planner/], ['"just a string"', /could not be read/]]) {
+    await page.evaluate((v) => localStorage.setItem('ise-planner.design', v), saved);
+    await page.reload();
+    await page.waitForSelector('#summary');
+    assert.match(await page.locator('#notice-text').innerText(), expect);
+    assert.equal(await page.locator('table.subnets tbody tr').count(), 4);
+    assert.equal(await page.evaluate(() => localStorage.getItem('ise-planner.design.damaged')), saved);
+  }
+  assert.equal(await page.isHidden('#panic'), true);
+  assertQuiet(page);
+});
+
+test('hostile links and files are data: shown as text, never run', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>';
+  await page.fill('#f-name', evil);
+  await page.fill('#f-subnets-0-name', evil);
+  await page.click('#copy-link');
+  const link = await readClipboard(page);
+  const page2 = await fresh();
+  await open(page2, link);
+  assert.equal(await page2.inputValue('#f-name'), evil);
+  assert.equal(await page2.evaluate(() => window.pwned), undefined);
+  assert.equal(await page2.locator('main img, main script').count(), 0);
+  assert.match(await page2.locator('#f-name-findings').innerText(), /ISE name contains/);
+  // A damaged link is reported; the page keeps working.
+  await open(page2, server.url + '#d1.!!!not-a-design');
+  assert.match(await page2.locator('#notice-text').innerText(), /could not be opened/);
+  // A file that is not a design is refused with a message.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ise-'));
+  const bad = path.join(dir, 'bad.json');
+  fs.writeFileSync(bad, '<html><script>window.pwned=1</script>');
+  await page2.setInputFiles('#open-design', bad);
+  await assert.doesNotReject(page2.locator('#notice-text', { hasText: 'was not opened' }).waitFor());
+  assert.equal(await page2.evaluate(() => window.pwned), undefined);
+  assertQuiet(page2);
+});
+
+test('save a design to a file and open it again', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  await page.fill('#f-name', 'file-ise');
+  await page.fill('#f-dnsServers', '10.0.0.4');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save design' }).click()]);
+  assert.equal(download.suggestedFilename(), 'file-ise-design.json');
+  const file = await download.path();
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(saved.version, 1);
+  assert.deepEqual(saved.dnsServers, ['10.0.0.4']);
+  await page.getByRole('button', { name: 'Start over' }).click();
+  assert.equal(await page.inputValue('#f-name'), 'ise-1');
+  await page.setInputFiles('#open-design', file);
+  await assert.doesNotReject(page.locator('#notice-text', { hasText: 'Opened' }).waitFor());
+  assert.equal(await page.inputValue('#f-name'), 'file-ise');
+  assert.equal(await page.locator('tr[data-rule="ise-out-dns"]').count(), 1);
+  assertQuiet(page);
+});
+
+test('the endpoint, SKU and cloud change what they should', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  await page.check('#f-accessEndpoint-external');
+  assert.match(await page.locator('tr[data-rule="ise-in-logic-app-https"]').innerText(), /Internet/);
+  assert.match(await page.locator('tr[data-rule="ise-in-traffic-manager"]').innerText(), /\b443\b/);
+  assert.match(await page.locator('#f-connectorOutboundAddresses-findings').innerText(), /inbound rule/);
+  await page.selectOption('#f-sku', 'Developer');
+  assert.equal(await page.isDisabled('#f-additionalCapacity'), true);
+  await page.selectOption('#f-cloud', 'government');
+  assert.match(await page.locator('#rest-create').innerText(), /management\.usgovcloudapi\.net/);
+  await page.selectOption('#f-deployment', 'portal');
+  assert.doesNotMatch(await page.locator('table.subnets').innerText(), /Microsoft\.Logic/);
+  assertQuiet(page);
+});
+
+test('every control is labelled, and the layout fits a tablet', async () => {
+  const page = await fresh({ width: 768, height: 1024 });
+  await open(page, server.url);
+  const unlabelled = await page.$$eval('input, select, textarea', (els) => els
+    .filter((e) => !e.classList.contains('visually-hidden') && e.type !== 'hidden')
+    .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+    .map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(unlabelled, []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than a 768px tablet`);
+  // Keyboard: Tab reaches the first form field with a visible focus ring.
+  await page.focus('#f-subscriptionId');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await screenshot(page, 'tablet.png');
+  assertQuiet(page);
+});
