@@ -48,41 +48,62 @@ pub fn build(vnet: &[Ipv4Net], ise: &[(String, Ipv4Net)], existing: &[Ipv4Net]) 
         .collect()
 }
 
+/// A stretch of addresses before it is labelled: numbers only, so that a crowded map costs
+/// no string formatting until it has been coarsened.
+struct Stretch {
+    kind: SegmentKind,
+    start: u64,
+    end: u64,
+    /// Existing subnets it stands for.
+    subnets: usize,
+    /// Free addresses inside it (mixed stretches).
+    free: u64,
+    label: Label,
+}
+
+#[derive(Clone, Copy)]
+enum Label {
+    /// An ISE subnet, by index into the `ise` list.
+    Ise(usize),
+    /// One existing subnet.
+    Prefix(Ipv4Net),
+    Reserved(&'static str),
+    None,
+}
+
 fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &[Ipv4Net]) -> MapPrefix {
     let (lo, hi) = cidr::range(net);
     let (lo, hi) = (u64::from(lo), u64::from(hi));
-    // (start, end, kind, label), clipped to the prefix.
-    let mut items: Vec<(u64, u64, SegmentKind, String)> = Vec::new();
     let clip = |n: Ipv4Net| -> Option<(u64, u64)> {
         let (s, e) = cidr::range(n);
         let (s, e) = (u64::from(s).max(lo), u64::from(e).min(hi));
         (s <= e).then_some((s, e))
     };
-    for (name, n) in ise {
+    // (start, end, kind, label), clipped to the prefix.
+    let mut items: Vec<(u64, u64, SegmentKind, Label)> = Vec::new();
+    for (i, (_, n)) in ise.iter().enumerate() {
         if let Some((s, e)) = clip(*n) {
-            items.push((s, e, SegmentKind::Ise, name.clone()));
+            items.push((s, e, SegmentKind::Ise, Label::Ise(i)));
         }
     }
-    for n in cidr::outermost(
-        existing
-            .iter()
-            .copied()
-            .filter(|e| cidr::overlaps(*e, net))
-            .collect(),
-    ) {
+    let inside: Vec<Ipv4Net> = existing
+        .iter()
+        .copied()
+        .filter(|e| cidr::overlaps(*e, net))
+        .collect();
+    for n in cidr::outermost(inside) {
         if let Some((s, e)) = clip(n) {
-            items.push((s, e, SegmentKind::Existing, n.to_string()));
+            items.push((s, e, SegmentKind::Existing, Label::Prefix(n)));
         }
     }
     for r in reserved::overlapping(net) {
         if let Some((s, e)) = clip(r.net) {
-            items.push((s, e, SegmentKind::Reserved, r.what.to_string()));
+            items.push((s, e, SegmentKind::Reserved, Label::Reserved(r.what)));
         }
     }
-    items.sort_by(|a, b| (a.0, a.2).cmp(&(b.0, b.2)));
+    items.sort_by_key(|a| (a.0, a.2));
 
-    let mut segments: Vec<Segment> = Vec::new();
-    let mut merged_existing = 0usize;
+    let mut stretches: Vec<Stretch> = Vec::new();
     let mut cursor = lo;
     for (start, end, kind, label) in items {
         if end < cursor {
@@ -90,37 +111,23 @@ fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &[Ipv4Net]) -> 
         }
         if start > cursor {
             push(
-                &mut segments,
+                &mut stretches,
                 SegmentKind::Free,
                 cursor,
                 start - 1,
-                "free".into(),
-                &mut merged_existing,
+                Label::None,
             );
         }
-        push(
-            &mut segments,
-            kind,
-            start.max(cursor),
-            end,
-            label,
-            &mut merged_existing,
-        );
+        push(&mut stretches, kind, start.max(cursor), end, label);
         cursor = end + 1;
     }
     if cursor <= hi {
-        push(
-            &mut segments,
-            SegmentKind::Free,
-            cursor,
-            hi,
-            "free".into(),
-            &mut merged_existing,
-        );
+        push(&mut stretches, SegmentKind::Free, cursor, hi, Label::None);
     }
-    if segments.len() > MAX_SEGMENTS {
-        segments = coarsen(segments);
+    if stretches.len() > MAX_SEGMENTS {
+        stretches = coarsen(stretches);
     }
+    let segments = stretches.into_iter().map(|s| segment(s, ise)).collect();
     MapPrefix {
         prefix: net.to_string(),
         addresses: cidr::size(net),
@@ -132,46 +139,58 @@ fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &[Ipv4Net]) -> 
 /// ISE subnets and reserved ranges are drawn as one mixed stretch each.
 pub const MAX_SEGMENTS: usize = 400;
 
-/// How many existing subnets a segment stands for ("7 existing subnets" or one prefix).
-fn subnet_count(s: &Segment) -> usize {
-    s.label
-        .strip_suffix(" existing subnets")
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(1)
+/// Appends a stretch, merging an existing subnet into an existing stretch just before it.
+fn push(stretches: &mut Vec<Stretch>, kind: SegmentKind, start: u64, end: u64, label: Label) {
+    if kind == SegmentKind::Existing {
+        if let Some(last) = stretches
+            .last_mut()
+            .filter(|l| l.kind == SegmentKind::Existing && l.end + 1 == start)
+        {
+            last.end = end;
+            last.subnets += 1;
+            return;
+        }
+    }
+    let subnets = usize::from(kind == SegmentKind::Existing);
+    let free = if kind == SegmentKind::Free {
+        end - start + 1
+    } else {
+        0
+    };
+    stretches.push(Stretch {
+        kind,
+        start,
+        end,
+        subnets,
+        free,
+        label,
+    });
 }
 
-fn coarsen(segments: Vec<Segment>) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::new();
-    let mut run: Vec<Segment> = Vec::new();
-    let flush = |run: &mut Vec<Segment>, out: &mut Vec<Segment>| {
+/// Folds every run of more than two existing/free stretches into one mixed stretch.
+fn coarsen(stretches: Vec<Stretch>) -> Vec<Stretch> {
+    let mut out: Vec<Stretch> = Vec::new();
+    let mut run: Vec<Stretch> = Vec::new();
+    let flush = |run: &mut Vec<Stretch>, out: &mut Vec<Stretch>| {
         if run.len() <= 2 {
             out.append(run);
             return;
         }
-        let existing: usize = run
-            .iter()
-            .filter(|s| s.kind == SegmentKind::Existing)
-            .map(subnet_count)
-            .sum();
-        let free: u64 = run
-            .iter()
-            .filter(|s| s.kind == SegmentKind::Free)
-            .map(|s| s.addresses)
-            .sum();
-        let first = run.first().map(|s| s.first.clone()).unwrap_or_default();
-        let last = run.last().map(|s| s.last.clone()).unwrap_or_default();
-        let addresses = run.iter().map(|s| s.addresses).sum();
-        let label = format!("{existing} existing subnets with {free} free addresses between them");
-        out.push(Segment {
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            return;
+        };
+        let mixed = Stretch {
             kind: SegmentKind::Mixed,
-            first,
-            last,
-            addresses,
-            label,
-        });
+            start: first.start,
+            end: last.end,
+            subnets: run.iter().map(|s| s.subnets).sum(),
+            free: run.iter().map(|s| s.free).sum(),
+            label: Label::None,
+        };
+        out.push(mixed);
         run.clear();
     };
-    for s in segments {
+    for s in stretches {
         if matches!(s.kind, SegmentKind::Existing | SegmentKind::Free) {
             run.push(s);
         } else {
@@ -187,34 +206,26 @@ fn addr(n: u64) -> String {
     Ipv4Addr::from(u32::try_from(n).unwrap_or(u32::MAX)).to_string()
 }
 
-fn push(
-    segments: &mut Vec<Segment>,
-    kind: SegmentKind,
-    start: u64,
-    end: u64,
-    label: String,
-    merged: &mut usize,
-) {
-    if kind == SegmentKind::Existing {
-        if let Some(last) = segments
-            .last_mut()
-            .filter(|l| l.kind == SegmentKind::Existing)
-        {
-            *merged += 1;
-            last.last = addr(end);
-            last.addresses += end - start + 1;
-            last.label = format!("{} existing subnets", *merged + 1);
-            return;
-        }
-        *merged = 0;
-    }
-    segments.push(Segment {
-        kind,
-        first: addr(start),
-        last: addr(end),
-        addresses: end - start + 1,
+/// Labels a stretch for people.
+fn segment(s: Stretch, ise: &[(String, Ipv4Net)]) -> Segment {
+    let label = match (s.kind, s.label) {
+        (_, Label::Ise(i)) => ise.get(i).map(|(name, _)| name.clone()).unwrap_or_default(),
+        (SegmentKind::Existing, Label::Prefix(n)) if s.subnets == 1 => n.to_string(),
+        (SegmentKind::Existing, _) => format!("{} existing subnets", s.subnets),
+        (_, Label::Reserved(what)) => what.to_string(),
+        (SegmentKind::Mixed, _) => format!(
+            "{} existing subnets with {} free addresses between them",
+            s.subnets, s.free
+        ),
+        _ => "free".to_string(),
+    };
+    Segment {
+        kind: s.kind,
+        first: addr(s.start),
+        last: addr(s.end),
+        addresses: s.end - s.start + 1,
         label,
-    });
+    }
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ mod cli {
     /// chosen with --emit goes to stdout as pretty JSON. Exit status: 0 no errors, 1 the
     /// design has errors (the output is still printed), 2 bad usage or unreadable design.
     #[derive(Parser, Debug)]
-    #[command(name = "ise-plan", version, max_term_width = 100)]
+    #[command(name = "ise-plan", version, max_term_width = 100, override_usage = USAGE)]
     struct Args {
         /// A design saved from the page or by `--emit design` (`-` reads stdin).
         #[arg(long, value_name = "FILE")]
@@ -121,6 +121,14 @@ mod cli {
         #[arg(long, value_enum, default_value_t = Emit::Plan)]
         emit: Emit,
     }
+
+    const USAGE: &str =
+        "ise-plan [--design FILE] [--vnet-prefix CIDR]... [--existing-subnet CIDR]...
+                [--subnet NAME=CIDR]... [--access internal|external] [--sku premium|developer]
+                [--capacity N] [--name NAME] [--location REGION] [--subscription ID]
+                [--resource-group RG] [--vnet-name NAME] [--cloud public|government]
+                [--deploy portal|rest] [--forced-tunneling] [--dns-server IP]...
+                [--emit plan|rest-body|rest-request|nsg|routes|design]";
 
     /// Fails with a usage message and exit status 2.
     struct Usage(String);
