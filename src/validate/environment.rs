@@ -37,6 +37,17 @@ pub fn check(design: &Design, f: &mut Findings) -> String {
         f.error(code::VNET_RESOURCE_GROUP_INVALID, "vnet.resourceGroup", format!("The virtual network's resource group name {problem}; leave it empty when the VNet is in the ISE's resource group."));
     }
 
+    let vnet_name = design.vnet.name.trim();
+    if vnet_name.is_empty() {
+        f.error(code::VNET_NAME_MISSING, "vnet.name", "Enter the name of the virtual network the ISE joins; the subnet IDs in the request use it.");
+    } else if let Some(problem) = names::vnet_name_problem(vnet_name) {
+        f.error(
+            code::VNET_NAME_INVALID,
+            "vnet.name",
+            format!("The virtual network name {problem}."),
+        );
+    }
+
     let name = design.name.trim();
     if name.is_empty() {
         f.error(
@@ -137,6 +148,11 @@ mod tests {
             [code::VNET_RESOURCE_GROUP_INVALID]
         );
         assert_eq!(d(|d| d.name = "".into()), [code::ISE_NAME_MISSING]);
+        assert_eq!(d(|d| d.vnet.name = "".into()), [code::VNET_NAME_MISSING]);
+        assert_eq!(
+            d(|d| d.vnet.name = "vnet-".into()),
+            [code::VNET_NAME_INVALID]
+        );
         assert_eq!(
             d(|d| d.name = "ise<script>".into()),
             [code::ISE_NAME_INVALID]

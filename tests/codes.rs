@@ -1,0 +1,341 @@
+//! Every finding code the planner documents is reachable through `plan()` with a design
+//! that shows it, and the finding names a field of the design.
+
+use ise_planner::design::{AccessEndpoint, Certificate, Cloud, Design, Sku, SubnetSpec};
+use ise_planner::findings::code;
+use ise_planner::plan;
+
+fn base() -> Design {
+    Design {
+        subscription_id: "f34b22a3-2202-4fb1-b040-1332bd928c84".into(),
+        ..Design::default()
+    }
+}
+
+fn pin(d: &mut Design, i: usize, prefix: &str) {
+    d.subnets[i] = SubnetSpec {
+        name: d.subnets[i].name.clone(),
+        prefix: prefix.into(),
+    };
+}
+
+/// One design per code: (code, how to make the design show it).
+fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
+    vec![
+        (
+            code::SUBSCRIPTION_ID_MISSING,
+            Box::new(|d| d.subscription_id.clear()),
+        ),
+        (
+            code::SUBSCRIPTION_ID_INVALID,
+            Box::new(|d| d.subscription_id = "Pay-As-You-Go".into()),
+        ),
+        (
+            code::SUBSCRIPTION_ID_PLACEHOLDER,
+            Box::new(|d| d.subscription_id = "00000000-0000-0000-0000-000000000000".into()),
+        ),
+        (
+            code::RESOURCE_GROUP_MISSING,
+            Box::new(|d| d.resource_group.clear()),
+        ),
+        (
+            code::RESOURCE_GROUP_INVALID,
+            Box::new(|d| d.resource_group = "rg/1".into()),
+        ),
+        (code::ISE_NAME_MISSING, Box::new(|d| d.name.clear())),
+        (
+            code::ISE_NAME_INVALID,
+            Box::new(|d| d.name = "my ise".into()),
+        ),
+        (code::LOCATION_MISSING, Box::new(|d| d.location.clear())),
+        (
+            code::LOCATION_UNKNOWN,
+            Box::new(|d| d.location = "moonbase".into()),
+        ),
+        (
+            code::LOCATION_CLOUD_MISMATCH,
+            Box::new(|d| d.cloud = Cloud::Government),
+        ),
+        (
+            code::CAPACITY_OUT_OF_RANGE,
+            Box::new(|d| d.additional_capacity = 11),
+        ),
+        (
+            code::CAPACITY_NOT_APPLICABLE,
+            Box::new(|d| {
+                d.sku = Sku::Developer;
+                d.additional_capacity = 1
+            }),
+        ),
+        (code::VNET_NAME_MISSING, Box::new(|d| d.vnet.name.clear())),
+        (
+            code::VNET_NAME_INVALID,
+            Box::new(|d| d.vnet.name = "-vnet".into()),
+        ),
+        (
+            code::VNET_RESOURCE_GROUP_INVALID,
+            Box::new(|d| d.vnet.resource_group = "net rg".into()),
+        ),
+        (
+            code::VNET_PREFIX_MISSING,
+            Box::new(|d| d.vnet.address_prefixes.clear()),
+        ),
+        (
+            code::VNET_PREFIXES_OVERLAP,
+            Box::new(|d| d.vnet.address_prefixes.push("10.0.1.0/24".into())),
+        ),
+        (
+            code::VNET_PREFIX_PUBLIC,
+            Box::new(|d| d.vnet.address_prefixes = vec!["20.1.0.0/24".into()]),
+        ),
+        (
+            code::CIDR_SYNTAX,
+            Box::new(|d| d.vnet.address_prefixes = vec!["10.0.0/22".into()]),
+        ),
+        (
+            code::CIDR_HOST_BITS,
+            Box::new(|d| d.vnet.address_prefixes = vec!["10.0.0.1/22".into()]),
+        ),
+        (
+            code::CIDR_IPV6,
+            Box::new(|d| d.vnet.address_prefixes = vec!["fd00::/64".into()]),
+        ),
+        (
+            code::ADDRESS_UNRESOLVABLE,
+            Box::new(|d| d.vnet.address_prefixes = vec!["100.64.0.0/22".into()]),
+        ),
+        (
+            code::ADDRESS_NOT_ALLOWED,
+            Box::new(|d| d.vnet.address_prefixes = vec!["169.254.0.0/22".into()]),
+        ),
+        (
+            code::EXISTING_SUBNET_OUTSIDE_VNET,
+            Box::new(|d| d.vnet.existing_subnets = vec!["10.9.0.0/24".into()]),
+        ),
+        (
+            code::EXISTING_SUBNETS_OVERLAP,
+            Box::new(|d| {
+                d.vnet.existing_subnets = vec!["10.0.2.0/24".into(), "10.0.2.0/25".into()]
+            }),
+        ),
+        (
+            code::SUBNET_COUNT,
+            Box::new(|d| {
+                d.subnets.pop();
+            }),
+        ),
+        (
+            code::SUBNET_NAME_MISSING,
+            Box::new(|d| d.subnets[0].name.clear()),
+        ),
+        (
+            code::SUBNET_NAME_START,
+            Box::new(|d| d.subnets[0].name = "1subnet".into()),
+        ),
+        (
+            code::SUBNET_NAME_FORBIDDEN_CHAR,
+            Box::new(|d| d.subnets[0].name = "a%b".into()),
+        ),
+        (
+            code::SUBNET_NAME_INVALID_CHAR,
+            Box::new(|d| d.subnets[0].name = "a b".into()),
+        ),
+        (
+            code::SUBNET_NAME_END,
+            Box::new(|d| d.subnets[0].name = "subnet-".into()),
+        ),
+        (
+            code::SUBNET_NAME_TOO_LONG,
+            Box::new(|d| d.subnets[0].name = "s".repeat(81)),
+        ),
+        (
+            code::SUBNET_NAMES_DUPLICATE,
+            Box::new(|d| d.subnets[1].name = d.subnets[0].name.to_uppercase()),
+        ),
+        (
+            code::SUBNET_TOO_SMALL,
+            Box::new(|d| pin(d, 0, "10.0.3.0/28")),
+        ),
+        (
+            code::SUBNET_LARGER_THAN_NEEDED,
+            Box::new(|d| pin(d, 0, "10.0.3.0/26")),
+        ),
+        (
+            code::SUBNET_OUTSIDE_VNET,
+            Box::new(|d| pin(d, 0, "10.8.0.0/27")),
+        ),
+        (
+            code::SUBNETS_OVERLAP,
+            Box::new(|d| {
+                pin(d, 0, "10.0.3.0/27");
+                pin(d, 1, "10.0.3.0/27")
+            }),
+        ),
+        (
+            code::SUBNET_OVERLAPS_EXISTING,
+            Box::new(|d| {
+                d.vnet.existing_subnets = vec!["10.0.3.0/24".into()];
+                pin(d, 0, "10.0.3.0/27")
+            }),
+        ),
+        (
+            code::ALLOCATION_NO_SPACE,
+            Box::new(|d| d.vnet.address_prefixes = vec!["10.0.0.0/26".into()]),
+        ),
+        (
+            code::ALLOCATION_NOT_CONTIGUOUS,
+            Box::new(|d| {
+                d.vnet.address_prefixes = vec!["10.0.0.0/24".into()];
+                d.vnet.existing_subnets = vec!["10.0.0.32/27".into(), "10.0.0.160/27".into()]
+            }),
+        ),
+        (
+            code::DNS_SERVER_INVALID,
+            Box::new(|d| d.dns_servers = vec!["dns.contoso.com".into()]),
+        ),
+        (
+            code::ADDRESS_LIST_INVALID,
+            Box::new(|d| {
+                d.access_endpoint = AccessEndpoint::External;
+                d.connector_outbound_addresses = vec!["nope".into()]
+            }),
+        ),
+        (
+            code::CONNECTOR_ADDRESSES_MISSING,
+            Box::new(|d| d.access_endpoint = AccessEndpoint::External),
+        ),
+        (
+            code::CONNECTOR_ADDRESSES_UNUSED,
+            Box::new(|d| d.connector_outbound_addresses = vec!["52.1.1.1".into()]),
+        ),
+        (
+            code::GOVERNMENT_ADDRESSES_MISSING,
+            Box::new(|d| {
+                d.cloud = Cloud::Government;
+                d.location = "usgovvirginia".into()
+            }),
+        ),
+        (
+            code::DEPENDENCY_ADDRESSES_MISSING,
+            Box::new(|d| d.forced_tunneling = true),
+        ),
+        (
+            code::DEPENDENCY_ADDRESSES_UNUSED,
+            Box::new(|d| d.dependency_addresses.traffic_manager = vec!["13.65.92.252".into()]),
+        ),
+        (
+            code::ROUTE_TABLE_LIMIT,
+            Box::new(|d| {
+                d.forced_tunneling = true;
+                d.dependency_addresses.connectors = (0..400u32)
+                    .map(|i| format!("52.{}.{}.0/24", i / 256, i % 256))
+                    .collect();
+            }),
+        ),
+        (
+            code::NSG_ADDRESS_LIMIT,
+            Box::new(|d| {
+                d.access_endpoint = AccessEndpoint::External;
+                d.connector_outbound_addresses = (0..4001u32)
+                    .map(|i| format!("52.{}.{}.1", i / 256, i % 256))
+                    .collect();
+            }),
+        ),
+        (
+            code::CERTIFICATE_NAME_INVALID,
+            Box::new(|d| {
+                d.certificates = vec![Certificate {
+                    name: "my cert".into(),
+                    public_certificate: "MIIB".into(),
+                }]
+            }),
+        ),
+        (
+            code::CERTIFICATE_NAMES_DUPLICATE,
+            Box::new(|d| {
+                d.certificates = vec![
+                    Certificate {
+                        name: "root".into(),
+                        public_certificate: "MIIB".into(),
+                    },
+                    Certificate {
+                        name: "Root".into(),
+                        public_certificate: "MIIB".into(),
+                    },
+                ]
+            }),
+        ),
+        (
+            code::CERTIFICATE_BASE64_INVALID,
+            Box::new(|d| {
+                d.certificates = vec![Certificate {
+                    name: "root".into(),
+                    public_certificate: "%%%".into(),
+                }]
+            }),
+        ),
+        (
+            code::CERTIFICATE_NOT_RECOGNISED,
+            Box::new(|d| {
+                d.certificates = vec![Certificate {
+                    name: "root".into(),
+                    public_certificate: "aGVsbG8=".into(),
+                }]
+            }),
+        ),
+        (
+            code::CERTIFICATES_OUTSIDE_SPEC,
+            Box::new(|d| {
+                d.certificates = vec![Certificate {
+                    name: "root".into(),
+                    public_certificate: "MIIB".into(),
+                }]
+            }),
+        ),
+        (
+            code::CONNECTOR_NAME_INVALID,
+            Box::new(|d| d.managed_connectors = vec!["sql server".into()]),
+        ),
+        (
+            code::CONNECTOR_UNKNOWN,
+            Box::new(|d| d.managed_connectors = vec!["salesforce".into()]),
+        ),
+    ]
+}
+
+#[test]
+fn the_base_design_is_clean() {
+    let p = plan(&base());
+    assert!(p.findings.is_empty(), "{:?}", p.findings);
+}
+
+#[test]
+fn every_code_is_reachable_and_names_a_field() {
+    let cases = cases();
+    for (code, make) in &cases {
+        let mut d = base();
+        make(&mut d);
+        let p = plan(&d);
+        let hit = p.findings.iter().find(|f| f.code == *code);
+        let hit = hit.unwrap_or_else(|| {
+            panic!(
+                "{code} not reported; got {:?}",
+                p.findings.iter().map(|f| f.code).collect::<Vec<_>>()
+            )
+        });
+        assert!(!hit.field.is_empty() && !hit.message.is_empty(), "{code}");
+        // The field is a path into the design's JSON.
+        let root = hit.field.split(['.', '[']).next().unwrap_or_default();
+        let design_json = serde_json::to_value(&d).unwrap();
+        assert!(
+            design_json.get(root).is_some(),
+            "{code}: field {} is not in the design",
+            hit.field
+        );
+    }
+    let covered: Vec<&str> = cases.iter().map(|(c, _)| *c).collect();
+    for code in code::ALL {
+        assert!(covered.contains(code), "no case shows {code}");
+    }
+    assert_eq!(covered.len(), code::ALL.len());
+}
