@@ -247,3 +247,19 @@ test('every control is labelled, and the layout fits a tablet', async () => {
   await screenshot(page, 'tablet.png');
   assertQuiet(page);
 });
+
+test('the print view is a summary: inputs in brief, no forms, rules and checklist kept', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  await page.fill('#f-name', 'printed-ise');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.inputs'), false);
+  assert.equal(await page.isVisible('.toolbar'), false);
+  assert.match(await page.locator('.inputs-summary').innerText(), /printed-ise in ise-rg/);
+  assert.equal(await page.isVisible('#nsg-inbound'), true);
+  assert.equal(await page.isVisible('.checklist'), true);
+  await page.pdf({ path: path.join(os.tmpdir(), 'ise-summary.pdf'), format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await page.isVisible('.inputs-summary'), false);
+  assertQuiet(page);
+});
