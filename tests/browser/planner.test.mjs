@@ -263,3 +263,35 @@ test('the print view is a summary: inputs in brief, no forms, rules and checklis
   assert.equal(await page.isVisible('.inputs-summary'), false);
   assertQuiet(page);
 });
+
+test('forced tunneling imports addresses from a Service Tags file; a .cer file becomes base64', async () => {
+  const page = await fresh();
+  await open(page, server.url);
+  await page.check('#f-forcedTunneling');
+  assert.match(await page.locator('#f-dependencyAddresses-appServiceManagement-findings').innerText(), /Forced tunneling needs a route/);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ise-'));
+  const tags = path.join(dir, 'ServiceTags_Public_20261116.json');
+  fs.writeFileSync(tags, JSON.stringify({ changeNumber: 1, cloud: 'Public', values: [
+    { name: 'AppServiceManagement', properties: { addressPrefixes: ['13.64.115.203/32', '2603:1000::/40'] } },
+    { name: 'AzureConnectors.WestEurope', properties: { addressPrefixes: ['13.69.227.208/28'] } },
+    { name: 'AzureTrafficManager', properties: { addressPrefixes: ['13.65.92.252/32'] } },
+    { name: 'LogicApps.WestEurope', properties: { addressPrefixes: ['13.95.155.53/32'] } },
+  ] }));
+  await page.setInputFiles('#f-service-tags', tags);
+  await assert.doesNotReject(page.locator('#notice-text', { hasText: 'Imported 4 dependency addresses for westeurope' }).waitFor());
+  const routes = await page.locator('#routes').innerText();
+  for (const prefix of ['0.0.0.0/0', '13.64.115.203/32', '13.69.227.208/28', '13.65.92.252/32', '13.95.155.53/32']) {
+    assert.ok(routes.includes(prefix), `route for ${prefix}`);
+  }
+  assert.ok(!routes.includes('2603:1000::/40'), 'IPv6 prefixes are not routed');
+  assert.match(await page.locator('section[aria-labelledby="routes-title"]').innerText(), /Microsoft\.KeyVault/);
+
+  await page.getByRole('button', { name: 'Add certificate' }).click();
+  const cer = path.join(dir, 'root.cer');
+  fs.writeFileSync(cer, Buffer.from([0x30, 0x82, 0x01, 0x0a, 0x02, 0x82]));
+  await page.locator('.certificate input[type=file]').setInputFiles(cer);
+  await assert.doesNotReject(page.locator('#rest-create-body', { hasText: 'MIIBCgKC' }).waitFor());
+  assert.match(await page.locator('#rest-create-body').innerText(), /"kind": "TrustedRoot"/);
+  assert.equal(await page.locator('#rest-patch').count(), 1);
+  assertQuiet(page);
+});
