@@ -63,6 +63,12 @@ pub fn checklist(design: &Design) -> Vec<ChecklistItem> {
         "Communication from your logic app",
     ));
     items.push(item(
+        "redis-ports",
+        "Besides 6379-6383, open the other inbound and outbound ports the Azure Cache for Redis FAQ lists for a cache in a virtual network (\"plus see Notes\" in both port tables).",
+        "Inbound and outbound security rules",
+        "Access Azure Cache for Redis Instances between Role Instances",
+    ));
+    items.push(item(
         "ase-outbound",
         "Add the App Service Environment outbound dependencies: the ASE FQDN tag on Azure Firewall, or every ASE firewall-integration rule on another firewall.",
         "Outbound security rules",

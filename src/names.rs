@@ -48,6 +48,9 @@ pub fn ise_name_problem(name: &str) -> Option<String> {
             "contains {bad:?}; an ISE name can contain only letters, numbers, '-', '_' and '.'"
         ));
     }
+    if name.ends_with('.') {
+        return Some("ends with '.', which Azure does not allow in resource names".into());
+    }
     None
 }
 
@@ -104,6 +107,8 @@ mod tests {
         assert!(ise_name_problem("bad name").is_some());
         assert!(ise_name_problem("x\"; rm -rf /").is_some());
         assert!(ise_name_problem(&"a".repeat(81)).is_some());
+        assert!(ise_name_problem("..").is_some());
+        assert!(ise_name_problem("ise.").is_some());
     }
 
     #[test]

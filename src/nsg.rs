@@ -463,8 +463,9 @@ pub fn security_rules(
             };
             match addr {
                 Tag(tag) => Ok(vec![tag.to_string()]),
-                VnetSpace if inputs.vnet_space.is_empty() => Ok(vec!["VirtualNetwork".into()]),
-                VnetSpace => Ok(inputs.vnet_space.clone()),
+                // The VirtualNetwork tag is wider (peered and on-premises ranges): without a
+                // valid address space the rule waits rather than opening more than asked.
+                VnetSpace => list(&inputs.vnet_space, "vnet.addressPrefixes"),
                 CallerByEndpoint => Ok(vec![if external {
                     "Internet"
                 } else {
@@ -476,16 +477,23 @@ pub fn security_rules(
                     "governmentAddresses.logicAppsInbound",
                 ),
                 LogicAppsManagement => Ok(vec!["LogicAppsManagement".into()]),
+                // Seed 000: "provide both the Logic Apps inbound IP addresses and outbound IP
+                // addresses" — the rule needs the two lists.
                 LogicApps if gov => {
-                    let mut both = inputs.gov_logic_apps_inbound.clone();
-                    both.extend(
-                        inputs
-                            .gov_logic_apps_outbound
-                            .iter()
-                            .filter(|a| !inputs.gov_logic_apps_inbound.contains(a))
-                            .cloned(),
-                    );
-                    list(&both, "governmentAddresses.logicAppsOutbound")
+                    list(
+                        &inputs.gov_logic_apps_inbound,
+                        "governmentAddresses.logicAppsInbound",
+                    )?;
+                    list(
+                        &inputs.gov_logic_apps_outbound,
+                        "governmentAddresses.logicAppsOutbound",
+                    )?;
+                    let both = [
+                        inputs.gov_logic_apps_inbound.as_slice(),
+                        inputs.gov_logic_apps_outbound.as_slice(),
+                    ]
+                    .concat();
+                    Ok(crate::validate::lists::unique(both))
                 }
                 LogicApps => Ok(vec!["LogicApps".into()]),
                 AzureConnectors if gov => list(
@@ -617,6 +625,7 @@ mod tests {
             ..Design::default()
         };
         let inputs = RuleInputs {
+            vnet_space: vec!["10.0.0.0/22".into()],
             connector_outbound: vec!["52.1.2.0/28".into()],
             ..Default::default()
         };
@@ -634,7 +643,13 @@ mod tests {
             ["52.1.2.0/28"]
         );
         // Without the addresses the rule is left out, and said so.
-        let (rules, omitted) = security_rules(&design, &RuleInputs::default());
+        let (rules, omitted) = security_rules(
+            &design,
+            &RuleInputs {
+                vnet_space: vec!["10.0.0.0/22".into()],
+                ..Default::default()
+            },
+        );
         assert!(rules
             .iter()
             .all(|r| r.name != "ise-in-connector-outbound-ips"));
@@ -648,6 +663,7 @@ mod tests {
             ..Design::default()
         };
         let inputs = RuleInputs {
+            vnet_space: vec!["10.0.0.0/22".into()],
             gov_logic_apps_inbound: vec!["13.72.1.1/32".into()],
             gov_logic_apps_outbound: vec!["13.72.2.2/32".into()],
             gov_managed_connector_outbound: vec!["13.72.3.0/28".into()],
@@ -671,7 +687,31 @@ mod tests {
             .iter()
             .any(|a| a.starts_with("LogicApps") || a == "AzureConnectors")));
         let (_, omitted) = security_rules(&design, &RuleInputs::default());
-        assert_eq!(omitted.len(), 3);
+        let names: Vec<_> = omitted.iter().map(|o| o.name).collect();
+        assert_eq!(
+            names,
+            [
+                "ise-in-intersubnet",
+                "ise-in-designer-dynamic-properties",
+                "ise-in-network-health-check",
+                "ise-in-connector-deployment",
+                "ise-out-intersubnet"
+            ]
+        );
+        // The health-check rule needs both the inbound and the outbound addresses.
+        let only_inbound = RuleInputs {
+            gov_logic_apps_inbound: vec!["13.72.1.1/32".into()],
+            ..inputs.clone()
+        };
+        let only_inbound = RuleInputs {
+            gov_logic_apps_outbound: vec![],
+            ..only_inbound
+        };
+        let (rules, omitted) = security_rules(&design, &only_inbound);
+        assert!(rules
+            .iter()
+            .all(|r| r.name != "ise-in-network-health-check"));
+        assert_eq!(omitted[0].field, "governmentAddresses.logicAppsOutbound");
     }
 
     #[test]

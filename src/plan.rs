@@ -450,6 +450,21 @@ mod tests {
     }
 
     #[test]
+    fn a_hostile_list_of_subnets_stays_bounded() {
+        let mut d = Design::default();
+        d.subnets = (0..20_000)
+            .map(|i| SubnetSpec {
+                name: format!("s{i}"),
+                prefix: "10.0.0.0/27".into(),
+            })
+            .collect();
+        let p = plan(&d);
+        assert!(p.findings.len() < 200, "{}", p.findings.len());
+        assert!(p.findings.iter().any(|f| f.code == code::SUBNET_COUNT));
+        assert!(p.findings.iter().any(|f| f.code == code::SUBNETS_OVERLAP));
+    }
+
+    #[test]
     fn findings_are_ordered_and_capped() {
         let mut d = Design {
             access_endpoint: AccessEndpoint::External,

@@ -36,7 +36,7 @@ pub struct RestRequests {
     /// when the design has certificates.
     pub certificates_patch: Option<HttpRequest>,
     /// `PUT` each managed ISE connector (seed 002: "make your own HTTP PUT request for ISE
-    /// connectors"); the API takes no body.
+    /// connectors"), with the ISE's location as body, as Azure's SDKs send it.
     pub connectors: Vec<HttpRequest>,
 }
 
@@ -100,12 +100,12 @@ struct ResourceReference {
     id: String,
 }
 
-/// `sku.capacity` in the request: the Premium base unit plus the additional units the portal
-/// asks for (0–10), so 1–11; 0 for Developer. The API example sends 2 for a Premium ISE
-/// and 0 for Developer; seed 002 sends 1 (no additional unit).
+/// `sku.capacity` in the request: the number of *additional* processing units, the same
+/// number the portal asks for — Azure's SKU list for 2019-05-01 gives Premium a capacity of
+/// 0 to 10 (default 0) and Developer 0 to 0. Seed 002's `"capacity": 1` is one extra unit.
 pub fn sku_capacity(sku: Sku, additional: i64) -> i64 {
     match sku {
-        Sku::Premium => 1 + additional.clamp(0, 10),
+        Sku::Premium => additional.clamp(0, 10),
         Sku::Developer => 0,
     }
 }
@@ -118,7 +118,12 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 fn segment(value: &str) -> String {
-    utf8_percent_encode(value, SEGMENT).to_string()
+    match value {
+        // Clients collapse these as relative paths; encoded, they stay a name.
+        "." => "%2E".into(),
+        ".." => "%2E%2E".into(),
+        _ => utf8_percent_encode(value, SEGMENT).to_string(),
+    }
 }
 
 /// The ISE's resource ID (not URL-encoded: IDs are raw in bodies).
@@ -220,8 +225,8 @@ pub fn requests(inputs: &RequestInputs<'_>) -> RestRequests {
         .map(|api| HttpRequest {
             method: "PUT",
             url: ise_url(inputs, &format!("/managedApis/{}", segment(api))),
-            headers: headers(false),
-            body: None,
+            headers: headers(true),
+            body: Some(serde_json::json!({ "location": inputs.location })),
         })
         .collect();
     RestRequests {
@@ -243,7 +248,7 @@ mod tests {
             name: "Fabrikam-ISE",
             location: "westus2",
             sku: Sku::Premium,
-            additional_capacity: 0,
+            additional_capacity: 1, // seed 002 sends "capacity": 1
             access_endpoint: AccessEndpoint::External,
             vnet_resource_group: "Fabrikam-RG",
             vnet_name: "Fabrikam-VNET",
@@ -275,14 +280,18 @@ mod tests {
         assert!(body["properties"].get("certificates").is_none());
         assert!(r.certificates_patch.is_none());
         assert_eq!(r.connectors[0].url, "https://management.azure.com/subscriptions/f34b22a3-2202-4fb1-b040-1332bd928c84/resourceGroups/Fabrikam-RG/providers/Microsoft.Logic/integrationServiceEnvironments/Fabrikam-ISE/managedApis/sql?api-version=2019-05-01");
-        assert!(r.connectors[0].body.is_none());
+        assert_eq!(
+            r.connectors[0].body,
+            Some(serde_json::json!({"location": "westus2"}))
+        );
     }
 
     #[test]
     fn capacity_means_base_plus_additional() {
-        assert_eq!(sku_capacity(Sku::Premium, 0), 1);
-        assert_eq!(sku_capacity(Sku::Premium, 10), 11);
-        assert_eq!(sku_capacity(Sku::Premium, 99), 11);
+        assert_eq!(sku_capacity(Sku::Premium, 0), 0);
+        assert_eq!(sku_capacity(Sku::Premium, 1), 1);
+        assert_eq!(sku_capacity(Sku::Premium, 10), 10);
+        assert_eq!(sku_capacity(Sku::Premium, 99), 10);
         assert_eq!(sku_capacity(Sku::Developer, 3), 0);
     }
 

@@ -684,8 +684,9 @@ fn dns_server_adds_the_outbound_port_53_rule() {
 
 #[test]
 fn capacity_flag_reaches_the_request_and_is_checked() {
+    // sku.capacity is the additional capacity itself (Azure's SKU list: Premium 0..=10).
     let body = ok(&["--capacity", "3", "--emit", "rest-body"]);
-    assert_eq!(body["sku"]["capacity"], 4);
+    assert_eq!(body["sku"]["capacity"], 3);
     let r = run(&["--capacity", "-1"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
@@ -696,7 +697,7 @@ fn capacity_flag_reaches_the_request_and_is_checked() {
     let r = run(&["--capacity", "9223372036854775807", "--emit", "rest-body"]);
     assert_eq!(r.code, 1);
     r.assert_no_panic("huge capacity");
-    assert_eq!(r.json()["sku"]["capacity"], 11);
+    assert_eq!(r.json()["sku"]["capacity"], 10);
 }
 
 #[test]

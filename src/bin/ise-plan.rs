@@ -87,7 +87,7 @@ mod cli {
         /// The SKU; fixed after creation.
         #[arg(long, value_enum)]
         sku: Option<SkuArg>,
-        /// Premium: additional processing units, 0-10 (the request sends 1 + N).
+        /// Premium: additional processing units, 0-10 (sent as sku.capacity; Developer sends 0).
         #[arg(long, value_name = "N", allow_negative_numbers = true)]
         capacity: Option<i64>,
         /// The ISE name.

@@ -72,8 +72,16 @@ pub fn read_address_list(list: &[String], field: &str, f: &mut Findings) -> Vec<
             ),
         }
     }
-    out.dedup();
-    out
+    unique(out)
+}
+
+/// Removes repeated entries, keeping the first of each in order: Azure refuses a rule or
+/// route list that names the same address twice.
+pub fn unique(list: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    list.into_iter()
+        .filter(|a| seen.insert(a.clone()))
+        .collect()
 }
 
 /// Checks every list of the design.
@@ -98,6 +106,8 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedLists {
             ),
         }
     }
+
+    out.dns_servers = unique(std::mem::take(&mut out.dns_servers));
 
     out.connector_outbound = read_address_list(
         &design.connector_outbound_addresses,
@@ -216,7 +226,7 @@ pub fn certificate_from_file(bytes: &[u8]) -> String {
 }
 
 fn check_certificates(design: &Design, f: &mut Findings, out: &mut CheckedLists) {
-    let mut names: Vec<String> = Vec::new();
+    let mut names = std::collections::HashSet::new();
     for (i, cert) in design.certificates.iter().enumerate() {
         let name = cert.name.trim();
         let name_field = format!("certificates[{i}].name");
@@ -227,14 +237,16 @@ fn check_certificates(design: &Design, f: &mut Findings, out: &mut CheckedLists)
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
         if !ok_name {
             f.error(code::CERTIFICATE_NAME_INVALID, &name_field, "Give the certificate a name of letters, digits, '-', '_' or '.' (at most 80), such as testCertificate.");
-        } else if names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+        }
+        // Azure compares the keys without case; a duplicate would overwrite the first.
+        let duplicate = ok_name && !names.insert(name.to_ascii_lowercase());
+        if duplicate {
             f.error(
                 code::CERTIFICATE_NAMES_DUPLICATE,
                 &name_field,
                 format!("Another certificate is already named \"{name}\"; give each its own name."),
             );
         }
-        names.push(name.to_string());
         let body_field = format!("certificates[{i}].publicCertificate");
         match normalise_certificate(&cert.public_certificate) {
             Err(why) => f.error(code::CERTIFICATE_BASE64_INVALID, body_field, format!("The public certificate {why}; paste the base64 of the .cer file, or the PEM text, or open the file.")),
@@ -242,7 +254,7 @@ fn check_certificates(design: &Design, f: &mut Findings, out: &mut CheckedLists)
                 if !recognised {
                     f.warning(code::CERTIFICATE_NOT_RECOGNISED, body_field, "This decodes to neither a DER nor a PEM certificate; check that you pasted the public certificate (.cer), not a key.");
                 }
-                if ok_name {
+                if ok_name && !duplicate {
                     out.certificates.push((name.to_string(), base64));
                 }
             }
@@ -301,6 +313,26 @@ mod tests {
         assert_eq!(
             read_address_list(&["52.1.2.3".into()], "x", &mut f),
             ["52.1.2.3/32"]
+        );
+    }
+
+    #[test]
+    fn repeated_addresses_are_listed_once() {
+        let mut f = Findings::default();
+        let list = ["52.1.2.3", "52.1.2.4", "52.1.2.3/32", " 52.1.2.3 "].map(String::from);
+        assert_eq!(
+            read_address_list(&list, "x", &mut f),
+            ["52.1.2.3/32", "52.1.2.4/32"]
+        );
+        let d = Design {
+            dns_servers: ["10.0.0.4", "10.0.0.5", "10.0.0.4"]
+                .map(String::from)
+                .to_vec(),
+            ..Design::default()
+        };
+        assert_eq!(
+            check(&d, &mut Findings::default()).dns_servers,
+            ["10.0.0.4", "10.0.0.5"]
         );
     }
 

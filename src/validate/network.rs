@@ -78,6 +78,8 @@ fn overlapping_pairs(nets: &[(usize, Ipv4Net)], limit: usize) -> Vec<(usize, usi
 }
 
 const OVERLAP_REPORT_LIMIT: usize = 50;
+/// Pinned prefixes are read for this many subnets at most.
+const MAX_SUBNETS_CHECKED: usize = 16;
 
 /// Checks the VNet prefixes, existing subnets and pinned ISE subnets.
 pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
@@ -135,7 +137,9 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
     let mut pinned: Vec<Option<Ipv4Net>> = Vec::with_capacity(design.subnets.len());
     for (i, spec) in design.subnets.iter().enumerate() {
         let field = format!("subnets[{i}].prefix");
-        let net = if spec.is_pinned() {
+        // A design has four subnets (more is an error of its own); checking a hostile list
+        // of thousands against every existing subnet would only cost time.
+        let net = if spec.is_pinned() && i < MAX_SUBNETS_CHECKED {
             read_prefix(&spec.prefix, &field, "the ISE subnet", f)
         } else {
             None
@@ -145,14 +149,14 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
         }
         pinned.push(net);
     }
-    for (i, a) in pinned.iter().enumerate() {
-        for (j, b) in pinned.iter().enumerate().skip(i + 1) {
-            if let (Some(a), Some(b)) = (a, b) {
-                if cidr::overlaps(*a, *b) {
-                    f.error(code::SUBNETS_OVERLAP, format!("subnets[{j}].prefix"), format!("ISE subnets {a} and {b} overlap; each of the four needs its own /27. Clear this prefix to let the planner choose one."));
-                }
-            }
-        }
+    let indexed: Vec<(usize, Ipv4Net)> = pinned
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| Some((i, (*n)?)))
+        .collect();
+    for (a, b) in overlapping_pairs(&indexed, OVERLAP_REPORT_LIMIT) {
+        let (na, nb) = (net_of(&indexed, a), net_of(&indexed, b));
+        f.error(code::SUBNETS_OVERLAP, format!("subnets[{b}].prefix"), format!("ISE subnets {na} and {nb} overlap; each of the four needs its own /27. Clear this prefix to let the planner choose one."));
     }
 
     CheckedNetwork {

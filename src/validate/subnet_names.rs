@@ -20,7 +20,7 @@ pub fn check(design: &Design, f: &mut Findings) {
             ),
         );
     }
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (i, spec) in design.subnets.iter().enumerate() {
         let field = format!("subnets[{i}].name");
         let name = spec.name.trim();
@@ -35,11 +35,9 @@ pub fn check(design: &Design, f: &mut Findings) {
         if let Some(problem) = name_problem(name) {
             f.error(problem.0, &field, problem.1);
         }
-        let folded = name.to_ascii_lowercase();
-        if seen.contains(&folded) {
+        if !seen.insert(name.to_ascii_lowercase()) {
             f.error(code::SUBNET_NAMES_DUPLICATE, &field, format!("Another ISE subnet is already named \"{name}\" (Azure ignores case in names); give each subnet its own name."));
         }
-        seen.push(folded);
     }
 }
 

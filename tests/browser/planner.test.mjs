@@ -41,6 +41,13 @@ function assertQuiet(page) {
 const prefixPlaceholders = (page) => page.$$eval('table.subnets input.prefix', (els) => els.map((e) => e.value || e.placeholder));
 const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
 
+/** Clicks "Copy share link", waits for its confirmation as a person would, returns the link. */
+async function copyShareLink(page) {
+  await page.click('#copy-link');
+  await page.locator('.action', { has: page.locator('#copy-link') }).locator('.action-status.ok').waitFor();
+  return readClipboard(page);
+}
+
 test('the default design renders four subnets and both rule tables', async () => {
   const page = await fresh();
   await open(page, server.url);
@@ -97,6 +104,7 @@ test('copy puts the strict-JSON request body on the clipboard, with confirmation
   const page = await fresh();
   await open(page, server.url);
   await page.fill('#f-name', 'Fabrikam-ISE');
+  await page.fill('#f-additionalCapacity', '1');
   await page.click('#rest-create-copy-body');
   await assert.doesNotReject(page.locator('#rest-create .action-status.ok').first().waitFor());
   const body = JSON.parse(await readClipboard(page));
@@ -106,6 +114,8 @@ test('copy puts the strict-JSON request body on the clipboard, with confirmation
   assert.deepEqual(body.sku, { name: 'Premium', capacity: 1 });
   // Tables copy as tab-separated text (and HTML) for spreadsheets and wikis.
   await page.getByRole('button', { name: 'Copy inbound table' }).click();
+  const inbound = page.locator('.table-block', { has: page.locator('#nsg-inbound') });
+  await assert.doesNotReject(inbound.locator('.action-status.ok').waitFor());
   const tsv = await readClipboard(page);
   assert.match(tsv.split('\n')[0], /^Priority\tName\tDirection\tSource/);
   assert.match(tsv, /\n100\tise-in-intersubnet\tInbound\t10\.0\.0\.0\/22\t/);
@@ -131,8 +141,7 @@ test('a share link restores the design in a fresh browser profile', async () => 
   await page.fill('#f-name', 'shared-ise');
   await page.fill('#f-vnet-addressPrefixes', '172.16.8.0/24');
   await page.check('#f-accessEndpoint-external');
-  await page.click('#copy-link');
-  const link = await readClipboard(page);
+  const link = await copyShareLink(page);
   assert.ok(link.startsWith(server.url + '#d1.'), link);
   assert.ok(link.length < 1200, `link is ${link.length} characters`);
 
@@ -173,8 +182,7 @@ test('hostile links and files are data: shown as text, never run', async () => {
   const evil = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>';
   await page.fill('#f-name', evil);
   await page.fill('#f-subnets-0-name', evil);
-  await page.click('#copy-link');
-  const link = await readClipboard(page);
+  const link = await copyShareLink(page);
   const page2 = await fresh();
   await open(page2, link);
   assert.equal(await page2.inputValue('#f-name'), evil);

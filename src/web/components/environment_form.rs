@@ -89,7 +89,7 @@ pub fn EnvironmentForm(props: &FormProps) -> Html {
                 <TextField plan={plan.clone()} field="additionalCapacity" label="Additional capacity" input_type="number"
                     value={d.additional_capacity.to_string()} disabled={capacity_disabled}
                     on_input={setter(e, |d, v: String| d.additional_capacity = v.trim().parse::<i64>().unwrap_or(0))}
-                    help={if capacity_disabled { "Not applicable to Developer: the request sends capacity 0." } else { "Premium: 0–10 extra processing units. The request's sku.capacity is 1 (the base unit) plus this." }} />
+                    help={if capacity_disabled { "Not applicable to Developer: the request sends capacity 0." } else { "Premium: 0–10 extra processing units on top of the base unit; the request sends this number as sku.capacity." }} />
             </div>
             <div class="field" role="radiogroup" aria-labelledby="access-label" aria-describedby="access-note">
                 <span id="access-label" class="label">{ "Access endpoint" }</span>

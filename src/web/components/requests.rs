@@ -70,7 +70,7 @@ pub fn Requests(props: &RequestsProps) -> Html {
     html! {
         <section class="card" aria-labelledby="rest-title">
             <h2 id="rest-title">{ "REST requests" }</h2>
-            <p class="help">{ "Replace {access-token} with a bearer token (az account get-access-token). The body is strict JSON; sku.capacity is the base unit plus the additional capacity (Developer: 0)." }</p>
+            <p class="help">{ "Replace {access-token} with a bearer token (az account get-access-token). The body is strict JSON; sku.capacity is the additional capacity, 0–10 extra units on top of the base unit (Developer: 0), as in Azure's SKU list for this API version." }</p>
             <RequestView title="Create the ISE" request={rest.create.clone()} stem={format!("{}-ise-put", props.stem)} id={Some(AttrValue::from("rest-create"))} />
             if let Some(patch) = &rest.certificates_patch {
                 <RequestView title="Update only the certificates of an existing ISE" request={patch.clone()} stem={format!("{}-certificates-patch", props.stem)} id={Some(AttrValue::from("rest-patch"))} />
