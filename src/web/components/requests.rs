@@ -78,9 +78,9 @@ pub fn Requests(props: &RequestsProps) -> Html {
             }
             if !rest.connectors.is_empty() {
                 <h3>{ "Deploy managed ISE connectors (after the ISE exists)" }</h3>
-                <p class="help">{ "API version 2019-05-01 needs one PUT per connector; the request has no body." }</p>
+                <p class="help">{ "API version 2019-05-01 needs one PUT per connector; the body names the ISE's location." }</p>
                 <ul class="connector-requests">
-                    { for rest.connectors.iter().map(|r| html! { <li><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code>{ " " }<CopyButton label="Copy URL" text={r.url.clone()} /></li> }) }
+                    { for rest.connectors.iter().map(|r| html! { <li><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code>{ " " }<CopyButton label="Copy request" text={as_http(r)} /><CopyButton label="Copy URL" text={r.url.clone()} /></li> }) }
                 </ul>
             }
         </section>
