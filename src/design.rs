@@ -175,11 +175,6 @@ impl DependencyAddresses {
             ),
         ]
     }
-
-    /// Whether every list is empty.
-    pub fn is_empty(&self) -> bool {
-        self.lists().iter().all(|(_, _, list)| list.is_empty())
-    }
 }
 
 /// Everything the user decides about one ISE and its network.

@@ -83,11 +83,6 @@ impl Plan {
         self.counts.errors > 0
     }
 
-    /// The findings about one design field (exact path, such as `subnets[0].prefix`).
-    pub fn findings_for<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
-        self.findings.iter().filter(move |f| f.field == field)
-    }
-
     /// Rules of one direction.
     pub fn rules(&self, direction: Direction) -> impl Iterator<Item = &SecurityRule> {
         self.nsg_rules

@@ -26,6 +26,23 @@ pub struct HttpRequest {
     pub body: Option<Value>,
 }
 
+impl HttpRequest {
+    /// The request as HTTP text — request line, headers, a blank line, the body — for a
+    /// ticket or a REST client.
+    pub fn to_http_text(&self) -> String {
+        let mut out = format!("{} {}\n", self.method, self.url);
+        for (name, value) in &self.headers {
+            out.push_str(&format!("{name}: {}\n", value.as_str().unwrap_or_default()));
+        }
+        if let Some(body) = &self.body {
+            out.push('\n');
+            out.push_str(&serde_json::to_string_pretty(body).unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+}
+
 /// The requests that create and complete the ISE.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -284,6 +301,19 @@ mod tests {
             r.connectors[0].body,
             Some(serde_json::json!({"location": "westus2"}))
         );
+    }
+
+    #[test]
+    fn http_text() {
+        let r = requests(&sample());
+        let text = r.create.to_http_text();
+        assert!(text.starts_with("PUT https://management.azure.com/subscriptions/"));
+        assert!(text.contains(
+            "\nContent-Type: application/json\nAuthorization: Bearer {access-token}\n\n{\n"
+        ));
+        let body: serde_json::Value =
+            serde_json::from_str(text.split_once("\n\n").unwrap().1).unwrap();
+        assert_eq!(Some(body), r.create.body);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use serde::Deserialize;
 
-use crate::design::{DependencyAddresses, GovernmentAddresses};
+use crate::design::{Cloud, DependencyAddresses, Design, GovernmentAddresses};
+use crate::regions;
 
 #[derive(Deserialize)]
 struct File {
@@ -73,6 +74,28 @@ impl ServiceTags {
         }
     }
 
+    /// Fills the design's forced-tunneling dependency addresses for its region and, in Azure
+    /// Government, the addresses that replace the service tags that do not work there.
+    pub fn import_into(&self, design: &mut Design) -> ImportSummary {
+        let region = regions::normalise(&design.location);
+        design.dependency_addresses = self.dependency_addresses(&region);
+        let government = design.cloud == Cloud::Government;
+        if government {
+            design.government_addresses = self.government_addresses(&region);
+        }
+        let addresses = design
+            .dependency_addresses
+            .lists()
+            .iter()
+            .map(|l| l.2.len())
+            .sum();
+        ImportSummary {
+            region,
+            addresses,
+            government,
+        }
+    }
+
     /// The addresses that replace service tags in Azure Government rules, for a region.
     pub fn government_addresses(&self, region: &str) -> GovernmentAddresses {
         GovernmentAddresses {
@@ -80,6 +103,33 @@ impl ServiceTags {
             logic_apps_outbound: self.ipv4(&format!("LogicApps.{region}")),
             managed_connector_outbound: self.ipv4(&format!("AzureConnectors.{region}")),
         }
+    }
+}
+
+/// What an import filled in, for the message to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub region: String,
+    /// Dependency addresses imported.
+    pub addresses: usize,
+    /// Whether the Azure Government replacement addresses were filled too.
+    pub government: bool,
+}
+
+impl std::fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Imported {} dependency addresses for {}",
+            self.addresses, self.region
+        )?;
+        if self.government {
+            write!(
+                f,
+                ", and the Azure Government addresses that replace service tags"
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -108,6 +158,28 @@ mod tests {
                 .logic_apps_inbound
                 .len(),
             2
+        );
+    }
+
+    #[test]
+    fn import_fills_the_design_for_its_region_and_cloud() {
+        let tags = ServiceTags::parse(SAMPLE).unwrap();
+        let mut d = Design {
+            location: "West Europe".into(),
+            ..Design::default()
+        };
+        let summary = tags.import_into(&mut d);
+        assert_eq!(
+            summary.to_string(),
+            "Imported 5 dependency addresses for westeurope"
+        );
+        assert_eq!(d.dependency_addresses.connectors, ["13.69.227.208/28"]);
+        assert!(d.government_addresses.logic_apps_inbound.is_empty());
+        d.cloud = Cloud::Government;
+        assert!(tags.import_into(&mut d).government);
+        assert_eq!(
+            d.government_addresses.managed_connector_outbound,
+            ["13.69.227.208/28"]
         );
     }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use ise_planner::design::{AccessEndpoint, Certificate, Cloud, Design};
 use ise_planner::service_tags::ServiceTags;
 use ise_planner::validate::lists::{certificate_from_file, ISE_CONNECTORS};
-use ise_planner::{regions, Plan};
+use ise_planner::Plan;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -56,33 +56,20 @@ pub fn NetworkForm(props: &NetworkFormProps) -> Html {
         html! { <label class="check"><input type="checkbox" id={id} {checked} {onchange} />{ " " }{ label }</label> }
     };
     let import_tags = {
-        let (on_edit, on_notice, region, government) = (
-            e.clone(),
-            props.on_notice.clone(),
-            regions::normalise(&d.location),
-            d.cloud == Cloud::Government,
-        );
+        let (on_edit, on_notice) = (e.clone(), props.on_notice.clone());
         Callback::from(move |ev: Event| {
-            let (on_edit, on_notice, region) = (on_edit.clone(), on_notice.clone(), region.clone());
+            let (on_edit, on_notice) = (on_edit.clone(), on_notice.clone());
             read_file(&ev, move |name, bytes| {
                 match ServiceTags::parse(&String::from_utf8_lossy(&bytes)) {
                     Err(why) => on_notice.emit((format!("{name}: {why}."), true)),
                     Ok(tags) => {
-                        let deps = tags.dependency_addresses(&region);
-                        let gov = tags.government_addresses(&region);
-                        let count = deps.lists().iter().map(|l| l.2.len()).sum::<usize>();
-                        on_notice.emit((
-                            format!(
-                                "Imported {count} dependency addresses for {region} from {name}."
-                            ),
-                            false,
-                        ));
-                        on_edit.emit(Edit::new(move |d| {
-                            d.dependency_addresses = deps.clone();
-                            if government {
-                                d.government_addresses = gov.clone();
-                            }
-                        }));
+                        let tags = std::rc::Rc::new(tags);
+                        let summary = std::rc::Rc::new(std::cell::Cell::new(None));
+                        let (t, s) = (tags.clone(), summary.clone());
+                        on_edit.emit(Edit::new(move |d| s.set(Some(t.import_into(d)))));
+                        if let Some(summary) = summary.take() {
+                            on_notice.emit((format!("{summary} from {name}."), false));
+                        }
                     }
                 }
             });

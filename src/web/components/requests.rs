@@ -9,20 +9,6 @@ use yew::prelude::*;
 
 use super::buttons::{CopyButton, DownloadButton};
 
-/// The request as HTTP text: request line, headers, blank line, body.
-fn as_http(r: &HttpRequest) -> String {
-    let mut out = format!("{} {}\n", r.method, r.url);
-    for (k, v) in &r.headers {
-        out.push_str(&format!("{k}: {}\n", v.as_str().unwrap_or_default()));
-    }
-    if let Some(body) = &r.body {
-        out.push('\n');
-        out.push_str(&serde_json::to_string_pretty(body).unwrap_or_default());
-        out.push('\n');
-    }
-    out
-}
-
 #[derive(Properties, PartialEq)]
 pub struct RequestProps {
     pub title: AttrValue,
@@ -51,7 +37,7 @@ fn RequestView(props: &RequestProps) -> Html {
                     <CopyButton label="Copy body" text={body.clone()} id={Some(AttrValue::from(format!("{id}-copy-body")))} />
                     <DownloadButton label={format!("Download {}.json", props.stem)} filename={format!("{}.json", props.stem)} content={body.clone()} />
                 }
-                <CopyButton label="Copy request" text={as_http(r)} />
+                <CopyButton label="Copy request" text={r.to_http_text()} />
                 <CopyButton label="Copy URL" text={r.url.clone()} />
             </div>
         </div>
@@ -80,7 +66,7 @@ pub fn Requests(props: &RequestsProps) -> Html {
                 <h3>{ "Deploy managed ISE connectors (after the ISE exists)" }</h3>
                 <p class="help">{ "API version 2019-05-01 needs one PUT per connector; the body names the ISE's location." }</p>
                 <ul class="connector-requests">
-                    { for rest.connectors.iter().map(|r| html! { <li><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code>{ " " }<CopyButton label="Copy request" text={as_http(r)} /><CopyButton label="Copy URL" text={r.url.clone()} /></li> }) }
+                    { for rest.connectors.iter().map(|r| html! { <li><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code>{ " " }<CopyButton label="Copy request" text={r.to_http_text()} /><CopyButton label="Copy URL" text={r.url.clone()} /></li> }) }
                 </ul>
             }
         </section>
