@@ -14,7 +14,7 @@ use std::net::Ipv4Addr;
 
 use crate::cidr;
 
-/// The ISE subnet size: /27, 32 addresses (seed 000, "Create subnets").
+/// The ISE subnet size: /27, 32 addresses (portal article, "Create subnets").
 pub const ISE_PREFIX_LEN: u8 = 27;
 const BLOCK: u64 = 32;
 /// An aligned /25 holds four /27 blocks.

@@ -1,10 +1,10 @@
 //! The checklist: what a person must still do or watch that no generated artefact does for
-//! them (seed 000's prerequisites, cautions and notes).
+//! them (the portal article's prerequisites, cautions and notes).
 
 use serde::Serialize;
 
+use crate::citation::Citation;
 use crate::design::{AccessEndpoint, Deployment, Design};
-use crate::seed::SeedRef;
 
 /// One thing to act on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -12,7 +12,7 @@ pub struct ChecklistItem {
     /// A stable kebab-case identifier.
     pub id: &'static str,
     pub text: String,
-    pub source: SeedRef,
+    pub source: Citation,
 }
 
 fn item(
@@ -24,7 +24,7 @@ fn item(
     ChecklistItem {
         id,
         text: text.into(),
-        source: SeedRef::portal(section, row),
+        source: Citation::portal(section, row),
     }
 }
 
@@ -91,7 +91,7 @@ pub fn checklist(design: &Design) -> Vec<ChecklistItem> {
             "For an ISE that has external endpoint access",
         ));
     }
-    if design.forced_tunneling {
+    if design.forced_tunneling.is_on() {
         items.push(item(
             "forced-tunneling-firewall",
             "Let your firewall pass the App Service, Azure Cache for Redis and API Management inbound and outbound dependencies, or the ISE deployment fails and a deployed ISE stops working.",
@@ -166,7 +166,7 @@ mod tests {
         let d = Design {
             deployment: Deployment::Portal,
             access_endpoint: AccessEndpoint::External,
-            forced_tunneling: true,
+            forced_tunneling: crate::design::ForcedTunneling::ExpressRoute,
             dns_servers: vec!["10.0.0.4".into()],
             network_virtual_appliance: true,
             ..Design::default()

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Older versions are migrated on load; newer ones
 /// are refused with a message saying so.
-pub const DESIGN_VERSION: u32 = 1;
+pub const DESIGN_VERSION: u32 = 2;
 
-/// The ISE SKU; fixed after creation (seed 000, create table).
+/// The ISE SKU; fixed after creation (portal article, create table).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Sku {
     #[default]
@@ -20,7 +20,7 @@ pub enum Sku {
     Developer,
 }
 
-/// Who can call the ISE's endpoints; fixed after creation (seed 000, create table).
+/// Who can call the ISE's endpoints; fixed after creation (portal article, create table).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AccessEndpoint {
     #[default]
@@ -30,7 +30,7 @@ pub enum AccessEndpoint {
     External,
 }
 
-/// How the ISE will be created; it decides subnet delegation (seed 000, "Create subnets").
+/// How the ISE will be created; it decides subnet delegation (portal article, "Create subnets").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Deployment {
@@ -72,6 +72,140 @@ impl Cloud {
     }
 }
 
+/// A whole number as the user typed it ("2", "-3", "2.5", or nothing), so that a wrong
+/// value stays on screen and becomes a finding instead of being rewritten.
+///
+/// In JSON it is a number when the text is a plain integer, and a string otherwise; it
+/// reads either.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TypedNumber(pub String);
+
+impl TypedNumber {
+    /// The text for a number.
+    pub fn from_int(n: i64) -> TypedNumber {
+        TypedNumber(n.to_string())
+    }
+
+    /// The number, when the text is a whole number (surrounding spaces allowed).
+    pub fn value(&self) -> Option<i64> {
+        self.0.trim().parse().ok()
+    }
+
+    /// The text as typed.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<i64> for TypedNumber {
+    fn from(n: i64) -> TypedNumber {
+        TypedNumber::from_int(n)
+    }
+}
+
+impl Serialize for TypedNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.parse::<i64>() {
+            Ok(n) if n.to_string() == self.0 => serializer.serialize_i64(n),
+            _ => serializer.serialize_str(&self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for TypedNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<TypedNumber, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Int(i64),
+            Float(f64),
+            Text(String),
+            Null(()),
+        }
+        Ok(TypedNumber(match Repr::deserialize(deserializer)? {
+            Repr::Int(n) => n.to_string(),
+            Repr::Float(x) => x.to_string(),
+            Repr::Text(t) => t,
+            Repr::Null(()) => String::new(),
+        }))
+    }
+}
+
+/// A subnet that already exists in the virtual network.
+///
+/// In JSON either an object or, as version 1 wrote it, just the prefix string.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, from = "ExistingSubnetRepr")]
+pub struct ExistingSubnet {
+    /// The subnet's name in Azure (empty when only the prefix is known).
+    pub name: String,
+    /// Its address prefix in CIDR form.
+    pub prefix: String,
+    /// It is already one of the ISE's four subnets (documenting or auditing an ISE that
+    /// exists): it is checked as an ISE subnet, not reported as an overlap.
+    #[serde(skip_serializing_if = "is_false")]
+    pub ise_subnet: bool,
+    /// The services it is delegated to, as imported (`Microsoft.Logic/integrationServiceEnvironments`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delegations: Vec<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ExistingSubnetRepr {
+    Prefix(String),
+    Object(ExistingSubnetObject),
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct ExistingSubnetObject {
+    name: String,
+    prefix: String,
+    ise_subnet: bool,
+    delegations: Vec<String>,
+}
+
+impl From<ExistingSubnetRepr> for ExistingSubnet {
+    fn from(repr: ExistingSubnetRepr) -> ExistingSubnet {
+        match repr {
+            ExistingSubnetRepr::Prefix(prefix) => ExistingSubnet {
+                prefix,
+                ..ExistingSubnet::default()
+            },
+            ExistingSubnetRepr::Object(o) => ExistingSubnet {
+                name: o.name,
+                prefix: o.prefix,
+                ise_subnet: o.ise_subnet,
+                delegations: o.delegations,
+            },
+        }
+    }
+}
+
+impl From<&str> for ExistingSubnet {
+    /// An existing subnet known only by its prefix.
+    fn from(prefix: &str) -> ExistingSubnet {
+        ExistingSubnet {
+            prefix: prefix.to_string(),
+            ..ExistingSubnet::default()
+        }
+    }
+}
+
+impl From<String> for ExistingSubnet {
+    fn from(prefix: String) -> ExistingSubnet {
+        ExistingSubnet {
+            prefix,
+            ..ExistingSubnet::default()
+        }
+    }
+}
+
 /// The virtual network the ISE is injected into.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -81,8 +215,11 @@ pub struct VirtualNetwork {
     pub resource_group: String,
     /// One or more IPv4 prefixes in CIDR form.
     pub address_prefixes: Vec<String>,
-    /// Prefixes of subnets that already exist in the VNet (allocation avoids them).
-    pub existing_subnets: Vec<String>,
+    /// Subnets that already exist in the VNet (allocation avoids them).
+    pub existing_subnets: Vec<ExistingSubnet>,
+    /// The VNet does not exist yet: exports declare it. Otherwise they reference it as
+    /// existing and add only the ISE subnets to it.
+    pub is_new: bool,
 }
 
 impl Default for VirtualNetwork {
@@ -92,6 +229,7 @@ impl Default for VirtualNetwork {
             resource_group: String::new(),
             address_prefixes: vec!["10.0.0.0/22".into()],
             existing_subnets: Vec::new(),
+            is_new: false,
         }
     }
 }
@@ -103,6 +241,10 @@ pub struct SubnetSpec {
     pub name: String,
     /// Empty: the planner allocates it. Otherwise the prefix is pinned: validated, never moved.
     pub prefix: String,
+    /// Where the planner last placed this (unpinned) subnet. The planner keeps it there
+    /// while that block stays valid, so that other edits do not move it; empty: none yet.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub placed: String,
 }
 
 impl SubnetSpec {
@@ -112,17 +254,17 @@ impl SubnetSpec {
     }
 }
 
-/// A self-signed public certificate the ISE should trust (seed 002, `certificates`).
+/// A self-signed public certificate the ISE should trust (REST API article, `certificates`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Certificate {
     pub name: String,
-    /// Base64 of the certificate file, as seed 002's `publicCertificate`.
+    /// Base64 of the certificate file, as the article's `publicCertificate`.
     pub public_certificate: String,
 }
 
-/// Addresses that replace service tags that do not work in Azure Government (seed 000,
-/// inbound rules table, "Important" notes).
+/// Addresses that replace service tags that do not work in Azure Government (portal
+/// article, inbound security rules, "Important" notes).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct GovernmentAddresses {
@@ -134,8 +276,9 @@ pub struct GovernmentAddresses {
     pub managed_connector_outbound: Vec<String>,
 }
 
-/// Addresses that need their own route to the Internet under forced tunneling (seed 000,
-/// "Forced tunneling requirements", user-defined routes).
+/// Addresses that need their own route to the Internet when Internet-bound traffic is
+/// forced through a firewall (portal article, "Forced tunneling requirements",
+/// user-defined routes).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct DependencyAddresses {
@@ -150,7 +293,7 @@ pub struct DependencyAddresses {
 }
 
 impl DependencyAddresses {
-    /// Every list with its JSON field name and what it is, in seed order.
+    /// Every list with its JSON field name and what it is, in the article's order.
     pub fn lists(&self) -> [(&'static str, &'static str, &[String]); 4] {
         [
             (
@@ -177,6 +320,51 @@ impl DependencyAddresses {
     }
 }
 
+/// How Internet-bound traffic leaves the ISE's subnets. The portal article describes two
+/// different setups that need different routes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ForcedTunneling {
+    /// Traffic goes to the Internet the normal way: no route table is needed.
+    #[default]
+    None,
+    /// ExpressRoute with forced tunneling ("Prerequisites"): one route 0.0.0.0/0 → Internet
+    /// on every ISE subnet, so the ISE reaches its dependencies directly.
+    #[serde(alias = "expressroute", alias = "ExpressRoute")]
+    ExpressRoute,
+    /// Forced tunneling through a firewall or appliance ("Forced tunneling requirements"):
+    /// the default route goes to the appliance or gateway, and only the dependency
+    /// addresses get routes to the Internet.
+    #[serde(alias = "Firewall")]
+    Firewall,
+}
+
+impl ForcedTunneling {
+    /// Whether any forced tunneling is set up (a route table is needed).
+    pub fn is_on(self) -> bool {
+        self != ForcedTunneling::None
+    }
+}
+
+/// Where the firewall setup sends Internet-bound traffic (the default route's next hop).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NextHop {
+    /// A firewall or network virtual appliance, by its private IP address.
+    #[default]
+    VirtualAppliance,
+    /// The virtual network gateway (a VPN).
+    VirtualNetworkGateway,
+}
+
+/// The firewall or gateway that forced tunneling sends Internet-bound traffic to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Firewall {
+    pub next_hop: NextHop,
+    /// The appliance's private IPv4 address (next hop `VirtualAppliance` only).
+    pub appliance_ip: String,
+}
+
 /// Everything the user decides about one ISE and its network.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -191,15 +379,18 @@ pub struct Design {
     pub location: String,
     pub sku: Sku,
     /// Premium: extra processing units, 0–10, on top of the base unit. Developer: not used.
-    pub additional_capacity: i64,
+    /// Kept as typed.
+    pub additional_capacity: TypedNumber,
     pub access_endpoint: AccessEndpoint,
     pub deployment: Deployment,
     pub cloud: Cloud,
     pub vnet: VirtualNetwork,
-    /// The four ISE subnets, in order; the first is the one delegated for REST deployments.
+    /// The four ISE subnets, in order.
     pub subnets: Vec<SubnetSpec>,
-    /// ExpressRoute with forced tunneling: adds the 0.0.0.0/0 → Internet route and the rest.
-    pub forced_tunneling: bool,
+    /// How Internet-bound traffic leaves the ISE subnets.
+    pub forced_tunneling: ForcedTunneling,
+    /// The next hop of the default route when forced tunneling goes through a firewall.
+    pub firewall: Firewall,
     /// Custom DNS servers of the VNet (IPv4 addresses); adds the outbound port-53 rule.
     pub dns_servers: Vec<String>,
     /// Outbound traffic passes a network virtual appliance.
@@ -207,10 +398,16 @@ pub struct Design {
     pub certificates: Vec<Certificate>,
     /// External ISE: the connector outbound addresses for the extra inbound rule.
     pub connector_outbound_addresses: Vec<String>,
+    /// External ISE: who calls request triggers and webhooks or views runs history. When
+    /// given, the port-443 rule allows these instead of the whole Internet.
+    pub caller_addresses: Vec<String>,
     pub government_addresses: GovernmentAddresses,
     pub dependency_addresses: DependencyAddresses,
     /// Managed ISE connectors to deploy after creation (API names such as `sql`).
     pub managed_connectors: Vec<String>,
+    /// Emit an explicit inbound allow from `AzureLoadBalancer` (for NSGs whose custom
+    /// deny-all rule would otherwise shadow Azure's default `AllowAzureLoadBalancerInBound`).
+    pub allow_load_balancer_rule: bool,
 }
 
 impl Default for Design {
@@ -222,30 +419,34 @@ impl Default for Design {
             name: "ise-1".into(),
             location: "westeurope".into(),
             sku: Sku::Premium,
-            additional_capacity: 0,
+            additional_capacity: TypedNumber::from_int(0),
             access_endpoint: AccessEndpoint::Internal,
             deployment: Deployment::Rest,
             cloud: Cloud::Public,
             vnet: VirtualNetwork::default(),
             subnets: default_subnets(),
-            forced_tunneling: false,
+            forced_tunneling: ForcedTunneling::None,
+            firewall: Firewall::default(),
             dns_servers: Vec::new(),
             network_virtual_appliance: false,
             certificates: Vec::new(),
             connector_outbound_addresses: Vec::new(),
+            caller_addresses: Vec::new(),
             government_addresses: GovernmentAddresses::default(),
             dependency_addresses: DependencyAddresses::default(),
             managed_connectors: Vec::new(),
+            allow_load_balancer_rule: false,
         }
     }
 }
 
-/// The default names of the four ISE subnets, after the components that use them.
+/// The default names of the four ISE subnets. Neutral on purpose: Azure decides which
+/// internal component uses which subnet.
 pub const DEFAULT_SUBNET_NAMES: [&str; 4] = [
-    "ise-compute",
-    "ise-connectors",
-    "ise-api-management",
-    "ise-redis",
+    "ise-subnet-1",
+    "ise-subnet-2",
+    "ise-subnet-3",
+    "ise-subnet-4",
 ];
 
 /// Four unpinned subnets with the default names.
@@ -254,7 +455,7 @@ pub fn default_subnets() -> Vec<SubnetSpec> {
         .iter()
         .map(|n| SubnetSpec {
             name: (*n).into(),
-            prefix: String::new(),
+            ..SubnetSpec::default()
         })
         .collect()
 }
@@ -262,9 +463,11 @@ pub fn default_subnets() -> Vec<SubnetSpec> {
 /// Why a saved design could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
-    /// Not JSON, or not an object.
+    /// Not JSON at all.
     NotJson(String),
-    /// JSON, but a field has the wrong type.
+    /// JSON, but not a design: not an object, no `version`, or the planner's own output.
+    NotADesign(String),
+    /// A design, but a field has the wrong type.
     Shape(String),
     /// Saved by a newer version of the planner.
     TooNew(u64),
@@ -275,7 +478,8 @@ pub enum LoadError {
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LoadError::NotJson(e) => write!(f, "this is not a design file (it is not a JSON object): {e}"),
+            LoadError::NotJson(e) => write!(f, "this is not a design file (it is not valid JSON: {e})"),
+            LoadError::NotADesign(why) => write!(f, "this is not an ISE Network Planner design: {why}"),
             LoadError::Shape(e) => write!(f, "this design file has a field of the wrong type: {e}"),
             LoadError::TooNew(v) => write!(
                 f,
@@ -288,11 +492,33 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// The version a design says it has: a whole number (`1`, or `1.0` as some tools write it).
+fn version_of(value: &serde_json::Value) -> Result<u64, LoadError> {
+    let unknown = || LoadError::UnknownVersion(value.to_string());
+    if let Some(n) = value.as_u64() {
+        return Ok(n);
+    }
+    match value.as_f64() {
+        Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX) => Ok(x as u64),
+        _ => Err(unknown()),
+    }
+}
+
+/// Version 1 → 2: `forcedTunneling` was a boolean meaning ExpressRoute with forced
+/// tunneling. (Existing subnets as bare prefix strings and the capacity as a number are
+/// still read as they are.)
+fn migrate_v1(object: &mut serde_json::Map<String, serde_json::Value>) {
+    if let Some(serde_json::Value::Bool(on)) = object.get("forcedTunneling") {
+        let mode = if *on { "expressRoute" } else { "none" };
+        object.insert("forcedTunneling".into(), mode.into());
+    }
+}
+
 impl Design {
     /// Reads a design from JSON: a saved file, an autosave, a share link's payload.
     ///
-    /// Missing fields take their defaults, unknown fields are ignored, a missing `version`
-    /// is read as the current one. Never panics.
+    /// The object must say its `version`; older versions are migrated, missing fields take
+    /// their defaults, unknown fields are ignored. Never panics.
     pub fn from_json(text: &str) -> Result<Design, LoadError> {
         // Editors on Windows often start files with a byte-order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -305,14 +531,19 @@ impl Design {
     pub fn from_value(mut value: serde_json::Value) -> Result<Design, LoadError> {
         let object = value
             .as_object_mut()
-            .ok_or_else(|| LoadError::NotJson("expected an object in braces".into()))?;
-        match object.get("version") {
-            None => {}
-            Some(v) => match v.as_u64() {
-                Some(n) if n as u32 == DESIGN_VERSION && n <= u64::from(u32::MAX) => {}
-                Some(n) if n > u64::from(DESIGN_VERSION) => return Err(LoadError::TooNew(n)),
-                _ => return Err(LoadError::UnknownVersion(v.to_string())),
-            },
+            .ok_or_else(|| LoadError::NotADesign("it is not a JSON object in braces".into()))?;
+        if object.contains_key("findings") && object.contains_key("nsgRules") {
+            return Err(LoadError::NotADesign("it is a plan (the planner's output), not the design it came from; open a file saved with Save design or `ise-plan --emit design`".into()));
+        }
+        let version = match object.get("version") {
+            None => return Err(LoadError::NotADesign(format!("it has no \"version\" (a design file starts with {{\"version\": {DESIGN_VERSION}, …}})"))),
+            Some(v) => version_of(v)?,
+        };
+        match version {
+            1 => migrate_v1(object),
+            2 => {}
+            n if n > u64::from(DESIGN_VERSION) => return Err(LoadError::TooNew(n)),
+            _ => return Err(LoadError::UnknownVersion(version.to_string())),
         }
         object.insert("version".into(), DESIGN_VERSION.into());
         serde_json::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
@@ -333,13 +564,28 @@ mod tests {
     fn round_trips() {
         let d = Design::default();
         assert_eq!(Design::from_json(&d.to_json()).unwrap(), d);
+        let mut d = Design::default();
+        d.vnet.existing_subnets = vec![
+            "10.0.0.0/24".into(),
+            ExistingSubnet {
+                name: "ise-a".into(),
+                prefix: "10.0.1.0/27".into(),
+                ise_subnet: true,
+                delegations: vec!["Microsoft.Logic/integrationServiceEnvironments".into()],
+            },
+        ];
+        d.additional_capacity = TypedNumber("2.5".into());
+        d.forced_tunneling = ForcedTunneling::Firewall;
+        d.firewall.appliance_ip = "10.0.3.4".into();
+        assert_eq!(Design::from_json(&d.to_json()).unwrap(), d);
     }
 
     #[test]
     fn missing_fields_take_defaults_and_case_is_forgiven() {
-        let d =
-            Design::from_json(r#"{"sku":"developer","vnet":{"addressPrefixes":["10.1.0.0/24"]}}"#)
-                .unwrap();
+        let d = Design::from_json(
+            r#"{"version":2,"sku":"developer","vnet":{"addressPrefixes":["10.1.0.0/24"]}}"#,
+        )
+        .unwrap();
         assert_eq!(d.sku, Sku::Developer);
         assert_eq!(d.vnet.address_prefixes, ["10.1.0.0/24"]);
         assert_eq!(d.vnet.name, "ise-vnet");
@@ -348,14 +594,43 @@ mod tests {
 
     #[test]
     fn byte_order_mark_is_ignored() {
-        assert_eq!(Design::from_json("\u{feff}{}").unwrap(), Design::default());
+        assert_eq!(
+            Design::from_json("\u{feff}{\"version\":2}").unwrap(),
+            Design::default()
+        );
+    }
+
+    #[test]
+    fn typed_numbers_keep_what_was_typed() {
+        for (json, text, value) in [
+            ("3", "3", Some(3)),
+            ("-3", "-3", Some(-3)),
+            ("2.5", "2.5", None),
+            ("\"\"", "", None),
+            ("\" 4 \"", " 4 ", Some(4)),
+            ("null", "", None),
+        ] {
+            let d = Design::from_json(&format!(r#"{{"version":2,"additionalCapacity":{json}}}"#))
+                .unwrap();
+            assert_eq!(d.additional_capacity.as_str(), text, "{json}");
+            assert_eq!(d.additional_capacity.value(), value, "{json}");
+        }
+        // A plain integer is written as a number, anything else as the text typed.
+        assert!(Design::default()
+            .to_json()
+            .contains("\"additionalCapacity\": 0"));
+        let d = Design {
+            additional_capacity: TypedNumber("-".into()),
+            ..Design::default()
+        };
+        assert!(d.to_json().contains("\"additionalCapacity\": \"-\""));
     }
 
     #[test]
     fn versions_are_checked() {
         assert!(matches!(
-            Design::from_json(r#"{"version":2}"#),
-            Err(LoadError::TooNew(2))
+            Design::from_json(r#"{"version":3}"#),
+            Err(LoadError::TooNew(3))
         ));
         assert!(matches!(
             Design::from_json(r#"{"version":0}"#),
@@ -365,8 +640,61 @@ mod tests {
             Design::from_json(r#"{"version":"1"}"#),
             Err(LoadError::UnknownVersion(_))
         ));
+        assert!(matches!(
+            Design::from_json(r#"{"version":1.5}"#),
+            Err(LoadError::UnknownVersion(_))
+        ));
         assert!(Design::from_json(r#"{"version":1}"#).is_ok());
+        assert!(Design::from_json(r#"{"version":1.0}"#).is_ok());
+        assert!(Design::from_json(r#"{"version":2.0}"#).is_ok());
         assert!(Design::from_json(r#"{"version":4294967297}"#).is_err());
+    }
+
+    #[test]
+    fn objects_that_are_not_designs_are_refused() {
+        for text in [r#"{}"#, r#"{"foo":1}"#, r#"{"name":"x"}"#] {
+            let err = Design::from_json(text).unwrap_err();
+            assert!(matches!(err, LoadError::NotADesign(_)), "{text}");
+            assert!(err.to_string().contains("no \"version\""), "{err}");
+        }
+        let plan = serde_json::to_string(&crate::plan(&Design::default())).unwrap();
+        let err = Design::from_json(&plan).unwrap_err();
+        assert!(err.to_string().contains("it is a plan"), "{err}");
+    }
+
+    #[test]
+    fn version_1_forced_tunneling_becomes_express_route() {
+        let d = Design::from_json(r#"{"version":1,"forcedTunneling":true,"vnet":{"existingSubnets":["10.0.0.0/24"]},"additionalCapacity":2}"#).unwrap();
+        assert_eq!(d.version, DESIGN_VERSION);
+        assert_eq!(d.forced_tunneling, ForcedTunneling::ExpressRoute);
+        assert_eq!(
+            d.vnet.existing_subnets,
+            [ExistingSubnet::from("10.0.0.0/24")]
+        );
+        assert_eq!(d.additional_capacity.value(), Some(2));
+        let d = Design::from_json(r#"{"version":1,"forcedTunneling":false}"#).unwrap();
+        assert_eq!(d.forced_tunneling, ForcedTunneling::None);
+    }
+
+    #[test]
+    fn a_real_version_1_file_loads() {
+        // Written by `ise-plan --emit design` of the planner that wrote version 1.
+        let d = Design::from_json(include_str!("../tests/fixtures/design-v1.json")).unwrap();
+        assert_eq!(d.version, DESIGN_VERSION);
+        assert_eq!(d.forced_tunneling, ForcedTunneling::ExpressRoute);
+        assert_eq!(d.access_endpoint, AccessEndpoint::External);
+        assert_eq!(d.additional_capacity.value(), Some(2));
+        assert_eq!(
+            d.vnet.existing_subnets,
+            [
+                ExistingSubnet::from("10.20.0.0/24"),
+                ExistingSubnet::from("10.20.1.0/26")
+            ]
+        );
+        assert_eq!(d.subnets[0].name, "ise-compute", "names are kept as saved");
+        assert_eq!(d.dns_servers, ["10.20.0.4"]);
+        // Saved again, it is a version-2 design that loads to the same thing.
+        assert_eq!(Design::from_json(&d.to_json()).unwrap(), d);
     }
 
     #[test]
@@ -376,9 +704,10 @@ mod tests {
             "[]",
             "null",
             "{",
-            r#"{"sku":"Gold"}"#,
-            r#"{"subnets":7}"#,
-            r#"{"additionalCapacity":1e400}"#,
+            r#"{"version":2,"sku":"Gold"}"#,
+            r#"{"version":2,"subnets":7}"#,
+            r#"{"version":2,"additionalCapacity":1e400}"#,
+            r#"{"version":2,"forcedTunneling":true}"#,
         ] {
             let err = Design::from_json(text).unwrap_err();
             assert!(!err.to_string().is_empty());

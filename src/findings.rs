@@ -103,6 +103,8 @@ pub mod code {
     pub const LOCATION_UNKNOWN: &str = "location-unknown";
     /// The location belongs to another cloud than the one chosen.
     pub const LOCATION_CLOUD_MISMATCH: &str = "location-cloud-mismatch";
+    /// Premium additional capacity that is not a whole number (or is empty).
+    pub const CAPACITY_INVALID: &str = "capacity-invalid";
     /// Premium additional capacity outside 0–10.
     pub const CAPACITY_OUT_OF_RANGE: &str = "capacity-out-of-range";
     /// Additional capacity given for the Developer SKU, where it does not apply.
@@ -197,7 +199,7 @@ pub mod code {
     pub const CERTIFICATE_BASE64_INVALID: &str = "certificate-base64-invalid";
     /// A certificate decodes, but to neither a DER nor a PEM certificate.
     pub const CERTIFICATE_NOT_RECOGNISED: &str = "certificate-not-recognised";
-    /// The certificates follow seed 002, not the published REST specification.
+    /// The certificates follow the REST API article, not the published REST specification.
     pub const CERTIFICATES_OUTSIDE_SPEC: &str = "certificates-outside-spec";
     /// A managed connector name is not a valid API name.
     pub const CONNECTOR_NAME_INVALID: &str = "connector-name-invalid";
@@ -216,6 +218,7 @@ pub mod code {
         LOCATION_MISSING,
         LOCATION_UNKNOWN,
         LOCATION_CLOUD_MISMATCH,
+        CAPACITY_INVALID,
         CAPACITY_OUT_OF_RANGE,
         CAPACITY_NOT_APPLICABLE,
         VNET_NAME_MISSING,

@@ -12,13 +12,17 @@
 //! assert!(!plan.has_errors());
 //! ```
 //!
-//! Every requirement comes from the two Azure documents in `shared/seeds/`; each NSG rule,
-//! route and checklist item carries a [`seed::SeedRef`] naming the table row it implements.
+//! Every requirement comes from two published Microsoft Learn articles, *Connect to Azure
+//! virtual networks from Azure Logic Apps by using an integration service environment (ISE)*
+//! and *Create an integration service environment (ISE) by using the Logic Apps REST API*;
+//! each NSG rule, route and checklist item carries a [`citation::Citation`] naming the
+//! section and row it implements.
 
 pub mod address_map;
 pub mod allocate;
 pub mod checklist;
 pub mod cidr;
+pub mod citation;
 pub mod design;
 pub mod findings;
 pub mod names;
@@ -28,7 +32,6 @@ pub mod regions;
 pub mod reserved;
 pub mod rest;
 pub mod routes;
-pub mod seed;
 pub mod service_tags;
 pub mod share_link;
 pub mod tables;

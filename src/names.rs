@@ -1,6 +1,6 @@
 //! Azure naming rules for the names a design carries: subscription GUID, resource group,
 //! ISE, virtual network and certificate keys. (Subnet names have their own checks in
-//! `validate::subnets`, because seed 000 adds to Azure's rules there.)
+//! `validate::subnets`, because the portal article adds to Azure's rules there.)
 
 /// Whether `text` is a GUID in the 8-4-4-4-12 hex form Azure uses for subscription IDs.
 pub fn is_guid(text: &str) -> bool {
@@ -33,7 +33,7 @@ pub fn resource_group_problem(name: &str) -> Option<String> {
     None
 }
 
-/// Checks an ISE name: letters, digits, `-`, `_`, `.` (seed 000, create table), 1–80
+/// Checks an ISE name: letters, digits, `-`, `_`, `.` (portal article, create table), 1–80
 /// characters (Azure's limit for `Microsoft.Logic/integrationServiceEnvironments`).
 pub fn ise_name_problem(name: &str) -> Option<String> {
     let count = name.chars().count();

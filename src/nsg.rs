@@ -1,4 +1,4 @@
-//! Where the NSG rules come from: seed 000's inbound and outbound tables, as data, adjusted
+//! Where the NSG rules come from: the portal article's inbound and outbound tables, as data, adjusted
 //! for the access endpoint, the cloud, custom DNS and the External-ISE connector rule.
 //!
 //! Each rule cites the table row it implements. Priorities are fixed per row (not
@@ -7,8 +7,8 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::citation::Citation;
 use crate::design::{AccessEndpoint, Cloud, Design};
-use crate::seed::SeedRef;
 
 /// Inbound or outbound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -26,20 +26,20 @@ pub struct SecurityRule {
     /// Unique per direction, within 100–4096.
     pub priority: u16,
     pub direction: Direction,
-    /// Always `Allow`: the seed lists what must be open.
+    /// Always `Allow`: the article lists what must be open.
     pub access: &'static str,
-    /// Always `*`: the seed asks for both TCP and UDP (seed 000, "Enable access").
+    /// Always `*`: the article asks for both TCP and UDP (portal article, "Enable access").
     pub protocol: &'static str,
     /// A service tag, or address prefixes.
     pub source_addresses: Vec<String>,
-    /// Always `*`: source ports are ephemeral (seed 000, "Network ports used by your ISE").
+    /// Always `*`: source ports are ephemeral (portal article, "Network ports used by your ISE").
     pub source_ports: &'static str,
     pub destination_addresses: Vec<String>,
     /// Azure syntax: `443`, `6379-6383`, or several entries for `454, 455`.
     pub destination_ports: Vec<String>,
-    /// The seed's "Purpose" cell.
+    /// The article row's "Purpose" cell.
     pub purpose: &'static str,
-    pub source: SeedRef,
+    pub source: Citation,
 }
 
 impl SecurityRule {
@@ -75,11 +75,12 @@ impl SecurityRule {
         json!({ "name": self.name, "properties": props })
     }
 
-    /// The rule's description in Azure (at most 140 characters): purpose and seed row.
+    /// The rule's description in Azure (at most 140 characters): purpose and the article's
+    /// section, such as `Connector deployment (ISE doc: Inbound security rules)`.
     pub fn description(&self) -> String {
         let text = format!(
-            "{} (seed {}, {})",
-            self.purpose, self.source.document, self.source.section
+            "{} ({}: {})",
+            self.purpose, self.source.article.short, self.source.section
         );
         text.chars().take(140).collect()
     }
@@ -122,7 +123,7 @@ enum Addr {
     AzureConnectors,
     /// The custom DNS servers.
     DnsServers,
-    /// The External ISE's connector outbound addresses (seed 000, step after creation).
+    /// The External ISE's connector outbound addresses (portal article, step after creation).
     ConnectorOutbound,
 }
 
@@ -142,7 +143,7 @@ enum When {
     ExternalIse,
 }
 
-/// One row of a seed table.
+/// One row of the article's tables.
 struct Row {
     name: &'static str,
     priority: u16,
@@ -151,7 +152,7 @@ struct Row {
     destination: Addr,
     ports: Ports,
     when: When,
-    cite: SeedRef,
+    cite: Citation,
 }
 
 #[allow(clippy::too_many_arguments)] // One argument per column of the table below.
@@ -174,7 +175,7 @@ const fn row(
         destination,
         ports,
         when,
-        cite: SeedRef::portal(section, purpose),
+        cite: Citation::portal(section, purpose),
     }
 }
 
@@ -182,7 +183,7 @@ use Addr::*;
 use Direction::{Inbound as In, Outbound as Out};
 use Ports::Fixed;
 
-/// Seed 000's tables, row by row, in the seed's order.
+/// The portal article's tables, row by row, in the article's order.
 ///
 /// Left out on purpose: the outbound row "Communication from your logic app" (destination
 /// and ports "vary based on destination") — it is not a rule one can write down; the
@@ -477,7 +478,7 @@ pub fn security_rules(
                     "governmentAddresses.logicAppsInbound",
                 ),
                 LogicAppsManagement => Ok(vec!["LogicAppsManagement".into()]),
-                // Seed 000: "provide both the Logic Apps inbound IP addresses and outbound IP
+                // The portal article: "provide both the Logic Apps inbound IP addresses and outbound IP
                 // addresses" — the rule needs the two lists.
                 LogicApps if gov => {
                     list(

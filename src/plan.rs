@@ -15,7 +15,7 @@ use crate::rest::{self, RestRequests};
 use crate::routes::{self, Route, ServiceEndpoint};
 use crate::validate;
 
-/// The service a REST/ARM/PowerShell deployment delegates one ISE subnet to. (Seed 000 says
+/// The service a REST/ARM/PowerShell deployment delegates one ISE subnet to. (The portal article says
 /// `Microsoft.integrationServiceEnvironment`; ARM's service name is this one.)
 pub const DELEGATION_SERVICE: &str = "Microsoft.Logic/integrationServiceEnvironments";
 /// The name of the route table forced tunneling needs.
@@ -132,7 +132,7 @@ pub fn plan(design: &Design) -> Plan {
                 net,
                 pinned,
                 i == 0 && design.deployment == Deployment::Rest,
-                design.forced_tunneling,
+                design.forced_tunneling.is_on(),
             )
         })
         .collect();
@@ -161,7 +161,7 @@ pub fn plan(design: &Design) -> Plan {
     }
 
     // Routes and service endpoints.
-    let (route_table, routes, service_endpoints) = if design.forced_tunneling {
+    let (route_table, routes, service_endpoints) = if design.forced_tunneling.is_on() {
         let stems = [
             "app-service-management",
             "connectors",
@@ -210,7 +210,7 @@ pub fn plan(design: &Design) -> Plan {
         name: design.name.trim(),
         location: &checked.location,
         sku: design.sku,
-        additional_capacity: design.additional_capacity,
+        additional_capacity: design.additional_capacity.value().unwrap_or(0),
         access_endpoint: design.access_endpoint,
         vnet_resource_group: vnet_rg,
         vnet_name: design.vnet.name.trim(),
@@ -389,6 +389,7 @@ mod tests {
         d.subnets[2] = SubnetSpec {
             name: "pinned".into(),
             prefix: "10.0.3.224/27".into(),
+            ..SubnetSpec::default()
         };
         let p = plan(&d);
         let prefixes: Vec<_> = p
@@ -430,7 +431,7 @@ mod tests {
     #[test]
     fn forced_tunneling_adds_routes_endpoints_and_table() {
         let mut d = Design {
-            forced_tunneling: true,
+            forced_tunneling: crate::design::ForcedTunneling::ExpressRoute,
             ..Design::default()
         };
         d.dependency_addresses.app_service_management = vec!["13.66.140.0/26".into()];
@@ -451,6 +452,7 @@ mod tests {
             .map(|i| SubnetSpec {
                 name: format!("s{i}"),
                 prefix: "10.0.0.0/27".into(),
+                ..SubnetSpec::default()
             })
             .collect();
         let p = plan(&d);
@@ -465,7 +467,7 @@ mod tests {
             access_endpoint: AccessEndpoint::External,
             ..Design::default()
         };
-        d.vnet.existing_subnets = (0..100).map(|i| format!("bad{i}")).collect();
+        d.vnet.existing_subnets = (0..100).map(|i| format!("bad{i}").into()).collect();
         let p = plan(&d);
         assert!(p
             .findings

@@ -1,10 +1,10 @@
-//! Address ranges an ISE must not use: the five Logic Apps cannot resolve (seed 000) and the
+//! Address ranges an ISE must not use: the five Logic Apps cannot resolve (portal article) and the
 //! ones Azure never allows in a virtual network.
 
 use ipnet::Ipv4Net;
 use std::net::Ipv4Addr;
 
-use crate::seed::SeedRef;
+use crate::citation::Citation;
 
 /// A range the planner keeps ISE subnets away from, with why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,10 +12,10 @@ pub struct ReservedRange {
     pub net: Ipv4Net,
     /// What the range is, in a few words ("shared address space (carrier-grade NAT)").
     pub what: &'static str,
-    /// `true`: seed 000's list of spaces Logic Apps cannot resolve. `false`: Azure's general
+    /// `true`: the portal article's list of spaces Logic Apps cannot resolve. `false`: Azure's general
     /// virtual-network rule.
     pub unresolvable_by_logic_apps: bool,
-    pub source: SeedRef,
+    pub source: Citation,
 }
 
 const fn net(a: u8, b: u8, c: u8, d: u8, len: u8) -> Ipv4Net {
@@ -23,17 +23,17 @@ const fn net(a: u8, b: u8, c: u8, d: u8, len: u8) -> Ipv4Net {
     Ipv4Net::new_assert(Ipv4Addr::new(a, b, c, d), len)
 }
 
-const SUBNET_RULES: SeedRef = SeedRef::portal(
+const SUBNET_RULES: Citation = Citation::portal(
     "Create subnets",
     "Don't use the following IP address spaces",
 );
-const AZURE_VNET_RULES: SeedRef = SeedRef {
-    document: "azure",
+const AZURE_VNET_RULES: Citation = Citation {
+    article: crate::citation::VNET_FAQ,
     section: "Virtual network FAQ",
     row: "Address ranges that can't be used in a virtual network",
 };
 
-/// Every range the planner avoids, the seed's five first.
+/// Every range the planner avoids, the portal article's five first.
 pub const RESERVED: &[ReservedRange] = &[
     ReservedRange {
         net: net(0, 0, 0, 0, 8),
@@ -109,7 +109,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_seeds_five_come_first_and_are_marked() {
+    fn the_articles_five_come_first_and_are_marked() {
         let five: Vec<String> = RESERVED
             .iter()
             .filter(|r| r.unresolvable_by_logic_apps)

@@ -1,4 +1,4 @@
-//! The REST requests of seed 002: the ISE PUT, the certificates-only PATCH and the
+//! The REST requests of the REST API article: the ISE PUT, the certificates-only PATCH and the
 //! managed-connector PUTs, with strict-JSON bodies.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::design::{AccessEndpoint, Cloud, Sku};
 
-/// The API version seed 002 uses.
+/// The API version the REST API article uses.
 pub const API_VERSION: &str = "2019-05-01";
 /// The resource type of an ISE.
 pub const ISE_TYPE: &str = "Microsoft.Logic/integrationServiceEnvironments";
@@ -47,12 +47,12 @@ impl HttpRequest {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RestRequests {
-    /// `PUT` the ISE (seed 002, "Send the request").
+    /// `PUT` the ISE (REST API article, "Send the request").
     pub create: HttpRequest,
-    /// `PATCH` only the certificates of an existing ISE (seed 002, "Request body"); present
+    /// `PATCH` only the certificates of an existing ISE (REST API article, "Request body"); present
     /// when the design has certificates.
     pub certificates_patch: Option<HttpRequest>,
-    /// `PUT` each managed ISE connector (seed 002: "make your own HTTP PUT request for ISE
+    /// `PUT` each managed ISE connector (the REST API article: "make your own HTTP PUT request for ISE
     /// connectors"), with the ISE's location as body, as Azure's SDKs send it.
     pub connectors: Vec<HttpRequest>,
 }
@@ -77,7 +77,7 @@ pub struct RequestInputs<'a> {
     pub connectors: Vec<&'a str>,
 }
 
-// Body types: fields in seed 002's order.
+// Body types: fields in the REST API article's order.
 #[derive(Serialize)]
 struct Body<'a> {
     id: String,
@@ -119,7 +119,7 @@ struct ResourceReference {
 
 /// `sku.capacity` in the request: the number of *additional* processing units, the same
 /// number the portal asks for — Azure's SKU list for 2019-05-01 gives Premium a capacity of
-/// 0 to 10 (default 0) and Developer 0 to 0. Seed 002's `"capacity": 1` is one extra unit.
+/// 0 to 10 (default 0) and Developer 0 to 0. The REST API article's `"capacity": 1` is one extra unit.
 pub fn sku_capacity(sku: Sku, additional: i64) -> i64 {
     match sku {
         Sku::Premium => additional.clamp(0, 10),
@@ -192,7 +192,7 @@ fn certificates_object(inputs: &RequestInputs<'_>) -> Option<serde_json::Map<Str
     Some(map)
 }
 
-/// The `PUT` body that creates the ISE (seed 002, "Request body").
+/// The `PUT` body that creates the ISE (REST API article, "Request body").
 pub fn create_body(inputs: &RequestInputs<'_>) -> Value {
     let body = Body {
         id: ise_id(inputs),
@@ -265,7 +265,7 @@ mod tests {
             name: "Fabrikam-ISE",
             location: "westus2",
             sku: Sku::Premium,
-            additional_capacity: 1, // seed 002 sends "capacity": 1
+            additional_capacity: 1, // the REST API article sends "capacity": 1
             access_endpoint: AccessEndpoint::External,
             vnet_resource_group: "Fabrikam-RG",
             vnet_name: "Fabrikam-VNET",
@@ -276,7 +276,7 @@ mod tests {
     }
 
     #[test]
-    fn put_matches_seed_002() {
+    fn put_matches_the_rest_article() {
         let r = requests(&sample());
         assert_eq!(r.create.url, "https://management.azure.com/subscriptions/f34b22a3-2202-4fb1-b040-1332bd928c84/resourceGroups/Fabrikam-RG/providers/Microsoft.Logic/integrationServiceEnvironments/Fabrikam-ISE?api-version=2019-05-01");
         let body = r.create.body.unwrap();

@@ -1,9 +1,9 @@
-//! Where routes and service endpoints come from: seed 000's forced-tunneling requirements.
+//! Where routes and service endpoints come from: the portal article's forced-tunneling requirements.
 
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::seed::SeedRef;
+use crate::citation::Citation;
 
 /// One user-defined route.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -12,16 +12,25 @@ pub struct Route {
     /// Unique within the route table; a valid route name.
     pub name: String,
     pub address_prefix: String,
-    /// Always `Internet` here: the seed routes every dependency straight out.
+    /// `Internet`, `VirtualAppliance` or `VirtualNetworkGateway` (Azure's names).
     pub next_hop_type: &'static str,
+    /// The appliance's private IP address, for next hop `VirtualAppliance` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_hop_ip: Option<String>,
     pub purpose: &'static str,
-    pub source: SeedRef,
+    pub source: Citation,
 }
 
 impl Route {
-    /// The route in the ARM shape `{name, properties: {addressPrefix, nextHopType}}`.
+    /// The route in the ARM shape `{name, properties: {addressPrefix, nextHopType}}`, with
+    /// `nextHopIpAddress` for an appliance.
     pub fn to_arm(&self) -> Value {
-        json!({ "name": self.name, "properties": { "addressPrefix": self.address_prefix, "nextHopType": self.next_hop_type } })
+        let mut props =
+            json!({ "addressPrefix": self.address_prefix, "nextHopType": self.next_hop_type });
+        if let Some(ip) = &self.next_hop_ip {
+            props["nextHopIpAddress"] = json!(ip);
+        }
+        json!({ "name": self.name, "properties": props })
     }
 }
 
@@ -32,16 +41,16 @@ pub struct ServiceEndpoint {
     /// The ARM service name, such as `Microsoft.Sql`.
     pub service: &'static str,
     pub purpose: &'static str,
-    pub source: SeedRef,
+    pub source: Citation,
 }
 
-const DEFAULT_ROUTE: SeedRef = SeedRef::portal(
+const DEFAULT_ROUTE: Citation = Citation::portal(
     "Prerequisites",
     "ExpressRoute with forced tunneling: route 0.0.0.0/0, next hop Internet",
 );
-const USER_ROUTES: SeedRef =
-    SeedRef::portal("Forced tunneling requirements", "User-defined routes");
-const ENDPOINTS: SeedRef = SeedRef::portal("Forced tunneling requirements", "Service endpoints");
+const USER_ROUTES: Citation =
+    Citation::portal("Forced tunneling requirements", "User-defined routes");
+const ENDPOINTS: Citation = Citation::portal("Forced tunneling requirements", "Service endpoints");
 
 /// Azure's limit of routes in one route table.
 pub const MAX_ROUTES_PER_TABLE: usize = 400;
@@ -84,12 +93,13 @@ pub struct DependencyList<'a> {
 }
 
 /// The routes forced tunneling needs: 0.0.0.0/0 → Internet, then one route per dependency
-/// prefix (seed order, duplicates dropped: a route table takes each prefix once).
+/// prefix (the article's order, duplicates dropped: a route table takes each prefix once).
 pub fn forced_tunneling_routes(lists: &[DependencyList<'_>]) -> Vec<Route> {
     let mut routes = vec![Route {
         name: "ise-default-internet".into(),
         address_prefix: "0.0.0.0/0".into(),
         next_hop_type: "Internet",
+        next_hop_ip: None,
         purpose: "ExpressRoute forced tunneling: Logic Apps components reach Azure Storage, SQL and other dependencies",
         source: DEFAULT_ROUTE,
     }];
@@ -105,6 +115,7 @@ pub fn forced_tunneling_routes(lists: &[DependencyList<'_>]) -> Vec<Route> {
                 name: format!("ise-{}-{n}", list.stem),
                 address_prefix: prefix.clone(),
                 next_hop_type: "Internet",
+                next_hop_ip: None,
                 purpose: list.purpose,
                 source: USER_ROUTES,
             });

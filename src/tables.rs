@@ -67,7 +67,7 @@ pub fn escape_html(text: &str) -> String {
 }
 
 /// NSG rules: priority, name, direction, source, source ports, destination, destination
-/// ports, protocol, access, purpose and the seed row.
+/// ports, protocol, access, purpose and the article row it implements.
 pub fn nsg_rules(rules: &[SecurityRule]) -> Table {
     Table {
         headers: vec![
@@ -80,7 +80,7 @@ pub fn nsg_rules(rules: &[SecurityRule]) -> Table {
             "Destination ports",
             "Protocol",
             "Access",
-            "Seed row",
+            "Source",
         ],
         rows: rules
             .iter()
@@ -106,10 +106,10 @@ pub fn nsg_rules(rules: &[SecurityRule]) -> Table {
     }
 }
 
-/// Routes: name, address prefix, next hop, purpose, seed row.
+/// Routes: name, address prefix, next hop, purpose, article row.
 pub fn routes(routes: &[Route]) -> Table {
     Table {
-        headers: vec!["Name", "Address prefix", "Next hop", "Purpose", "Seed row"],
+        headers: vec!["Name", "Address prefix", "Next hop", "Purpose", "Source"],
         rows: routes
             .iter()
             .map(|r| {
@@ -187,7 +187,7 @@ mod tests {
                 "Inbound".into()
             ]
         );
-        assert!(t.rows[0][9].starts_with("seed 000 › Inbound security rules"));
+        assert!(t.rows[0][9].starts_with("Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE) › Inbound security rules"));
         assert_eq!(subnets(&p).rows[0][1], "10.0.0.0/27");
     }
 }

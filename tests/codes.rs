@@ -16,6 +16,7 @@ fn pin(d: &mut Design, i: usize, prefix: &str) {
     d.subnets[i] = SubnetSpec {
         name: d.subnets[i].name.clone(),
         prefix: prefix.into(),
+        ..SubnetSpec::default()
     };
 }
 
@@ -57,14 +58,18 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
             Box::new(|d| d.cloud = Cloud::Government),
         ),
         (
+            code::CAPACITY_INVALID,
+            Box::new(|d| d.additional_capacity = ise_planner::design::TypedNumber("2.5".into())),
+        ),
+        (
             code::CAPACITY_OUT_OF_RANGE,
-            Box::new(|d| d.additional_capacity = 11),
+            Box::new(|d| d.additional_capacity = 11.into()),
         ),
         (
             code::CAPACITY_NOT_APPLICABLE,
             Box::new(|d| {
                 d.sku = Sku::Developer;
-                d.additional_capacity = 1
+                d.additional_capacity = 1.into()
             }),
         ),
         (code::VNET_NAME_MISSING, Box::new(|d| d.vnet.name.clear())),
@@ -217,7 +222,7 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
         ),
         (
             code::DEPENDENCY_ADDRESSES_MISSING,
-            Box::new(|d| d.forced_tunneling = true),
+            Box::new(|d| d.forced_tunneling = ise_planner::design::ForcedTunneling::ExpressRoute),
         ),
         (
             code::DEPENDENCY_ADDRESSES_UNUSED,
@@ -226,7 +231,7 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
         (
             code::ROUTE_TABLE_LIMIT,
             Box::new(|d| {
-                d.forced_tunneling = true;
+                d.forced_tunneling = ise_planner::design::ForcedTunneling::ExpressRoute;
                 d.dependency_addresses.connectors = (0..400u32)
                     .map(|i| format!("52.{}.{}.0/24", i / 256, i % 256))
                     .collect();

@@ -271,7 +271,11 @@ fn golden_rest_bodies_are_well_formed() {
                 assert_eq!(sku, "Premium");
                 // Azure's SKU list for 2019-05-01: Premium capacity 0..=10, the additional units.
                 assert!((0..=10).contains(&capacity), "{case}: {capacity}");
-                assert_eq!(capacity, design.additional_capacity.clamp(0, 10), "{case}");
+                assert_eq!(
+                    capacity,
+                    design.additional_capacity.value().unwrap_or(0).clamp(0, 10),
+                    "{case}"
+                );
             }
             Sku::Developer => assert_eq!((sku, capacity), ("Developer", 0), "{case}"),
         }
@@ -351,7 +355,7 @@ fn golden_rules_and_routes_are_well_formed() {
             );
         }
         let routes = read("routes.json");
-        if design.forced_tunneling {
+        if design.forced_tunneling.is_on() {
             assert_eq!(routes[0]["properties"]["addressPrefix"], "0.0.0.0/0");
             let mut prefixes: Vec<&str> = routes
                 .iter()
@@ -395,8 +399,8 @@ fn deeply_nested_or_huge_json_is_refused_not_crashed() {
 mod properties {
     use super::*;
     use ise_planner::design::{
-        Certificate, DependencyAddresses, Deployment, GovernmentAddresses, SubnetSpec,
-        VirtualNetwork,
+        Certificate, DependencyAddresses, Deployment, ForcedTunneling, GovernmentAddresses,
+        SubnetSpec, VirtualNetwork,
     };
     use proptest::collection::vec;
     use proptest::prelude::*;
@@ -555,7 +559,7 @@ mod properties {
                 name,
                 location,
                 sku,
-                additional_capacity,
+                additional_capacity: additional_capacity.into(),
                 access_endpoint,
                 deployment,
                 cloud,
@@ -563,13 +567,23 @@ mod properties {
                     name: vnet_name,
                     resource_group: vnet_rg,
                     address_prefixes,
-                    existing_subnets,
+                    existing_subnets: existing_subnets.into_iter().map(Into::into).collect(),
+                    is_new: false,
                 },
                 subnets: subnets
                     .into_iter()
-                    .map(|(name, prefix)| SubnetSpec { name, prefix })
+                    .map(|(name, prefix)| SubnetSpec {
+                        name,
+                        prefix,
+                        ..SubnetSpec::default()
+                    })
                     .collect(),
-                forced_tunneling: ft,
+                forced_tunneling: if ft {
+                    ForcedTunneling::ExpressRoute
+                } else {
+                    ForcedTunneling::None
+                },
+                firewall: Default::default(),
                 dns_servers: dns,
                 network_virtual_appliance: nva,
                 certificates,
@@ -586,6 +600,8 @@ mod properties {
                     logic_apps: dep.3,
                 },
                 managed_connectors: managed,
+                caller_addresses: Vec::new(),
+                allow_load_balancer_rule: false,
             },
         )
     }
@@ -689,7 +705,7 @@ mod properties {
         fn allocated_subnets_are_free_27s_inside_the_vnet(design in design_with(prefix_text().boxed())) {
             let p = plan(&design);
             let vnet: Vec<Ipv4Net> = design.vnet.address_prefixes.iter().filter_map(|s| parsed(s)).collect();
-            let existing: Vec<Ipv4Net> = design.vnet.existing_subnets.iter().filter_map(|s| parsed(s)).collect();
+            let existing: Vec<Ipv4Net> = design.vnet.existing_subnets.iter().filter_map(|s| parsed(&s.prefix)).collect();
             let pinned: Vec<Ipv4Net> = design.subnets.iter().filter(|s| s.is_pinned()).filter_map(|s| parsed(&s.prefix)).collect();
             let mut allocated: Vec<Ipv4Net> = Vec::new();
             for (planned, spec) in p.subnets.iter().zip(&design.subnets) {
@@ -730,7 +746,7 @@ mod properties {
         ) {
             let p = plan(&design);
             let vnet: Vec<Ipv4Net> = design.vnet.address_prefixes.iter().filter_map(|s| parsed(s)).collect();
-            let existing: Vec<Ipv4Net> = design.vnet.existing_subnets.iter().filter_map(|s| parsed(s)).collect();
+            let existing: Vec<Ipv4Net> = design.vnet.existing_subnets.iter().filter_map(|s| parsed(&s.prefix)).collect();
             let pinned: Vec<Ipv4Net> = design.subnets.iter().filter(|s| s.is_pinned()).filter_map(|s| parsed(&s.prefix)).collect();
             let mut allocated: Vec<Ipv4Net> = Vec::new();
             for planned in p.subnets.iter().filter(|s| !s.pinned) {

@@ -185,7 +185,11 @@ mod cli {
             d.vnet.address_prefixes = args.vnet_prefix.clone();
         }
         if !args.existing_subnet.is_empty() {
-            d.vnet.existing_subnets = args.existing_subnet.clone();
+            d.vnet.existing_subnets = args
+                .existing_subnet
+                .iter()
+                .map(|s| s.as_str().into())
+                .collect();
         }
         if !args.subnet.is_empty() {
             d.subnets = subnets(&args.subnet)?;
@@ -203,7 +207,7 @@ mod cli {
             };
         }
         if let Some(c) = args.capacity {
-            d.additional_capacity = c;
+            d.additional_capacity = c.into();
         }
         let set = |target: &mut String, value: &Option<String>| {
             if let Some(v) = value {
@@ -228,7 +232,7 @@ mod cli {
             };
         }
         if args.forced_tunneling {
-            d.forced_tunneling = true;
+            d.forced_tunneling = ise_planner::design::ForcedTunneling::ExpressRoute;
         }
         if !args.dns_server.is_empty() {
             d.dns_servers = args.dns_server.clone();
@@ -255,6 +259,7 @@ mod cli {
             specs.push(SubnetSpec {
                 name: name.to_string(),
                 prefix: prefix.to_string(),
+                ..SubnetSpec::default()
             });
         }
         for default in default_subnets() {

@@ -82,13 +82,24 @@ pub fn check(design: &Design, f: &mut Findings) -> String {
         }
     }
 
-    match design.sku {
-        Sku::Premium if !(0..=10).contains(&design.additional_capacity) => f.error(
+    let typed = design.additional_capacity.as_str().trim();
+    match (design.sku, design.additional_capacity.value()) {
+        (Sku::Premium, None) if typed.is_empty() => f.error(
+            code::CAPACITY_INVALID,
+            "additionalCapacity",
+            "Enter the additional capacity: a whole number from 0 to 10 (0 when the base unit is enough).",
+        ),
+        (Sku::Premium, None) => f.error(
+            code::CAPACITY_INVALID,
+            "additionalCapacity",
+            format!("\"{typed}\" is not a whole number; a Premium ISE takes 0 to 10 extra processing units on top of its base unit."),
+        ),
+        (Sku::Premium, Some(n)) if !(0..=10).contains(&n) => f.error(
             code::CAPACITY_OUT_OF_RANGE,
             "additionalCapacity",
-            format!("Additional capacity {} is out of range; a Premium ISE takes 0 to 10 extra processing units on top of its base unit.", design.additional_capacity),
+            format!("Additional capacity {n} is out of range; a Premium ISE takes 0 to 10 extra processing units on top of its base unit."),
         ),
-        Sku::Developer if design.additional_capacity != 0 => f.warning(
+        (Sku::Developer, n) if !typed.is_empty() && n != Some(0) => f.warning(
             code::CAPACITY_NOT_APPLICABLE,
             "additionalCapacity",
             "The Developer SKU cannot add capacity; the request sends capacity 0. Set additional capacity to 0, or choose Premium.",
@@ -167,20 +178,35 @@ mod tests {
             [code::LOCATION_CLOUD_MISMATCH]
         );
         assert_eq!(
-            d(|d| d.additional_capacity = 11),
+            d(|d| d.additional_capacity = 11.into()),
             [code::CAPACITY_OUT_OF_RANGE]
         );
         assert_eq!(
-            d(|d| d.additional_capacity = -1),
+            d(|d| d.additional_capacity = (-1).into()),
             [code::CAPACITY_OUT_OF_RANGE]
         );
         assert_eq!(
             d(|d| {
                 d.sku = Sku::Developer;
-                d.additional_capacity = 2
+                d.additional_capacity = 2.into()
             }),
             [code::CAPACITY_NOT_APPLICABLE]
         );
-        assert_eq!(d(|d| d.additional_capacity = 10), Vec::<&str>::new());
+        assert_eq!(d(|d| d.additional_capacity = 10.into()), Vec::<&str>::new());
+        assert_eq!(
+            d(|d| d.additional_capacity = crate::design::TypedNumber("2.5".into())),
+            [code::CAPACITY_INVALID]
+        );
+        assert_eq!(
+            d(|d| d.additional_capacity = crate::design::TypedNumber("".into())),
+            [code::CAPACITY_INVALID]
+        );
+        assert_eq!(
+            d(|d| {
+                d.sku = Sku::Developer;
+                d.additional_capacity = crate::design::TypedNumber("".into())
+            }),
+            Vec::<&str>::new()
+        );
     }
 }

@@ -157,10 +157,10 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedLists {
     for (slot, (name, what, list)) in design.dependency_addresses.lists().into_iter().enumerate() {
         let field = format!("dependencyAddresses.{name}");
         let valid = read_address_list(list, &field, f);
-        if design.forced_tunneling && valid.is_empty() {
+        if design.forced_tunneling.is_on() && valid.is_empty() {
             f.warning(code::DEPENDENCY_ADDRESSES_MISSING, &field, format!("Forced tunneling needs a route to the Internet for each of the {what}; enter them or import Azure's Service Tags file, or the ISE deployment fails."));
         }
-        if !design.forced_tunneling && !valid.is_empty() {
+        if !design.forced_tunneling.is_on() && !valid.is_empty() {
             f.info(code::DEPENDENCY_ADDRESSES_UNUSED, &field, format!("The {what} need routes only with forced tunneling, which is off; they are ignored."));
         }
         if let Some(s) = out.dependencies.get_mut(slot) {
@@ -198,7 +198,7 @@ fn looks_like_certificate(bytes: &[u8]) -> bool {
 }
 
 /// The base64 `publicCertificate` for what the user gave: base64 as is (spaces and line
-/// breaks removed), or PEM text encoded to base64 whole, as seed 002's example does.
+/// breaks removed), or PEM text encoded to base64 whole, as the REST API article's example does.
 pub fn normalise_certificate(typed: &str) -> Result<(String, bool), String> {
     let trimmed = typed.trim();
     if trimmed.is_empty() {
@@ -220,7 +220,7 @@ pub fn normalise_certificate(typed: &str) -> Result<(String, bool), String> {
 }
 
 /// The `publicCertificate` for a certificate file (.cer, .crt, .pem) read as bytes: the
-/// base64 of the whole file, which is what seed 002's example carries.
+/// base64 of the whole file, which is what the REST API article's example carries.
 pub fn certificate_from_file(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
@@ -264,7 +264,7 @@ fn check_certificates(design: &Design, f: &mut Findings, out: &mut CheckedLists)
         f.info(
             code::CERTIFICATES_OUTSIDE_SPEC,
             "certificates",
-            "The certificates object follows seed 002 (the Logic Apps REST API article); the published 2019-05-01 REST specification does not define it, so it is sent only because you added certificates.",
+            "The certificates object follows Microsoft's article on creating an ISE with the Logic Apps REST API; the published 2019-05-01 REST specification does not define it, so it is sent only because you added certificates.",
         );
     }
 }
@@ -364,7 +364,7 @@ mod tests {
             3
         );
         let d = Design {
-            forced_tunneling: true,
+            forced_tunneling: crate::design::ForcedTunneling::ExpressRoute,
             ..Design::default()
         };
         assert_eq!(
@@ -421,7 +421,7 @@ mod tests {
                 code::CERTIFICATES_OUTSIDE_SPEC
             ]
         );
-        // PEM text is sent as base64 of the whole text, like seed 002's "LS0tLS1CRUdJTiBDRV...".
+        // PEM text is sent as base64 of the whole text, like the REST API article's "LS0tLS1CRUdJTiBDRV...".
         assert!(normalise_certificate(pem)
             .unwrap()
             .0

@@ -44,7 +44,7 @@ pub fn read_prefix(typed: &str, field: &str, what: &str, f: &mut Findings) -> Op
     }
 }
 
-/// Reports every reserved range `net` overlaps: the seed's unresolvable five, then Azure's.
+/// Reports every reserved range `net` overlaps: the portal article's unresolvable five, then Azure's.
 fn check_reserved(net: Ipv4Net, field: &str, what: &str, f: &mut Findings) {
     for r in reserved::overlapping(net) {
         if r.unresolvable_by_logic_apps {
@@ -117,6 +117,7 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
         .vnet
         .existing_subnets
         .iter()
+        .map(|s| &s.prefix)
         .enumerate()
         .filter(|(_, p)| !p.trim().is_empty())
     {
@@ -215,6 +216,7 @@ mod tests {
         d.subnets[i] = SubnetSpec {
             name: d.subnets[i].name.clone(),
             prefix: prefix.into(),
+            ..SubnetSpec::default()
         };
     }
 

@@ -1,11 +1,11 @@
-//! Checks of the ISE subnet names: seed 000's rule (start with a letter or `_`, none of
+//! Checks of the ISE subnet names: the portal article's rule (start with a letter or `_`, none of
 //! `< > % & \ ? /`) and Azure's (1–80 characters; letters, digits, `_`, `.`, `-`; ending with
 //! a letter, digit or `_`), plus uniqueness.
 
 use crate::design::Design;
 use crate::findings::{code, Findings};
 
-/// Characters seed 000 forbids in subnet names.
+/// Characters the portal article forbids in subnet names.
 pub const FORBIDDEN: [char; 7] = ['<', '>', '%', '&', '\\', '?', '/'];
 
 /// Checks the count and the names of the ISE subnets.
@@ -110,7 +110,7 @@ mod tests {
     #[test]
     fn count_missing_and_duplicates() {
         let mut d = Design::default();
-        d.subnets[1].name = "ISE-Compute".into();
+        d.subnets[1].name = "ISE-Subnet-1".into();
         d.subnets[2].name = " ".into();
         d.subnets.pop();
         let mut f = Findings::default();

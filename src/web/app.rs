@@ -119,7 +119,11 @@ fn PrintedInputs(props: &PrintedProps) -> Html {
         ("Subscription", d.subscription_id.clone()),
         (
             "SKU",
-            format!("{:?}, additional capacity {}", d.sku, d.additional_capacity),
+            format!(
+                "{:?}, additional capacity {}",
+                d.sku,
+                d.additional_capacity.as_str()
+            ),
         ),
         ("Access endpoint", format!("{:?}", d.access_endpoint)),
         (
@@ -140,7 +144,7 @@ fn PrintedInputs(props: &PrintedProps) -> Html {
         ),
         (
             "Forced tunneling",
-            if d.forced_tunneling {
+            if d.forced_tunneling.is_on() {
                 "yes".into()
             } else {
                 "no".into()

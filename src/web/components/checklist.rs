@@ -1,4 +1,4 @@
-//! The checklist: what a person must still do, each item with its seed citation.
+//! The checklist: what a person must still do, each item with the article section it comes from.
 
 use std::rc::Rc;
 

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use ise_planner::design::{AccessEndpoint, Cloud, Deployment, Design, Sku};
+use ise_planner::design::{AccessEndpoint, Cloud, Deployment, Design, Sku, TypedNumber};
 use ise_planner::{regions, Plan};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -86,9 +86,9 @@ pub fn EnvironmentForm(props: &FormProps) -> Html {
                     </select>
                     <p id="f-sku-help" class="help">{ "Fixed once the ISE exists." }</p>
                 </div>
-                <TextField plan={plan.clone()} field="additionalCapacity" label="Additional capacity" input_type="number"
-                    value={d.additional_capacity.to_string()} disabled={capacity_disabled}
-                    on_input={setter(e, |d, v: String| d.additional_capacity = v.trim().parse::<i64>().unwrap_or(0))}
+                <TextField plan={plan.clone()} field="additionalCapacity" label="Additional capacity"
+                    value={d.additional_capacity.as_str().to_string()} disabled={capacity_disabled}
+                    on_input={setter(e, |d, v: String| d.additional_capacity = TypedNumber(v))}
                     help={if capacity_disabled { "Not applicable to Developer: the request sends capacity 0." } else { "Premium: 0–10 extra processing units on top of the base unit; the request sends this number as sku.capacity." }} />
             </div>
             <div class="field" role="radiogroup" aria-labelledby="access-label" aria-describedby="access-note">

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use ise_planner::design::{AccessEndpoint, Certificate, Cloud, Design};
+use ise_planner::design::{AccessEndpoint, Certificate, Cloud, Design, ForcedTunneling};
 use ise_planner::service_tags::ServiceTags;
 use ise_planner::validate::lists::{certificate_from_file, ISE_CONNECTORS};
 use ise_planner::Plan;
@@ -87,17 +87,25 @@ pub fn NetworkForm(props: &NetworkFormProps) -> Html {
             <ListField plan={plan.clone()} field="vnet.addressPrefixes" label="VNet address space" values={d.vnet.address_prefixes.clone()}
                 on_input={setter(e, |d, v: Vec<String>| d.vnet.address_prefixes = v)} rows={2}
                 help="One IPv4 prefix per line, such as 10.0.0.0/22." placeholder="10.0.0.0/22" />
-            <ListField plan={plan.clone()} field="vnet.existingSubnets" label="Existing subnets" values={d.vnet.existing_subnets.clone()}
-                on_input={setter(e, |d, v: Vec<String>| d.vnet.existing_subnets = v)} rows={3}
+            <ListField plan={plan.clone()} field="vnet.existingSubnets" label="Existing subnets" values={d.vnet.existing_subnets.iter().map(|s| s.prefix.clone()).collect::<Vec<_>>()}
+                on_input={setter(e, |d, v: Vec<String>| {
+                    d.vnet.existing_subnets.truncate(v.len());
+                    for (i, prefix) in v.into_iter().enumerate() {
+                        match d.vnet.existing_subnets.get_mut(i) {
+                            Some(s) => s.prefix = prefix,
+                            None => d.vnet.existing_subnets.push(prefix.into()),
+                        }
+                    }
+                })} rows={3}
                 help="Prefixes already used in this VNet, one per line; the ISE subnets avoid them." placeholder="10.0.0.0/24" />
             <ListField plan={plan.clone()} field="dnsServers" label="Custom DNS servers" values={d.dns_servers.clone()}
                 on_input={setter(e, |d, v: Vec<String>| d.dns_servers = v)} rows={2}
                 help="Leave empty for Azure DNS. Custom servers add an outbound port-53 rule; restart the ISE after changing them." />
             <div class="field">
-                { checkbox("f-forcedTunneling", "ExpressRoute with forced tunneling", d.forced_tunneling, |d, on| d.forced_tunneling = on) }
+                { checkbox("f-forcedTunneling", "ExpressRoute with forced tunneling", d.forced_tunneling.is_on(), |d, on| d.forced_tunneling = if on { ForcedTunneling::ExpressRoute } else { ForcedTunneling::None }) }
                 { checkbox("f-networkVirtualAppliance", "Outbound traffic passes a network virtual appliance", d.network_virtual_appliance, |d, on| d.network_virtual_appliance = on) }
             </div>
-            if d.forced_tunneling {
+            if d.forced_tunneling.is_on() {
                 <fieldset class="sub">
                     <legend>{ "Forced-tunneling dependencies (each gets a route to the Internet)" }</legend>
                     <div class="field">

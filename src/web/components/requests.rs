@@ -1,4 +1,4 @@
-//! The REST requests of seed 002, ready to copy or download: the ISE PUT, the certificates
+//! The REST requests of the REST API article, ready to copy or download: the ISE PUT, the certificates
 //! PATCH and the managed-connector PUTs.
 
 use std::rc::Rc;
@@ -60,7 +60,7 @@ pub fn Requests(props: &RequestsProps) -> Html {
             <RequestView title="Create the ISE" request={rest.create.clone()} stem={format!("{}-ise-put", props.stem)} id={Some(AttrValue::from("rest-create"))} />
             if let Some(patch) = &rest.certificates_patch {
                 <RequestView title="Update only the certificates of an existing ISE" request={patch.clone()} stem={format!("{}-certificates-patch", props.stem)} id={Some(AttrValue::from("rest-patch"))} />
-                <p class="help">{ "The certificates object follows seed 002 (the REST API article); the published 2019-05-01 specification does not define it." }</p>
+                <p class="help">{ "The certificates object follows Microsoft's article on creating an ISE with the Logic Apps REST API; the published 2019-05-01 specification does not define it." }</p>
             }
             if !rest.connectors.is_empty() {
                 <h3>{ "Deploy managed ISE connectors (after the ISE exists)" }</h3>

@@ -46,7 +46,7 @@ pub fn RoutesTable(props: &RoutesProps) -> Html {
             <ul class="endpoints">
                 { for plan.service_endpoints.iter().map(|s| html! { <li><code>{ s.service }</code>{ " — " }{ s.purpose }</li> }) }
             </ul>
-            <p class="help">{ "Seed 000: traffic to these services cannot go through a firewall." }</p>
+            <p class="help">{ "The portal article: traffic to these services cannot go through a firewall." }</p>
         </section>
     }
 }

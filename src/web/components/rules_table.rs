@@ -1,4 +1,4 @@
-//! The NSG rules, inbound and outbound, as tables with the seed row each implements; copy as
+//! The NSG rules, inbound and outbound, as tables with the article row each implements; copy as
 //! a table (text + HTML) or as ARM JSON.
 
 use std::rc::Rc;
@@ -21,7 +21,7 @@ pub fn RulesTables(props: &RulesProps) -> Html {
     html! {
         <section class="card" aria-labelledby="nsg-title">
             <h2 id="nsg-title">{ "NSG security rules" }</h2>
-            <p class="help">{ "From seed 000's port tables. Protocol Any covers TCP and UDP; source ports are always * because they are ephemeral." }</p>
+            <p class="help">{ "From the port tables of Microsoft's article on connecting an ISE to a virtual network. Protocol Any covers TCP and UDP; source ports are always * because they are ephemeral." }</p>
             { for [Direction::Inbound, Direction::Outbound].into_iter().map(|dir| {
                 let rules: Vec<_> = props.plan.rules(dir).cloned().collect();
                 let table = tables::nsg_rules(&rules);
@@ -32,7 +32,7 @@ pub fn RulesTables(props: &RulesProps) -> Html {
                         <div class="scroll">
                             <table class="rules" id={format!("nsg-{}", name.to_ascii_lowercase())}>
                                 <thead><tr>
-                                    <th scope="col">{ "Priority" }</th><th scope="col">{ "Rule and seed row" }</th><th scope="col">{ "Source" }</th>
+                                    <th scope="col">{ "Priority" }</th><th scope="col">{ "Rule and article row" }</th><th scope="col">{ "Source" }</th>
                                     <th scope="col">{ "Source ports" }</th><th scope="col">{ "Destination" }</th><th scope="col">{ "Destination ports" }</th>
                                     <th scope="col">{ "Protocol" }</th><th scope="col">{ "Access" }</th>
                                 </tr></thead>
@@ -40,7 +40,7 @@ pub fn RulesTables(props: &RulesProps) -> Html {
                                 { for rules.iter().map(|r| html! {
                                     <tr data-rule={r.name.clone()}>
                                         <td>{ r.priority }</td>
-                                        <th scope="row"><span class="rule-name">{ &r.name }</span><span class="purpose">{ r.purpose }</span><span class="cite">{ format!("seed {}, {}", r.source.document, r.source.section) }</span></th>
+                                        <th scope="row"><span class="rule-name">{ &r.name }</span><span class="purpose">{ r.purpose }</span><a class="cite" href={r.source.url()} title={r.source.label()} rel="noreferrer">{ r.source.section_and_row() }</a></th>
                                         <td class="addresses">{ r.source_addresses.join(", ") }</td>
                                         <td>{ r.source_ports }</td>
                                         <td class="addresses">{ r.destination_addresses.join(", ") }</td>

@@ -1,0 +1,137 @@
+//! Citations: which published Microsoft article — and which section and row of it — a rule,
+//! route, check or checklist item implements, so a user can hold the output against it.
+//!
+//! ```
+//! use ise_planner::citation::Citation;
+//! let c = Citation::portal("Inbound security rules", "Connector deployment");
+//! assert_eq!(c.short(), "ISE doc: Inbound security rules › Connector deployment");
+//! assert!(c.url().starts_with("https://learn.microsoft.com/azure/logic-apps/"));
+//! ```
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+/// A published article the planner follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// The article's title, as Microsoft Learn shows it.
+    pub title: &'static str,
+    /// Its public address.
+    pub url: &'static str,
+    /// A few words for places with little room (Azure's 140-character rule descriptions).
+    pub short: &'static str,
+}
+
+/// The portal article: subnets, NSG rules, routes and the steps to create an ISE.
+pub const PORTAL_ARTICLE: Article = Article {
+    title: "Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE)",
+    url: "https://learn.microsoft.com/azure/logic-apps/connect-virtual-network-vnet-isolated-environment",
+    short: "ISE doc",
+};
+
+/// The REST API article: the request that creates the ISE.
+pub const REST_ARTICLE: Article = Article {
+    title: "Create an integration service environment (ISE) by using the Logic Apps REST API",
+    url: "https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api",
+    short: "ISE REST doc",
+};
+
+/// Azure's virtual network FAQ: address ranges no virtual network may use.
+pub const VNET_FAQ: Article = Article {
+    title: "Azure Virtual Network frequently asked questions (FAQ)",
+    url: "https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq",
+    short: "VNet FAQ",
+};
+
+/// The articles the planner follows, for "about" texts and export headers.
+pub const ARTICLES: [Article; 2] = [PORTAL_ARTICLE, REST_ARTICLE];
+
+/// A pointer into an article: the article, the section heading and the table row (or the
+/// bullet's first words) that a piece of output implements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub article: Article,
+    /// The section heading in that article.
+    pub section: &'static str,
+    /// The table row's "Purpose" cell, or the bullet's first words.
+    pub row: &'static str,
+}
+
+impl Citation {
+    /// A citation of the portal article.
+    pub const fn portal(section: &'static str, row: &'static str) -> Citation {
+        Citation {
+            article: PORTAL_ARTICLE,
+            section,
+            row,
+        }
+    }
+
+    /// A citation of the REST API article.
+    pub const fn rest(section: &'static str, row: &'static str) -> Citation {
+        Citation {
+            article: REST_ARTICLE,
+            section,
+            row,
+        }
+    }
+
+    /// The article's public address.
+    pub fn url(&self) -> &'static str {
+        self.article.url
+    }
+
+    /// One line for people: the article's title, the section and the row.
+    pub fn label(&self) -> String {
+        format!("{} › {} › {}", self.article.title, self.section, self.row)
+    }
+
+    /// Section and row only, for a place that already names the article.
+    pub fn section_and_row(&self) -> String {
+        format!("{} › {}", self.section, self.row)
+    }
+
+    /// A short form for tight places: `ISE doc: Inbound security rules › Connector deployment`.
+    pub fn short(&self) -> String {
+        format!("{}: {} › {}", self.article.short, self.section, self.row)
+    }
+}
+
+impl Serialize for Citation {
+    /// `{ "article": title, "url": address, "section": …, "row": … }`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Citation", 4)?;
+        s.serialize_field("article", self.article.title)?;
+        s.serialize_field("url", self.article.url)?;
+        s.serialize_field("section", self.section)?;
+        s.serialize_field("row", self.row)?;
+        s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        let c = Citation::rest("Request body", "certificates");
+        assert_eq!(
+            c.label(),
+            "Create an integration service environment (ISE) by using the Logic Apps REST API › Request body › certificates"
+        );
+        assert_eq!(c.short(), "ISE REST doc: Request body › certificates");
+        let json = serde_json::to_value(c).unwrap();
+        assert_eq!(json["url"], REST_ARTICLE.url);
+        assert_eq!(json["row"], "certificates");
+    }
+
+    #[test]
+    fn nothing_says_seed() {
+        for a in [PORTAL_ARTICLE, REST_ARTICLE, VNET_FAQ] {
+            for text in [a.title, a.url, a.short] {
+                assert!(!text.to_ascii_lowercase().contains("seed"), "{text}");
+            }
+        }
+    }
+}
