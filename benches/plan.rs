@@ -21,7 +21,7 @@ fn design(n: u32) -> Design {
     d.vnet.address_prefixes = vec!["10.0.0.0/8".into()];
     let base = u32::from(Ipv4Addr::new(10, 0, 0, 0));
     d.vnet.existing_subnets = (0..n)
-        .map(|i| format!("{}/27", Ipv4Addr::from(base + i * 64)))
+        .map(|i| format!("{}/27", Ipv4Addr::from(base + i * 64)).into())
         .collect();
     d
 }
