@@ -492,6 +492,18 @@ impl std::fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// Whether two typed prefixes name the same network (`10.0.0.0/27` and ` 10.0.0.0/27`);
+/// text that is not a prefix matches only the same text.
+pub fn same_prefix(a: &str, b: &str) -> bool {
+    match (
+        crate::cidr::parse_address_or_prefix(a),
+        crate::cidr::parse_address_or_prefix(b),
+    ) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a.trim() == b.trim(),
+    }
+}
+
 /// The version a design says it has: a whole number (`1`, or `1.0` as some tools write it).
 fn version_of(value: &serde_json::Value) -> Result<u64, LoadError> {
     let unknown = || LoadError::UnknownVersion(value.to_string());
@@ -547,6 +559,75 @@ impl Design {
         }
         object.insert("version".into(), DESIGN_VERSION.into());
         serde_json::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
+    }
+
+    /// Marks existing subnet `index` as one of the ISE's four subnets (documenting or
+    /// auditing an ISE that exists): sets its `iseSubnet` flag and pins an ISE subnet to the
+    /// same name and prefix — the ISE subnet already bound to it, else the one with the same
+    /// name (any case), else the first one not bound to another existing subnet. Returns the
+    /// ISE subnet's index; `None` (and no change) when `index` is out of range or all four
+    /// ISE subnets are already bound to other existing subnets.
+    pub fn mark_existing_as_ise(&mut self, index: usize) -> Option<usize> {
+        let existing = self.vnet.existing_subnets.get(index)?.clone();
+        let bound: Vec<Option<usize>> = (0..self.subnets.len())
+            .map(|slot| self.existing_bound_to(slot))
+            .collect();
+        let free = |slot: usize| bound[slot].is_none() || bound[slot] == Some(index);
+        let slot = (0..self.subnets.len())
+            .find(|&s| bound[s] == Some(index))
+            .or_else(|| {
+                (0..self.subnets.len()).find(|&s| {
+                    free(s)
+                        && !existing.name.trim().is_empty()
+                        && self.subnets[s]
+                            .name
+                            .trim()
+                            .eq_ignore_ascii_case(existing.name.trim())
+                })
+            })
+            .or_else(|| (0..self.subnets.len()).find(|&s| free(s) && !self.subnets[s].is_pinned()))
+            .or_else(|| (0..self.subnets.len()).find(|&s| free(s)))
+            .or_else(|| {
+                (self.subnets.len() < 4).then(|| {
+                    self.subnets.push(SubnetSpec::default());
+                    self.subnets.len() - 1
+                })
+            })?;
+        let spec = &mut self.subnets[slot];
+        if !existing.name.trim().is_empty() {
+            spec.name = existing.name.trim().to_string();
+        }
+        spec.prefix = existing.prefix.trim().to_string();
+        spec.placed.clear();
+        self.vnet.existing_subnets[index].ise_subnet = true;
+        Some(slot)
+    }
+
+    /// Undoes [`Design::mark_existing_as_ise`]: clears the flag and unpins the ISE subnet
+    /// bound to it (which keeps its name and is allocated again).
+    pub fn unmark_existing_as_ise(&mut self, index: usize) {
+        let slots: Vec<usize> = (0..self.subnets.len())
+            .filter(|&s| self.existing_bound_to(s) == Some(index))
+            .collect();
+        for slot in slots {
+            self.subnets[slot].prefix.clear();
+        }
+        if let Some(e) = self.vnet.existing_subnets.get_mut(index) {
+            e.ise_subnet = false;
+        }
+    }
+
+    /// The existing subnet that ISE subnet `slot` stands for: one marked `iseSubnet` whose
+    /// prefix is the one the ISE subnet is pinned to (the first, should several match).
+    pub fn existing_bound_to(&self, slot: usize) -> Option<usize> {
+        let spec = self.subnets.get(slot)?;
+        if !spec.is_pinned() {
+            return None;
+        }
+        self.vnet
+            .existing_subnets
+            .iter()
+            .position(|e| e.ise_subnet && same_prefix(&e.prefix, &spec.prefix))
     }
 
     /// The design as pretty JSON, the format of files and of the CLI's `--emit design`.
@@ -695,6 +776,62 @@ mod tests {
         assert_eq!(d.dns_servers, ["10.20.0.4"]);
         // Saved again, it is a version-2 design that loads to the same thing.
         assert_eq!(Design::from_json(&d.to_json()).unwrap(), d);
+    }
+
+    #[test]
+    fn marking_an_existing_subnet_binds_an_ise_subnet() {
+        let mut d = Design::default();
+        d.vnet.existing_subnets = vec![
+            "10.0.0.0/24".into(),
+            ExistingSubnet {
+                name: "ISE-Subnet-3".into(),
+                prefix: "10.0.1.0/27".into(),
+                ..ExistingSubnet::default()
+            },
+            ExistingSubnet {
+                name: "legacy-b".into(),
+                prefix: "10.0.1.32/27".into(),
+                ..ExistingSubnet::default()
+            },
+        ];
+        // Same name wins; then the first free ISE subnet.
+        assert_eq!(d.mark_existing_as_ise(1), Some(2));
+        assert_eq!(d.subnets[2].prefix, "10.0.1.0/27");
+        assert_eq!(d.subnets[2].name, "ISE-Subnet-3");
+        assert_eq!(d.existing_bound_to(2), Some(1));
+        assert_eq!(d.mark_existing_as_ise(2), Some(0));
+        assert_eq!(
+            (d.subnets[0].name.as_str(), d.subnets[0].prefix.as_str()),
+            ("legacy-b", "10.0.1.32/27")
+        );
+        // Marking again is idempotent.
+        assert_eq!(d.mark_existing_as_ise(1), Some(2));
+        assert!(d.vnet.existing_subnets[1].ise_subnet);
+        // Out of range changes nothing.
+        let before = d.clone();
+        assert_eq!(d.mark_existing_as_ise(9), None);
+        assert_eq!(d, before);
+        // Unmarking unpins the ISE subnet but keeps its name.
+        d.unmark_existing_as_ise(1);
+        assert!(!d.vnet.existing_subnets[1].ise_subnet);
+        assert_eq!(d.subnets[2].prefix, "");
+        assert_eq!(d.subnets[2].name, "ISE-Subnet-3");
+        assert_eq!(d.existing_bound_to(0), Some(2));
+    }
+
+    #[test]
+    fn at_most_four_existing_subnets_can_be_bound() {
+        let mut d = Design::default();
+        d.vnet.existing_subnets = (0..5)
+            .map(|i| ExistingSubnet::from(format!("10.0.{i}.0/27")))
+            .collect();
+        for i in 0..4 {
+            assert!(d.mark_existing_as_ise(i).is_some());
+        }
+        assert_eq!(d.mark_existing_as_ise(4), None);
+        assert!(!d.vnet.existing_subnets[4].ise_subnet);
+        assert!(same_prefix(" 10.0.0.0/27", "10.0.0.0/27"));
+        assert!(!same_prefix("10.0.0.0/27", "10.0.0.0/28"));
     }
 
     #[test]
