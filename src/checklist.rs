@@ -1,10 +1,12 @@
 //! The checklist: what a person must still do or watch that no generated artefact does for
-//! them (the portal article's prerequisites, cautions and notes).
+//! them (the portal article's prerequisites, cautions and notes, and what the articles it
+//! points to add: the Redis ports, Azure's load-balancer rule).
 
 use serde::Serialize;
 
-use crate::citation::Citation;
-use crate::design::{AccessEndpoint, Deployment, Design};
+use crate::citation::{Citation, NSG_OVERVIEW, REDIS_VNET};
+use crate::design::{AccessEndpoint, Deployment, Design, ForcedTunneling, NextHop};
+use crate::nsg;
 
 /// One thing to act on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -62,12 +64,24 @@ pub fn checklist(design: &Design) -> Vec<ChecklistItem> {
         "Outbound security rules",
         "Communication from your logic app",
     ));
-    items.push(item(
-        "redis-ports",
-        "Besides 6379-6383, open the other inbound and outbound ports the Azure Cache for Redis FAQ lists for a cache in a virtual network (\"plus see Notes\" in both port tables).",
-        "Inbound and outbound security rules",
-        "Access Azure Cache for Redis Instances between Role Instances",
-    ));
+    items.push(ChecklistItem {
+        id: "redis-ports",
+        text: nsg::redis_ports_text(),
+        source: Citation {
+            article: REDIS_VNET,
+            section: "What are some common misconfiguration issues with Azure Cache for Redis and VNets?",
+            row: "Outbound and inbound port requirements",
+        },
+    });
+    items.push(ChecklistItem {
+        id: "azure-load-balancer",
+        text: nsg::LOAD_BALANCER_NOTE.to_string(),
+        source: Citation {
+            article: NSG_OVERVIEW,
+            section: "Default security rules",
+            row: "AllowAzureLoadBalancerInBound",
+        },
+    });
     items.push(item(
         "ase-outbound",
         "Add the App Service Environment outbound dependencies: the ASE FQDN tag on Azure Firewall, or every ASE firewall-integration rule on another firewall.",
@@ -91,19 +105,40 @@ pub fn checklist(design: &Design) -> Vec<ChecklistItem> {
             "For an ISE that has external endpoint access",
         ));
     }
-    if design.forced_tunneling.is_on() {
-        items.push(item(
-            "forced-tunneling-firewall",
-            "Let your firewall pass the App Service, Azure Cache for Redis and API Management inbound and outbound dependencies, or the ISE deployment fails and a deployed ISE stops working.",
-            "Forced tunneling requirements",
-            "Other inbound and outbound dependencies",
-        ));
-        items.push(item(
-            "forced-tunneling-addresses-change",
-            "Refresh the dependency routes when Azure publishes new addresses (the Service Tags file changes weekly).",
-            "Forced tunneling requirements",
-            "User-defined routes",
-        ));
+    match design.forced_tunneling {
+        ForcedTunneling::None => {}
+        ForcedTunneling::ExpressRoute => items.push(item(
+            "express-route-route-table",
+            "Create a route table with the route 0.0.0.0/0 → Internet and link it to each of the four ISE subnets, so the ISE reaches Azure Storage, SQL and its other dependencies while ExpressRoute forces other traffic on-premises.",
+            "Prerequisites",
+            "If you use ExpressRoute along with forced tunneling",
+        )),
+        ForcedTunneling::Firewall => {
+            items.push(item(
+                "forced-tunneling-routes",
+                "Link the route table to each of the four ISE subnets: the default route sends Internet-bound traffic to your firewall, and each dependency address gets its own route to the Internet to prevent asymmetric routing.",
+                "Forced tunneling requirements",
+                "User-defined routes",
+            ));
+            items.push(item(
+                "forced-tunneling-service-endpoints",
+                "Enable the service endpoints for Azure SQL, Storage, Service Bus, Key Vault and Event Hubs on each ISE subnet: traffic to these services cannot go through a firewall.",
+                "Forced tunneling requirements",
+                "Service endpoints",
+            ));
+            items.push(item(
+                "forced-tunneling-firewall",
+                "Let your firewall pass the App Service, Azure Cache for Redis and API Management inbound and outbound dependencies, or the ISE deployment fails and a deployed ISE stops working.",
+                "Forced tunneling requirements",
+                "Other inbound and outbound dependencies",
+            ));
+            items.push(item(
+                "forced-tunneling-addresses-change",
+                "Refresh the dependency routes when Azure publishes new addresses (the Service Tags file changes weekly).",
+                "Forced tunneling requirements",
+                "User-defined routes",
+            ));
+        }
     }
     if design.dns_servers.iter().any(|s| !s.trim().is_empty()) {
         items.push(item(
@@ -113,7 +148,10 @@ pub fn checklist(design: &Design) -> Vec<ChecklistItem> {
             "Custom DNS servers",
         ));
     }
-    if design.network_virtual_appliance {
+    // Forced tunneling through an appliance passes the ISE's traffic through one too.
+    let through_appliance = design.forced_tunneling == ForcedTunneling::Firewall
+        && design.firewall.next_hop == NextHop::VirtualAppliance;
+    if design.network_virtual_appliance || through_appliance {
         items.push(item(
             "nva-no-tls-termination",
             "On the network virtual appliance, do not terminate or change outbound TLS/SSL traffic, and do not inspect traffic that originates from the ISE's subnets.",
@@ -163,10 +201,11 @@ mod tests {
         assert!(
             base.contains(&"delegate-one-subnet") && !base.contains(&"external-connector-rule")
         );
+        assert!(base.contains(&"redis-ports") && base.contains(&"azure-load-balancer"));
         let d = Design {
             deployment: Deployment::Portal,
             access_endpoint: AccessEndpoint::External,
-            forced_tunneling: crate::design::ForcedTunneling::ExpressRoute,
+            forced_tunneling: ForcedTunneling::ExpressRoute,
             dns_servers: vec!["10.0.0.4".into()],
             network_virtual_appliance: true,
             ..Design::default()
@@ -175,15 +214,85 @@ mod tests {
         for id in [
             "no-delegation",
             "external-connector-rule",
-            "forced-tunneling-firewall",
+            "express-route-route-table",
             "dns-before-deploy",
             "nva-no-tls-termination",
         ] {
             assert!(all.contains(&id), "{id}");
         }
+        assert!(!all.contains(&"forced-tunneling-firewall"));
         let mut unique = all.clone();
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), all.len());
+    }
+
+    #[test]
+    fn the_firewall_setup_brings_its_allowances() {
+        let d = Design {
+            forced_tunneling: ForcedTunneling::Firewall,
+            ..Design::default()
+        };
+        let all = ids(&d);
+        for id in [
+            "forced-tunneling-routes",
+            "forced-tunneling-service-endpoints",
+            "forced-tunneling-firewall",
+            "forced-tunneling-addresses-change",
+            // Through an appliance: the NVA cautions apply.
+            "nva-no-tls-termination",
+        ] {
+            assert!(all.contains(&id), "{id}");
+        }
+        assert!(!all.contains(&"express-route-route-table"));
+        let mut d = d;
+        d.firewall.next_hop = NextHop::VirtualNetworkGateway;
+        assert!(!ids(&d).contains(&"nva-no-tls-termination"));
+    }
+
+    #[test]
+    fn redis_ports_are_listed_by_number() {
+        let items = checklist(&Design::default());
+        let redis = items.iter().find(|i| i.id == "redis-ports").unwrap();
+        for port in [
+            "8443",
+            "8500",
+            "10221-10231",
+            "13000-13999",
+            "15000-15999",
+            "16001",
+            "20226",
+        ] {
+            assert!(
+                redis.text.contains(port),
+                "{port} missing from {}",
+                redis.text
+            );
+        }
+        assert_eq!(redis.source.article, REDIS_VNET);
+        let lb = items
+            .iter()
+            .find(|i| i.id == "azure-load-balancer")
+            .unwrap();
+        assert!(lb.text.contains("AllowAzureLoadBalancerInBound") && lb.text.contains("deny-all"));
+        assert_eq!(lb.source.article, NSG_OVERVIEW);
+    }
+
+    #[test]
+    fn texts_cite_articles_not_internal_names() {
+        let d = Design {
+            forced_tunneling: ForcedTunneling::Firewall,
+            access_endpoint: AccessEndpoint::External,
+            dns_servers: vec!["10.0.0.4".into()],
+            ..Design::default()
+        };
+        for i in checklist(&d) {
+            assert!(!i.text.to_ascii_lowercase().contains("seed"), "{}", i.id);
+            assert!(
+                i.source.url().starts_with("https://learn.microsoft.com/"),
+                "{}",
+                i.id
+            );
+        }
     }
 }

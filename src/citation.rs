@@ -43,6 +43,22 @@ pub const VNET_FAQ: Article = Article {
     short: "VNet FAQ",
 };
 
+/// Azure's network security group overview: the default rules every NSG has, such as
+/// `AllowAzureLoadBalancerInBound`, which the ISE relies on without the portal article saying so.
+pub const NSG_OVERVIEW: Article = Article {
+    title: "Azure network security groups overview",
+    url: "https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview",
+    short: "NSG doc",
+};
+
+/// Azure Cache for Redis in a virtual network: the ports behind the portal article's
+/// "6379 - 6383, plus see Notes" rows.
+pub const REDIS_VNET: Article = Article {
+    title: "How to configure Virtual Network Support for a Premium Azure Cache for Redis",
+    url: "https://learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-premium-vnet",
+    short: "Redis VNet doc",
+};
+
 /// The articles the planner follows, for "about" texts and export headers.
 pub const ARTICLES: [Article; 2] = [PORTAL_ARTICLE, REST_ARTICLE];
 
@@ -91,6 +107,14 @@ impl Citation {
         format!("{} › {}", self.section, self.row)
     }
 
+    /// For a sentence: `Microsoft's article "Title", section "Section"`.
+    pub fn in_words(&self) -> String {
+        format!(
+            "Microsoft's article \"{}\", section \"{}\"",
+            self.article.title, self.section
+        )
+    }
+
     /// A short form for tight places: `ISE doc: Inbound security rules › Connector deployment`.
     pub fn short(&self) -> String {
         format!("{}: {} › {}", self.article.short, self.section, self.row)
@@ -121,6 +145,10 @@ mod tests {
             "Create an integration service environment (ISE) by using the Logic Apps REST API › Request body › certificates"
         );
         assert_eq!(c.short(), "ISE REST doc: Request body › certificates");
+        assert_eq!(
+            c.in_words(),
+            "Microsoft's article \"Create an integration service environment (ISE) by using the Logic Apps REST API\", section \"Request body\""
+        );
         let json = serde_json::to_value(c).unwrap();
         assert_eq!(json["url"], REST_ARTICLE.url);
         assert_eq!(json["row"], "certificates");
@@ -128,7 +156,13 @@ mod tests {
 
     #[test]
     fn nothing_says_seed() {
-        for a in [PORTAL_ARTICLE, REST_ARTICLE, VNET_FAQ] {
+        for a in [
+            PORTAL_ARTICLE,
+            REST_ARTICLE,
+            VNET_FAQ,
+            NSG_OVERVIEW,
+            REDIS_VNET,
+        ] {
             for text in [a.title, a.url, a.short] {
                 assert!(!text.to_ascii_lowercase().contains("seed"), "{text}");
             }

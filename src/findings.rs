@@ -127,8 +127,10 @@ pub mod code {
     pub const CIDR_SYNTAX: &str = "cidr-syntax";
     /// A prefix has host bits set; the message names the network address meant.
     pub const CIDR_HOST_BITS: &str = "cidr-host-bits";
-    /// An IPv6 prefix where the ISE needs IPv4.
+    /// An IPv6 prefix where the ISE needs IPv4 (an ISE subnet).
     pub const CIDR_IPV6: &str = "cidr-ipv6";
+    /// An IPv6 prefix of a dual-stack VNet or existing subnet, left out of IPv4 planning (a note).
+    pub const IPV6_IGNORED: &str = "ipv6-ignored";
     /// The VNet or an ISE subnet overlaps an address space Logic Apps cannot resolve.
     pub const ADDRESS_UNRESOLVABLE: &str = "address-unresolvable";
     /// The VNet or a subnet overlaps a range Azure never allows in a virtual network.
@@ -137,6 +139,16 @@ pub mod code {
     pub const EXISTING_SUBNET_OUTSIDE_VNET: &str = "existing-subnet-outside-vnet";
     /// Two existing subnets overlap.
     pub const EXISTING_SUBNETS_OVERLAP: &str = "existing-subnets-overlap";
+    /// An existing subnet marked as an ISE subnet that none of the four ISE subnets stands for.
+    pub const EXISTING_ISE_SUBNET_UNBOUND: &str = "existing-ise-subnet-unbound";
+    /// An existing ISE subnet is delegated to a service other than Logic Apps.
+    pub const EXISTING_ISE_SUBNET_DELEGATED_ELSEWHERE: &str =
+        "existing-ise-subnet-delegated-elsewhere";
+    /// An existing ISE subnet is delegated to Logic Apps, but the ISE is created in the portal.
+    pub const EXISTING_ISE_SUBNET_DELEGATED_FOR_PORTAL: &str =
+        "existing-ise-subnet-delegated-for-portal";
+    /// More than one existing ISE subnet is delegated to Logic Apps (exactly one may be).
+    pub const ISE_SUBNETS_DELEGATED_TWICE: &str = "ise-subnets-delegated-twice";
 
     // --- the four ISE subnets --------------------------------------------------------
     /// The design does not have exactly four ISE subnets.
@@ -173,18 +185,49 @@ pub mod code {
     // --- the rest of the network -----------------------------------------------------
     /// A custom DNS server is not an IPv4 address.
     pub const DNS_SERVER_INVALID: &str = "dns-server-invalid";
+    /// A custom DNS server is a public resolver: the port-53 rule opens DNS to the Internet.
+    pub const DNS_SERVER_PUBLIC: &str = "dns-server-public";
+    /// A custom DNS server is Azure's own resolver, 168.63.129.16 (a note).
+    pub const DNS_SERVER_AZURE_RESOLVER: &str = "dns-server-azure-resolver";
     /// An entry of an address list is not an IPv4 address or prefix.
     pub const ADDRESS_LIST_INVALID: &str = "address-list-invalid";
+    /// An address list that must name public addresses names a private or special range.
+    pub const ADDRESS_NOT_PUBLIC: &str = "address-not-public";
+    /// An address that can never be a real peer: "this network", loopback, link-local,
+    /// multicast, reserved or broadcast.
+    pub const ADDRESS_NOT_USABLE: &str = "address-not-usable";
+    /// `0.0.0.0/0` in a list where allowing or routing every address defeats the list.
+    pub const ADDRESS_CATCH_ALL: &str = "address-catch-all";
     /// External ISE without the connector outbound addresses for its extra inbound rule.
     pub const CONNECTOR_ADDRESSES_MISSING: &str = "connector-addresses-missing";
     /// Connector outbound addresses given for an Internal ISE, where no rule uses them.
     pub const CONNECTOR_ADDRESSES_UNUSED: &str = "connector-addresses-unused";
+    /// External ISE whose port-443 rule allows the whole Internet: the caller addresses could
+    /// narrow it (a note).
+    pub const HTTPS_OPEN_TO_INTERNET: &str = "https-open-to-internet";
+    /// Caller addresses given for an Internal ISE, where no rule uses them.
+    pub const CALLER_ADDRESSES_UNUSED: &str = "caller-addresses-unused";
     /// Azure Government without the addresses that replace a service tag that does not work there.
     pub const GOVERNMENT_ADDRESSES_MISSING: &str = "government-addresses-missing";
-    /// Forced tunneling without the dependency addresses that need their own routes.
+    /// Forced tunneling through a firewall without some of the dependency addresses that need
+    /// their own routes to the Internet (one finding naming every empty list).
     pub const DEPENDENCY_ADDRESSES_MISSING: &str = "dependency-addresses-missing";
-    /// Dependency addresses given while forced tunneling is off: no route uses them.
+    /// Dependency addresses given while no route uses them (no forced tunneling through a
+    /// firewall).
     pub const DEPENDENCY_ADDRESSES_UNUSED: &str = "dependency-addresses-unused";
+    /// A dependency address overlaps the VNet's own space: a route to the Internet would
+    /// hijack the VNet's traffic.
+    pub const DEPENDENCY_ROUTE_OVERLAPS_VNET: &str = "dependency-route-overlaps-vnet";
+    /// Forced tunneling through an appliance without the appliance's IP address.
+    pub const FIREWALL_IP_MISSING: &str = "firewall-ip-missing";
+    /// The appliance's IP address is not one usable IPv4 address.
+    pub const FIREWALL_IP_INVALID: &str = "firewall-ip-invalid";
+    /// The appliance's IP address lies inside one of the ISE subnets, which must stay empty.
+    pub const FIREWALL_IP_IN_ISE_SUBNET: &str = "firewall-ip-in-ise-subnet";
+    /// The appliance's IP address is outside the VNet (right for a peered hub VNet; a note).
+    pub const FIREWALL_IP_OUTSIDE_VNET: &str = "firewall-ip-outside-vnet";
+    /// An appliance IP address given where no route uses it.
+    pub const FIREWALL_IP_UNUSED: &str = "firewall-ip-unused";
     /// The route table goes past Azure's limit of routes per table.
     pub const ROUTE_TABLE_LIMIT: &str = "route-table-limit";
     /// The NSG rules name more addresses than Azure allows in one security group.
@@ -230,10 +273,15 @@ pub mod code {
         CIDR_SYNTAX,
         CIDR_HOST_BITS,
         CIDR_IPV6,
+        IPV6_IGNORED,
         ADDRESS_UNRESOLVABLE,
         ADDRESS_NOT_ALLOWED,
         EXISTING_SUBNET_OUTSIDE_VNET,
         EXISTING_SUBNETS_OVERLAP,
+        EXISTING_ISE_SUBNET_UNBOUND,
+        EXISTING_ISE_SUBNET_DELEGATED_ELSEWHERE,
+        EXISTING_ISE_SUBNET_DELEGATED_FOR_PORTAL,
+        ISE_SUBNETS_DELEGATED_TWICE,
         SUBNET_COUNT,
         SUBNET_NAME_MISSING,
         SUBNET_NAME_START,
@@ -250,12 +298,25 @@ pub mod code {
         ALLOCATION_NO_SPACE,
         ALLOCATION_NOT_CONTIGUOUS,
         DNS_SERVER_INVALID,
+        DNS_SERVER_PUBLIC,
+        DNS_SERVER_AZURE_RESOLVER,
         ADDRESS_LIST_INVALID,
+        ADDRESS_NOT_PUBLIC,
+        ADDRESS_NOT_USABLE,
+        ADDRESS_CATCH_ALL,
         CONNECTOR_ADDRESSES_MISSING,
         CONNECTOR_ADDRESSES_UNUSED,
+        HTTPS_OPEN_TO_INTERNET,
+        CALLER_ADDRESSES_UNUSED,
         GOVERNMENT_ADDRESSES_MISSING,
         DEPENDENCY_ADDRESSES_MISSING,
         DEPENDENCY_ADDRESSES_UNUSED,
+        DEPENDENCY_ROUTE_OVERLAPS_VNET,
+        FIREWALL_IP_MISSING,
+        FIREWALL_IP_INVALID,
+        FIREWALL_IP_IN_ISE_SUBNET,
+        FIREWALL_IP_OUTSIDE_VNET,
+        FIREWALL_IP_UNUSED,
         ROUTE_TABLE_LIMIT,
         NSG_ADDRESS_LIMIT,
         CERTIFICATE_NAME_INVALID,

@@ -45,7 +45,7 @@ pub fn ise_name_problem(name: &str) -> Option<String> {
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
     {
         return Some(format!(
-            "contains {bad:?}; an ISE name can contain only letters, numbers, '-', '_' and '.'"
+            "contains {bad:?}; an ISE name can contain only the letters a–z (upper or lower case), the digits 0–9, '-', '_' and '.'"
         ));
     }
     if name.ends_with('.') {
@@ -66,14 +66,14 @@ pub fn vnet_name_problem(name: &str) -> Option<String> {
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
     {
         return Some(format!(
-            "contains {bad:?}; use letters, digits, '_', '.' and '-'"
+            "contains {bad:?}; use only the letters a–z (upper or lower case), the digits 0–9, '_', '.' and '-'"
         ));
     }
     if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return Some("must start with a letter or a digit".into());
+        return Some("must start with one of the letters a–z or a digit".into());
     }
     if !name.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
-        return Some("must end with a letter, a digit or '_'".into());
+        return Some("must end with one of the letters a–z, a digit or '_'".into());
     }
     None
 }
@@ -118,5 +118,9 @@ mod tests {
         assert!(vnet_name_problem("-vnet").is_some());
         assert!(vnet_name_problem("vnet-").is_some());
         assert!(vnet_name_problem("vnet_").is_none());
+        assert!(vnet_name_problem("réseau").unwrap().contains("letters a–z"));
+        assert!(ise_name_problem("intégration")
+            .unwrap()
+            .contains("letters a–z"));
     }
 }

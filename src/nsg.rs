@@ -1,5 +1,7 @@
 //! Where the NSG rules come from: the portal article's inbound and outbound tables, as data, adjusted
-//! for the access endpoint, the cloud, custom DNS and the External-ISE connector rule.
+//! for the access endpoint, the cloud, custom DNS, the External-ISE connector rule and callers,
+//! and the optional explicit Azure Load Balancer rule; plus the Redis ports the tables leave
+//! to "see Notes".
 //!
 //! Each rule cites the table row it implements. Priorities are fixed per row (not
 //! renumbered when a row is left out), so a design change never reshuffles the others.
@@ -7,7 +9,7 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::citation::Citation;
+use crate::citation::{Citation, NSG_OVERVIEW, REDIS_VNET};
 use crate::design::{AccessEndpoint, Cloud, Design};
 
 /// Inbound or outbound.
@@ -113,7 +115,8 @@ enum Addr {
     Tag(&'static str),
     /// "Address space for the virtual network with ISE subnets": the VNet's prefixes.
     VnetSpace,
-    /// Internal ISE: VirtualNetwork; External ISE: Internet (row "Communication to your logic app").
+    /// Internal ISE: VirtualNetwork; External ISE: Internet, or the caller addresses the
+    /// article's note lets you name instead (row "Communication to your logic app").
     CallerByEndpoint,
     /// LogicAppsManagement; in Azure Government the Logic Apps inbound addresses.
     LogicAppsManagement,
@@ -141,6 +144,8 @@ enum When {
     Always,
     CustomDns,
     ExternalIse,
+    /// The design asks for the explicit Azure Load Balancer rule.
+    LoadBalancerRule,
 }
 
 /// One row of the article's tables.
@@ -154,6 +159,13 @@ struct Row {
     when: When,
     cite: Citation,
 }
+
+/// Azure's default rule `AllowAzureLoadBalancerInBound`, which the explicit rule repeats.
+const LOAD_BALANCER: Citation = Citation {
+    article: NSG_OVERVIEW,
+    section: "Default security rules",
+    row: "AllowAzureLoadBalancerInBound",
+};
 
 #[allow(clippy::too_many_arguments)] // One argument per column of the table below.
 const fn row(
@@ -299,6 +311,20 @@ const ROWS: &[Row] = &[
         EXTERNAL_STEP,
         "Permit traffic from connector outbound IP addresses",
     ),
+    // Not in the portal article's table: Azure's default rule AllowAzureLoadBalancerInBound
+    // (priority 65001) admits the load balancer's probes, which the ISE's internal
+    // components (App Service Environment, API Management, Redis) rely on. An NSG with its
+    // own deny-all inbound rule above 65001 needs this one explicitly.
+    Row {
+        name: "ise-in-azure-load-balancer",
+        priority: 200,
+        direction: In,
+        source: Tag("AzureLoadBalancer"),
+        destination: Tag("VirtualNetwork"),
+        ports: Fixed(&["*"]),
+        when: When::LoadBalancerRule,
+        cite: LOAD_BALANCER,
+    },
     row(
         "ise-out-intersubnet",
         100,
@@ -420,6 +446,8 @@ pub struct RuleInputs {
     pub dns_servers: Vec<String>,
     /// Valid connector outbound prefixes (External ISE).
     pub connector_outbound: Vec<String>,
+    /// Valid caller prefixes (External ISE); empty: the port-443 rule allows the Internet.
+    pub callers: Vec<String>,
     /// Valid Azure Government replacement addresses.
     pub gov_logic_apps_inbound: Vec<String>,
     pub gov_logic_apps_outbound: Vec<String>,
@@ -450,6 +478,7 @@ pub fn security_rules(
             When::Always => true,
             When::CustomDns => !design.dns_servers.iter().all(|s| s.trim().is_empty()),
             When::ExternalIse => external,
+            When::LoadBalancerRule => design.allow_load_balancer_rule,
         };
         if !applies {
             continue;
@@ -467,6 +496,9 @@ pub fn security_rules(
                 // The VirtualNetwork tag is wider (peered and on-premises ranges): without a
                 // valid address space the rule waits rather than opening more than asked.
                 VnetSpace => list(&inputs.vnet_space, "vnet.addressPrefixes"),
+                CallerByEndpoint if external && !inputs.callers.is_empty() => {
+                    Ok(inputs.callers.clone())
+                }
                 CallerByEndpoint => Ok(vec![if external {
                     "Internet"
                 } else {
@@ -540,6 +572,110 @@ pub fn security_rules(
 
 /// Azure's limit of security rules in one NSG.
 pub const MAX_RULES_PER_NSG: usize = 1000;
+
+/// How many addresses and ranges the rules name, the count Azure limits per NSG: service
+/// tags (`VirtualNetwork`, `Internet`…) and `*` do not count.
+pub fn addresses_named(rules: &[SecurityRule]) -> usize {
+    rules
+        .iter()
+        .flat_map(|r| r.source_addresses.iter().chain(&r.destination_addresses))
+        .filter(|a| crate::cidr::parse_address_or_prefix(a).is_ok())
+        .count()
+}
+
+/// Why the ISE needs Azure Load Balancer traffic, for the page and the checklist.
+pub const LOAD_BALANCER_NOTE: &str = "An ISE relies on Azure's default inbound rule AllowAzureLoadBalancerInBound (priority 65001), which admits the Azure Load Balancer's health probes its internal App Service Environment, API Management and Redis instances need. If your NSG has its own deny-all inbound rule, keep an allow from the AzureLoadBalancer service tag above it; \"Emit an explicit Azure Load Balancer rule\" (allowLoadBalancerRule) adds one.";
+
+/// One port requirement of Azure Cache for Redis in a virtual network: the ports behind the
+/// portal article's "6379 - 6383, plus see Notes".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RedisPort {
+    pub direction: Direction,
+    /// Azure port syntax: `8443`, `10221-10231`.
+    pub ports: &'static str,
+    /// The other end, as the Redis article names it.
+    pub remote: &'static str,
+    pub purpose: &'static str,
+    /// Which generated rule (or Azure default rule) already opens it, if any.
+    pub covered_by: Option<&'static str>,
+    pub source: Citation,
+}
+
+const REDIS_OUT: Citation = Citation {
+    article: REDIS_VNET,
+    section: "What are some common misconfiguration issues with Azure Cache for Redis and VNets?",
+    row: "Outbound port requirements",
+};
+const REDIS_IN: Citation = Citation {
+    article: REDIS_VNET,
+    section: "What are some common misconfiguration issues with Azure Cache for Redis and VNets?",
+    row: "Inbound port requirements",
+};
+
+const fn redis(
+    direction: Direction,
+    ports: &'static str,
+    remote: &'static str,
+    purpose: &'static str,
+    covered_by: Option<&'static str>,
+) -> RedisPort {
+    RedisPort {
+        direction,
+        ports,
+        remote,
+        purpose,
+        covered_by,
+        source: match direction {
+            Direction::Inbound => REDIS_IN,
+            Direction::Outbound => REDIS_OUT,
+        },
+    }
+}
+
+const INTERSUBNET_IN: Option<&str> = Some("ise-in-intersubnet");
+const INTERSUBNET_OUT: Option<&str> = Some("ise-out-intersubnet");
+const LOAD_BALANCER_DEFAULT: Option<&str> =
+    Some("Azure's default AllowAzureLoadBalancerInBound (or ise-in-azure-load-balancer)");
+
+/// The Redis article's port tables, beyond the 6379-6383 the portal article lists itself.
+pub const REDIS_PORTS: &[RedisPort] = &[
+    redis(Out, "80, 443", "Internet (Azure Storage and certificate revocation/PKI)", "Redis dependencies on Azure Storage/PKI", Some("ise-out-storage for Storage; Azure's default AllowInternetOutBound for PKI")),
+    redis(Out, "443", "AzureKeyVault, AzureMonitor", "Redis dependency on Azure Key Vault and Azure Monitor", Some("ise-out-diagnostics for AzureMonitor; nothing for AzureKeyVault unless Azure's default AllowInternetOutBound stays")),
+    redis(Out, "53", "168.63.129.16, 169.254.169.254 and any custom DNS server", "Redis dependencies on DNS", Some("ise-out-dns for custom DNS servers; Azure's platform addresses are not filtered by NSGs")),
+    redis(Out, "8443", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_OUT),
+    redis(Out, "10221-10231", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_OUT),
+    redis(Out, "20226", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_OUT),
+    redis(Out, "13000-13999", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_OUT),
+    redis(Out, "15000-15999", "the Redis subnet (and a geo-replica's subnet)", "Internal communications for Redis and geo-replication", INTERSUBNET_OUT),
+    redis(Out, "6379-6380", "the Redis subnet", "Internal communications for Redis", Some("ise-out-redis")),
+    redis(In, "6379, 6380", "the Redis subnet, the virtual network, Azure Load Balancer", "Client communication to Redis, Azure load balancing", Some("ise-in-redis")),
+    redis(In, "8443", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_IN),
+    redis(In, "8500", "Azure Load Balancer", "Azure load balancing", LOAD_BALANCER_DEFAULT),
+    redis(In, "10221-10231", "the Redis subnet, Azure Load Balancer", "Internal communications for Redis", INTERSUBNET_IN),
+    redis(In, "13000-13999", "the virtual network, Azure Load Balancer", "Client communication to Redis clusters, Azure load balancing", INTERSUBNET_IN),
+    redis(In, "15000-15999", "the virtual network, Azure Load Balancer (and a geo-replica's subnet)", "Client communication to Redis clusters, Azure load balancing, geo-replication", INTERSUBNET_IN),
+    redis(In, "16001", "Azure Load Balancer", "Azure load balancing", LOAD_BALANCER_DEFAULT),
+    redis(In, "20226", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_IN),
+];
+
+/// The Redis "see Notes" ports by number, one sentence per direction, for the checklist
+/// and the page.
+pub fn redis_ports_text() -> String {
+    let list = |direction: Direction| {
+        REDIS_PORTS
+            .iter()
+            .filter(|p| p.direction == direction)
+            .map(|p| format!("{} ({})", p.ports, p.remote))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    format!(
+        "Besides 6379-6383, Azure Cache for Redis in a virtual network needs, inbound: {}; outbound: {}. The intersubnet rules open the ports inside the VNet's space, Azure's default AllowAzureLoadBalancerInBound admits the load balancer on 8500 and 16001, and outbound 443 to AzureKeyVault needs a rule of its own if you deny Internet-bound traffic.",
+        list(In),
+        list(Out)
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -763,5 +899,115 @@ mod tests {
         );
         assert_eq!(inter["properties"]["direction"], json!("Inbound"));
         assert!(rules.iter().all(|r| r.description().chars().count() <= 140));
+    }
+
+    #[test]
+    fn callers_narrow_the_external_443_rule() {
+        let design = Design {
+            access_endpoint: AccessEndpoint::External,
+            ..Design::default()
+        };
+        let inputs = RuleInputs {
+            vnet_space: vec!["10.0.0.0/22".into()],
+            connector_outbound: vec!["52.1.2.0/28".into()],
+            callers: vec!["203.0.113.0/24".into(), "10.8.0.0/16".into()],
+            ..Default::default()
+        };
+        let rules = rules_for(&design, &inputs);
+        let https = find(&rules, "ise-in-logic-app-https");
+        assert_eq!(https.source_addresses, ["203.0.113.0/24", "10.8.0.0/16"]);
+        assert_eq!(https.destination_ports, ["443"]);
+        // An Internal ISE keeps VirtualNetwork whatever the list holds.
+        let rules = rules_for(&Design::default(), &inputs);
+        assert_eq!(
+            find(&rules, "ise-in-logic-app-https").source_addresses,
+            ["VirtualNetwork"]
+        );
+    }
+
+    #[test]
+    fn the_load_balancer_rule_is_optional_and_cites_azure() {
+        let inputs = RuleInputs {
+            vnet_space: vec!["10.0.0.0/22".into()],
+            ..Default::default()
+        };
+        assert!(rules_for(&Design::default(), &inputs)
+            .iter()
+            .all(|r| r.name != "ise-in-azure-load-balancer"));
+        let design = Design {
+            allow_load_balancer_rule: true,
+            ..Design::default()
+        };
+        let rules = rules_for(&design, &inputs);
+        let lb = find(&rules, "ise-in-azure-load-balancer");
+        assert_eq!(
+            (
+                lb.direction,
+                lb.source_addresses.as_slice(),
+                lb.destination_addresses.as_slice(),
+                lb.destination_ports.as_slice(),
+                lb.protocol
+            ),
+            (
+                In,
+                &["AzureLoadBalancer".to_string()][..],
+                &["VirtualNetwork".to_string()][..],
+                &["*".to_string()][..],
+                "*"
+            )
+        );
+        assert_eq!(lb.source.article, NSG_OVERVIEW);
+        assert_eq!(lb.source.row, "AllowAzureLoadBalancerInBound");
+        assert_eq!(
+            lb.description(),
+            "AllowAzureLoadBalancerInBound (NSG doc: Default security rules)"
+        );
+        assert!(LOAD_BALANCER_NOTE.contains("deny-all"));
+    }
+
+    #[test]
+    fn only_addresses_count_toward_azures_limit() {
+        let inputs = RuleInputs {
+            vnet_space: vec!["10.0.0.0/22".into(), "10.1.0.0/24".into()],
+            dns_servers: vec!["10.0.0.4".into()],
+            ..Default::default()
+        };
+        let design = Design {
+            dns_servers: vec!["10.0.0.4".into()],
+            ..Design::default()
+        };
+        let rules = rules_for(&design, &inputs);
+        // Two intersubnet rules × (2 sources + 2 destinations) + the DNS server; every
+        // service tag and `*` is left out.
+        assert_eq!(addresses_named(&rules), 9);
+    }
+
+    #[test]
+    fn redis_ports_come_from_the_redis_article() {
+        let text = redis_ports_text();
+        for port in [
+            "8443",
+            "8500",
+            "10221-10231",
+            "13000-13999",
+            "15000-15999",
+            "16001",
+            "20226",
+            "6379-6380",
+        ] {
+            assert!(text.contains(port), "{port}");
+        }
+        assert_eq!(REDIS_PORTS.iter().filter(|p| p.direction == In).count(), 8);
+        assert_eq!(REDIS_PORTS.iter().filter(|p| p.direction == Out).count(), 9);
+        assert!(REDIS_PORTS.iter().all(|p| p.source.article == REDIS_VNET));
+        // Every rule a Redis port is said to be covered by exists.
+        for p in REDIS_PORTS {
+            if let Some(by) = p.covered_by {
+                if by.starts_with("ise-") {
+                    let name = by.split([' ', ';']).next().unwrap();
+                    assert!(ROWS.iter().any(|r| r.name == name), "{name}");
+                }
+            }
+        }
     }
 }

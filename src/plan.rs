@@ -112,11 +112,11 @@ pub fn plan(design: &Design) -> Plan {
                 if wanted == 1 { "is" } else { "are" }
             ),
         );
-    } else if wanted > 1 && !allocation.contiguous {
+    } else if !checked.vnet_prefixes.is_empty() && wanted > 1 && !allocation.contiguous {
         f.info(code::ALLOCATION_NOT_CONTIGUOUS, "subnets", "No free aligned /25 was left, so the subnets take the lowest free /27 blocks and will not summarise to one prefix.");
     }
     let mut allocated = allocation.blocks.into_iter();
-    let subnets: Vec<PlannedSubnet> = design
+    let mut subnets: Vec<PlannedSubnet> = design
         .subnets
         .iter()
         .enumerate()
@@ -127,15 +127,14 @@ pub fn plan(design: &Design) -> Plan {
             } else {
                 allocated.next()
             };
-            planned_subnet(
-                spec.name.trim(),
-                net,
-                pinned,
-                i == 0 && design.deployment == Deployment::Rest,
-                design.forced_tunneling.is_on(),
-            )
+            planned_subnet(spec.name.trim(), net, pinned)
         })
         .collect();
+
+    // Delegation: one placed subnet for a REST deployment, none for the portal.
+    if let Some(slot) = delegated_slot(design, &subnets) {
+        subnets[slot].delegation = Some(DELEGATION_SERVICE);
+    }
 
     // NSG rules.
     let lists = &checked.lists;
@@ -147,55 +146,43 @@ pub fn plan(design: &Design) -> Plan {
             .collect(),
         dns_servers: lists.dns_servers.clone(),
         connector_outbound: lists.connector_outbound.clone(),
+        callers: lists.callers.clone(),
         gov_logic_apps_inbound: lists.gov_logic_apps_inbound.clone(),
         gov_logic_apps_outbound: lists.gov_logic_apps_outbound.clone(),
         gov_managed_connector_outbound: lists.gov_managed_connector_outbound.clone(),
     };
     let (nsg_rules, _omitted) = nsg::security_rules(design, &inputs);
-    let named: usize = nsg_rules
-        .iter()
-        .map(|r| r.source_addresses.len() + r.destination_addresses.len())
-        .sum();
+    // Azure's limit counts addresses and ranges, not service tags or `*`.
+    let named = nsg::addresses_named(&nsg_rules);
     if named > MAX_NSG_ADDRESSES {
         f.warning(code::NSG_ADDRESS_LIMIT, "connectorOutboundAddresses", format!("The NSG rules name {named} addresses and ranges; Azure allows {MAX_NSG_ADDRESSES} per security group. Summarise the address lists into wider prefixes."));
     }
 
-    // Routes and service endpoints.
-    let (route_table, routes, service_endpoints) = if design.forced_tunneling.is_on() {
-        let stems = [
-            "app-service-management",
-            "connectors",
-            "traffic-manager",
-            "logic-apps",
-        ];
-        let dep_lists: Vec<routes::DependencyList<'_>> = design
-            .dependency_addresses
-            .lists()
+    // Routes and service endpoints, on every placed ISE subnet.
+    let ise_nets: Vec<(String, Ipv4Net)> = subnets
+        .iter()
+        .filter_map(|s| Some((s.name.clone(), s.prefix.as_ref()?.parse().ok()?)))
+        .collect();
+    let route_plan = routes::plan_routes(
+        &routes::RouteInputs {
+            mode: design.forced_tunneling,
+            firewall: &design.firewall,
+            vnet: &checked.vnet_prefixes,
+            ise_subnets: &ise_nets,
+            dependencies: &lists.dependencies,
+        },
+        f,
+    );
+    let route_table = route_plan.table_needed.then_some(ROUTE_TABLE_NAME);
+    for s in subnets.iter_mut().filter(|s| s.prefix.is_some()) {
+        s.route_table = route_table;
+        s.service_endpoints = route_plan
+            .service_endpoints
             .iter()
-            .zip(lists.dependencies.iter())
-            .zip(stems)
-            .map(|(((_, what, _), prefixes), stem)| routes::DependencyList {
-                stem,
-                purpose: what,
-                prefixes,
-            })
+            .map(|e| e.service)
             .collect();
-        let routes = routes::forced_tunneling_routes(&dep_lists);
-        if routes.len() > routes::MAX_ROUTES_PER_TABLE {
-            f.warning(
-                code::ROUTE_TABLE_LIMIT,
-                "dependencyAddresses",
-                format!("The route table needs {} routes; Azure allows {} per table. Summarise the dependency addresses into wider prefixes.", routes.len(), routes::MAX_ROUTES_PER_TABLE),
-            );
-        }
-        (
-            Some(ROUTE_TABLE_NAME),
-            routes,
-            routes::SERVICE_ENDPOINTS.to_vec(),
-        )
-    } else {
-        (None, Vec::new(), Vec::new())
-    };
+    }
+    let (routes, service_endpoints) = (route_plan.routes, route_plan.service_endpoints);
 
     // REST requests.
     let vnet_rg = if design.vnet.resource_group.trim().is_empty() {
@@ -261,13 +248,8 @@ pub fn plan(design: &Design) -> Plan {
     }
 }
 
-fn planned_subnet(
-    name: &str,
-    net: Option<Ipv4Net>,
-    pinned: bool,
-    delegated: bool,
-    forced_tunneling: bool,
-) -> PlannedSubnet {
+/// A subnet as placed; delegation, route table and endpoints are added once all are placed.
+fn planned_subnet(name: &str, net: Option<Ipv4Net>, pinned: bool) -> PlannedSubnet {
     let usable = net.and_then(cidr::azure_usable);
     PlannedSubnet {
         name: name.to_string(),
@@ -277,17 +259,39 @@ fn planned_subnet(
         last_usable: usable.map(|u| u.1.to_string()),
         usable_addresses: usable.map_or(0, |u| u.2),
         total_addresses: net.map_or(0, cidr::size),
-        delegation: delegated.then_some(DELEGATION_SERVICE),
-        service_endpoints: if forced_tunneling {
-            routes::SERVICE_ENDPOINTS
-                .iter()
-                .map(|e| e.service)
-                .collect()
-        } else {
-            Vec::new()
-        },
-        route_table: forced_tunneling.then_some(ROUTE_TABLE_NAME),
+        delegation: None,
+        service_endpoints: Vec::new(),
+        route_table: None,
     }
+}
+
+/// Whether an imported delegation names Logic Apps (ARM's service name, or the portal
+/// article's spelling).
+pub fn is_logic_apps_delegation(service: &str) -> bool {
+    let s = service.trim();
+    s.eq_ignore_ascii_case(DELEGATION_SERVICE)
+        || s.eq_ignore_ascii_case("Microsoft.integrationServiceEnvironment")
+}
+
+/// The ISE subnet to delegate: none for a portal deployment; for REST, ARM or PowerShell
+/// the subnet bound to an existing subnet already delegated to Logic Apps (auditing an ISE
+/// that exists), else the first subnet that has a prefix. A subnet that could not be placed
+/// is never delegated.
+fn delegated_slot(design: &Design, subnets: &[PlannedSubnet]) -> Option<usize> {
+    if design.deployment != Deployment::Rest {
+        return None;
+    }
+    let placed = |slot: &usize| subnets.get(*slot).is_some_and(|s| s.prefix.is_some());
+    // A design has four subnets; a hostile list of thousands is an error of its own.
+    let already = (0..subnets.len().min(16)).filter(placed).find(|&slot| {
+        design.existing_bound_to(slot).is_some_and(|i| {
+            design.vnet.existing_subnets[i]
+                .delegations
+                .iter()
+                .any(|d| is_logic_apps_delegation(d))
+        })
+    });
+    already.or_else(|| (0..subnets.len()).find(placed))
 }
 
 /// Errors first, then warnings, then notes (stable within each); at most
@@ -333,7 +337,7 @@ fn order_and_cap(findings: Findings) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::design::{AccessEndpoint, SubnetSpec};
+    use crate::design::{AccessEndpoint, ExistingSubnet, ForcedTunneling, SubnetSpec};
 
     #[test]
     fn default_design_plans_cleanly() {
@@ -428,21 +432,214 @@ mod tests {
         assert!(p.has_errors());
     }
 
+    fn summary(p: &Plan) -> Vec<(String, String)> {
+        p.routes
+            .iter()
+            .map(|r| (r.address_prefix.clone(), r.next_hop_label()))
+            .collect()
+    }
+
     #[test]
-    fn forced_tunneling_adds_routes_endpoints_and_table() {
+    fn express_route_is_one_route_and_no_endpoints() {
         let mut d = Design {
-            forced_tunneling: crate::design::ForcedTunneling::ExpressRoute,
+            forced_tunneling: ForcedTunneling::ExpressRoute,
             ..Design::default()
         };
         d.dependency_addresses.app_service_management = vec!["13.66.140.0/26".into()];
         let p = plan(&d);
-        assert_eq!(p.routes[0].address_prefix, "0.0.0.0/0");
-        assert_eq!(p.routes.len(), 2);
+        assert_eq!(
+            summary(&p),
+            [("0.0.0.0/0".to_string(), "Internet".to_string())]
+        );
+        assert!(p.service_endpoints.is_empty());
+        assert!(p
+            .subnets
+            .iter()
+            .all(|s| s.route_table == Some(ROUTE_TABLE_NAME) && s.service_endpoints.is_empty()));
+        assert!(!p.has_errors(), "{:?}", p.findings);
+        assert!(p
+            .findings
+            .iter()
+            .any(|f| f.code == code::DEPENDENCY_ADDRESSES_UNUSED));
+    }
+
+    #[test]
+    fn firewall_routes_endpoints_and_table() {
+        let mut d = Design {
+            forced_tunneling: ForcedTunneling::Firewall,
+            ..Design::default()
+        };
+        d.firewall.appliance_ip = "10.0.3.4".into();
+        d.dependency_addresses.app_service_management = vec!["13.66.140.0/26".into()];
+        d.dependency_addresses.connectors = vec!["13.69.227.208/28".into()];
+        d.dependency_addresses.traffic_manager = vec!["13.65.92.252".into()];
+        d.dependency_addresses.logic_apps = vec!["13.95.155.53".into()];
+        let p = plan(&d);
+        assert!(!p.has_errors(), "{:?}", p.findings);
+        assert_eq!(p.routes.len(), 5);
+        assert_eq!(
+            summary(&p)[0],
+            ("0.0.0.0/0".into(), "VirtualAppliance 10.0.3.4".into())
+        );
         assert_eq!(p.service_endpoints.len(), 5);
         assert!(p
             .subnets
             .iter()
             .all(|s| s.route_table == Some(ROUTE_TABLE_NAME) && s.service_endpoints.len() == 5));
+        // The appliance inside an ISE subnet: an error, and no default route.
+        d.firewall.appliance_ip = "10.0.0.36".into();
+        let p = plan(&d);
+        let f = p
+            .findings
+            .iter()
+            .find(|f| f.code == code::FIREWALL_IP_IN_ISE_SUBNET)
+            .unwrap();
+        assert_eq!(f.severity, Severity::Error);
+        assert!(
+            f.message.contains("ise-subnet-2 (10.0.0.32/27)"),
+            "{}",
+            f.message
+        );
+        assert_eq!(p.routes.len(), 4);
+    }
+
+    #[test]
+    fn an_unplaced_subnet_has_no_delegation_table_or_endpoints() {
+        let mut d = Design {
+            forced_tunneling: ForcedTunneling::ExpressRoute,
+            ..Design::default()
+        };
+        d.vnet.address_prefixes = vec!["10.0.0.0/26".into()];
+        d.subnets[0].prefix = "10.0.1.0/27".into(); // outside the VNet, but placed
+        d.subnets[0].prefix.clear();
+        let p = plan(&d);
+        let placed: Vec<bool> = p.subnets.iter().map(|s| s.prefix.is_some()).collect();
+        assert_eq!(placed, [true, true, false, false]);
+        for s in &p.subnets[2..] {
+            assert!(
+                s.delegation.is_none() && s.route_table.is_none() && s.service_endpoints.is_empty(),
+                "{s:?}"
+            );
+        }
+        assert_eq!(p.subnets[0].delegation, Some(DELEGATION_SERVICE));
+        // No VNet prefix at all: nothing placed, nothing delegated, no knock-on note.
+        d.vnet.address_prefixes = vec!["fd00::/48".into()];
+        let p = plan(&d);
+        assert!(p
+            .subnets
+            .iter()
+            .all(|s| s.delegation.is_none() && s.route_table.is_none()));
+        assert!(p
+            .findings
+            .iter()
+            .all(|f| f.code != code::ALLOCATION_NOT_CONTIGUOUS));
+    }
+
+    fn audit_design(delegated: &[usize]) -> Design {
+        let mut d = Design::default();
+        d.vnet.existing_subnets = (0..4)
+            .map(|i| ExistingSubnet {
+                name: format!("legacy-{i}"),
+                prefix: format!("10.0.1.{}/27", i * 32),
+                delegations: if delegated.contains(&i) {
+                    vec![DELEGATION_SERVICE.into()]
+                } else {
+                    vec![]
+                },
+                ..ExistingSubnet::default()
+            })
+            .collect();
+        for i in 0..4 {
+            d.mark_existing_as_ise(i).unwrap();
+        }
+        d
+    }
+
+    #[test]
+    fn auditing_an_existing_ise_delegates_the_subnet_already_delegated() {
+        let p = plan(&audit_design(&[2]));
+        assert!(!p.has_errors(), "{:?}", p.findings);
+        let delegated: Vec<_> = p.subnets.iter().map(|s| s.delegation.is_some()).collect();
+        assert_eq!(delegated, [false, false, true, false]);
+        assert_eq!(p.subnets[2].name, "legacy-2");
+        // The existing subnets are the ISE subnets: not overlaps, and nothing else moves.
+        assert!(p
+            .findings
+            .iter()
+            .all(|f| f.code != code::SUBNET_OVERLAPS_EXISTING));
+        // None delegated yet: the first.
+        let p = plan(&audit_design(&[]));
+        assert_eq!(p.subnets[0].delegation, Some(DELEGATION_SERVICE));
+        // Two delegated: an error, and still exactly one in the plan.
+        let p = plan(&audit_design(&[1, 3]));
+        assert!(p
+            .findings
+            .iter()
+            .any(|f| f.code == code::ISE_SUBNETS_DELEGATED_TWICE));
+        assert_eq!(
+            p.subnets.iter().filter(|s| s.delegation.is_some()).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn nsg_address_limit_counts_addresses_not_tags() {
+        let mut d = Design {
+            access_endpoint: AccessEndpoint::External,
+            ..Design::default()
+        };
+        // 3,990 connector addresses + the VNet prefix in four rules = 3,994 addresses, plus
+        // a dozen service tags that do not count.
+        d.connector_outbound_addresses = (0..3990u32)
+            .map(|i| format!("52.{}.{}.1", i / 256, i % 256))
+            .collect();
+        let p = plan(&d);
+        assert!(p.findings.iter().all(|f| f.code != code::NSG_ADDRESS_LIMIT));
+        d.connector_outbound_addresses
+            .extend((0..10u32).map(|i| format!("53.0.{i}.1")));
+        let p = plan(&d);
+        assert!(p.findings.iter().any(|f| f.code == code::NSG_ADDRESS_LIMIT));
+    }
+
+    #[test]
+    fn a_required_rule_left_out_is_always_an_error() {
+        use crate::design::Cloud;
+        let designs = [
+            Design {
+                access_endpoint: AccessEndpoint::External,
+                ..Design::default()
+            },
+            Design {
+                cloud: Cloud::Government,
+                location: "usgovvirginia".into(),
+                ..Design::default()
+            },
+        ];
+        for d in designs {
+            let p = plan(&d);
+            let checked = validate::check(&d);
+            let inputs = nsg::RuleInputs {
+                vnet_space: checked
+                    .vnet_prefixes
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect(),
+                ..Default::default()
+            };
+            let (_, omitted) = nsg::security_rules(&d, &inputs);
+            assert!(!omitted.is_empty());
+            for o in omitted {
+                assert!(
+                    p.findings
+                        .iter()
+                        .any(|f| f.severity == Severity::Error && f.field == o.field),
+                    "{} left out without an error on {}",
+                    o.name,
+                    o.field
+                );
+            }
+            assert!(p.has_errors());
+        }
     }
 
     #[test]

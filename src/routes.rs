@@ -1,9 +1,17 @@
-//! Where routes and service endpoints come from: the portal article's forced-tunneling requirements.
+//! Where routes and service endpoints come from: the portal article's two forced-tunneling
+//! setups — ExpressRoute with forced tunneling ("Prerequisites") and forced tunneling through
+//! a firewall or appliance ("Forced tunneling requirements") — with the words that tell them
+//! apart and the checks of the firewall's next hop.
 
+use ipnet::Ipv4Net;
 use serde::Serialize;
 use serde_json::{json, Value};
+use std::net::Ipv4Addr;
 
 use crate::citation::Citation;
+use crate::design::{Firewall, ForcedTunneling, NextHop};
+use crate::findings::{code, Findings};
+use crate::validate::lists::addresses;
 
 /// One user-defined route.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -32,6 +40,14 @@ impl Route {
         }
         json!({ "name": self.name, "properties": props })
     }
+
+    /// The next hop for people: `Internet`, `VirtualAppliance 10.0.3.4`, `VirtualNetworkGateway`.
+    pub fn next_hop_label(&self) -> String {
+        match &self.next_hop_ip {
+            Some(ip) => format!("{} {ip}", self.next_hop_type),
+            None => self.next_hop_type.to_string(),
+        }
+    }
 }
 
 /// A service endpoint to enable on every ISE subnet.
@@ -44,19 +60,81 @@ pub struct ServiceEndpoint {
     pub source: Citation,
 }
 
-const DEFAULT_ROUTE: Citation = Citation::portal(
+const EXPRESS_ROUTE: Citation = Citation::portal(
     "Prerequisites",
-    "ExpressRoute with forced tunneling: route 0.0.0.0/0, next hop Internet",
+    "If you use ExpressRoute along with forced tunneling: route 0.0.0.0/0, next hop Internet",
+);
+const FIREWALL_TUNNELING: Citation = Citation::portal(
+    "Forced tunneling requirements",
+    "Forced tunneling redirects Internet-bound traffic to a designated next hop",
 );
 const USER_ROUTES: Citation =
     Citation::portal("Forced tunneling requirements", "User-defined routes");
 const ENDPOINTS: Citation = Citation::portal("Forced tunneling requirements", "Service endpoints");
 
+impl ForcedTunneling {
+    /// The three setups, in the order a form offers them.
+    pub const ALL: [ForcedTunneling; 3] = [
+        ForcedTunneling::None,
+        ForcedTunneling::ExpressRoute,
+        ForcedTunneling::Firewall,
+    ];
+
+    /// A few words naming the setup.
+    pub fn label(self) -> &'static str {
+        match self {
+            ForcedTunneling::None => "No forced tunneling",
+            ForcedTunneling::ExpressRoute => "ExpressRoute with forced tunneling",
+            ForcedTunneling::Firewall => "Forced tunneling through a firewall or appliance",
+        }
+    }
+
+    /// One plain sentence on what the setup means and what the planner generates for it,
+    /// so that a user picks knowingly.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            ForcedTunneling::None => "Internet-bound traffic from the ISE subnets takes Azure's default route to the Internet, so the ISE reaches its dependencies directly and needs no route table.",
+            ForcedTunneling::ExpressRoute => "Microsoft's article \"Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE)\" asks for a route table with the route 0.0.0.0/0 → Internet on every ISE subnet if you use ExpressRoute with forced tunneling, so that Logic Apps components reach Azure Storage, SQL and their other dependencies directly instead of through your on-premises network; choose it when your ExpressRoute circuit advertises the default route, knowing that the ISE's own Internet traffic then bypasses it.",
+            ForcedTunneling::Firewall => "The default route 0.0.0.0/0 sends Internet-bound traffic to your firewall, network virtual appliance or VPN gateway; only the ISE's dependency addresses (from Azure's Service Tags file) get routes straight to the Internet, the ISE subnets get service endpoints for SQL, Storage, Service Bus, Key Vault and Event Hubs, and the firewall must allow the App Service, Azure Cache for Redis and API Management dependencies.",
+        }
+    }
+
+    /// The article section the setup follows (none for no forced tunneling).
+    pub fn citation(self) -> Option<Citation> {
+        match self {
+            ForcedTunneling::None => None,
+            ForcedTunneling::ExpressRoute => Some(EXPRESS_ROUTE),
+            ForcedTunneling::Firewall => Some(FIREWALL_TUNNELING),
+        }
+    }
+}
+
+impl NextHop {
+    /// Azure's `nextHopType` value.
+    pub fn azure_name(self) -> &'static str {
+        match self {
+            NextHop::VirtualAppliance => "VirtualAppliance",
+            NextHop::VirtualNetworkGateway => "VirtualNetworkGateway",
+        }
+    }
+
+    /// A few words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            NextHop::VirtualAppliance => {
+                "Firewall or network virtual appliance (its private IP address)"
+            }
+            NextHop::VirtualNetworkGateway => "Virtual network gateway (VPN)",
+        }
+    }
+}
+
 /// Azure's limit of routes in one route table.
 pub const MAX_ROUTES_PER_TABLE: usize = 400;
 
-/// The services whose endpoints forced tunneling needs: SQL, Storage, Service Bus, Key Vault
-/// and Event Hubs, "because you can't send traffic through a firewall to these services".
+/// The services whose endpoints forced tunneling through a firewall needs: SQL, Storage,
+/// Service Bus, Key Vault and Event Hubs, "because you can't send traffic through a firewall
+/// to these services".
 pub const SERVICE_ENDPOINTS: [ServiceEndpoint; 5] = [
     ServiceEndpoint {
         service: "Microsoft.Sql",
@@ -85,81 +163,418 @@ pub const SERVICE_ENDPOINTS: [ServiceEndpoint; 5] = [
     },
 ];
 
-/// A named list of dependency prefixes (already valid CIDR), with its route-name stem.
-pub struct DependencyList<'a> {
-    pub stem: &'static str,
-    pub purpose: &'static str,
-    pub prefixes: &'a [String],
+/// Route-name stem and purpose per dependency list, in `DependencyAddresses::lists` order.
+const DEPENDENCY_ROUTES: [(&str, &str); 4] = [
+    (
+        "app-service-management",
+        "App Service Environment management address, straight to the Internet",
+    ),
+    (
+        "connectors",
+        "Azure connector address for the ISE region, straight to the Internet",
+    ),
+    (
+        "traffic-manager",
+        "Azure Traffic Manager management address, straight to the Internet",
+    ),
+    (
+        "logic-apps",
+        "Logic Apps inbound or outbound address for the ISE region, straight to the Internet",
+    ),
+];
+
+/// What the routes need from the design, already checked.
+pub struct RouteInputs<'a> {
+    pub mode: ForcedTunneling,
+    pub firewall: &'a Firewall,
+    /// The VNet's usable IPv4 prefixes.
+    pub vnet: &'a [Ipv4Net],
+    /// The ISE subnets that have a prefix, with their names.
+    pub ise_subnets: &'a [(String, Ipv4Net)],
+    /// The checked dependency prefixes (firewall setup), each with its index in the typed list.
+    pub dependencies: &'a [Vec<(usize, Ipv4Net)>],
 }
 
-/// The routes forced tunneling needs: 0.0.0.0/0 → Internet, then one route per dependency
-/// prefix (the article's order, duplicates dropped: a route table takes each prefix once).
-pub fn forced_tunneling_routes(lists: &[DependencyList<'_>]) -> Vec<Route> {
-    let mut routes = vec![Route {
-        name: "ise-default-internet".into(),
+/// The route table the design needs, if any.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoutePlan {
+    /// Whether the ISE subnets need a route table (any forced tunneling).
+    pub table_needed: bool,
+    pub routes: Vec<Route>,
+    /// Service endpoints for every ISE subnet (forced tunneling through a firewall).
+    pub service_endpoints: Vec<ServiceEndpoint>,
+}
+
+/// The routes and service endpoints of a design, with findings about the firewall's next hop
+/// and the table's size.
+///
+/// - No forced tunneling: nothing.
+/// - ExpressRoute with forced tunneling: `0.0.0.0/0 → Internet`, and nothing else: the
+///   default route already sends the dependencies to the Internet, and nothing passes a
+///   firewall, so no service endpoints.
+/// - Through a firewall: `0.0.0.0/0 →` the appliance or gateway, one route `→ Internet` per
+///   dependency prefix, and the five service endpoints. Never `0.0.0.0/0 → Internet`, which
+///   would bypass the firewall.
+pub fn plan_routes(input: &RouteInputs<'_>, f: &mut Findings) -> RoutePlan {
+    let ip_typed = input.firewall.appliance_ip.trim();
+    match input.mode {
+        ForcedTunneling::None => {
+            if !ip_typed.is_empty() {
+                f.info(code::FIREWALL_IP_UNUSED, "firewall.applianceIp", "The appliance IP address is used only for forced tunneling through a firewall or appliance, which is not chosen; it is ignored.");
+            }
+            RoutePlan::default()
+        }
+        ForcedTunneling::ExpressRoute => {
+            if !ip_typed.is_empty() {
+                f.info(code::FIREWALL_IP_UNUSED, "firewall.applianceIp", "With ExpressRoute forced tunneling the ISE's default route goes to the Internet, not to an appliance; the appliance IP address is ignored.");
+            }
+            RoutePlan {
+                table_needed: true,
+                routes: vec![Route {
+                    name: "ise-default-internet".into(),
+                    address_prefix: "0.0.0.0/0".into(),
+                    next_hop_type: "Internet",
+                    next_hop_ip: None,
+                    purpose: "ExpressRoute forced tunneling: Logic Apps components reach Azure Storage, SQL and other dependencies directly",
+                    source: EXPRESS_ROUTE,
+                }],
+                service_endpoints: Vec::new(),
+            }
+        }
+        ForcedTunneling::Firewall => firewall_routes(input, f),
+    }
+}
+
+fn firewall_routes(input: &RouteInputs<'_>, f: &mut Findings) -> RoutePlan {
+    let mut routes = Vec::new();
+    let next_hop = input.firewall.next_hop;
+    let default_route = |ip: Option<Ipv4Addr>| Route {
+        name: "ise-default-firewall".into(),
         address_prefix: "0.0.0.0/0".into(),
-        next_hop_type: "Internet",
-        next_hop_ip: None,
-        purpose: "ExpressRoute forced tunneling: Logic Apps components reach Azure Storage, SQL and other dependencies",
-        source: DEFAULT_ROUTE,
-    }];
-    let mut seen = std::collections::HashSet::from(["0.0.0.0/0".to_string()]);
-    for list in lists {
+        next_hop_type: next_hop.azure_name(),
+        next_hop_ip: ip.map(|a| a.to_string()),
+        purpose: "Forced tunneling: Internet-bound traffic goes to your firewall or gateway",
+        source: FIREWALL_TUNNELING,
+    };
+    match next_hop {
+        NextHop::VirtualNetworkGateway => {
+            if !input.firewall.appliance_ip.trim().is_empty() {
+                f.info(code::FIREWALL_IP_UNUSED, "firewall.applianceIp", "With the virtual network gateway as next hop the default route needs no IP address; the appliance IP address is ignored.");
+            }
+            routes.push(default_route(None));
+        }
+        NextHop::VirtualAppliance => {
+            if let Some(ip) = check_appliance_ip(input, f) {
+                routes.push(default_route(Some(ip)));
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (entries, (stem, purpose)) in input.dependencies.iter().zip(DEPENDENCY_ROUTES) {
         let mut n = 0;
-        for prefix in list.prefixes {
-            if !seen.insert(prefix.clone()) {
+        for (_, net) in entries {
+            // Checked lists hold no 0.0.0.0/0; a prefix in two lists gets one route.
+            if addresses::is_catch_all(*net) || !seen.insert(*net) {
                 continue;
             }
             n += 1;
             routes.push(Route {
-                name: format!("ise-{}-{n}", list.stem),
-                address_prefix: prefix.clone(),
+                name: format!("ise-{stem}-{n}"),
+                address_prefix: net.to_string(),
                 next_hop_type: "Internet",
                 next_hop_ip: None,
-                purpose: list.purpose,
+                purpose,
                 source: USER_ROUTES,
             });
         }
     }
-    routes
+    if routes.len() > MAX_ROUTES_PER_TABLE {
+        f.warning(
+            code::ROUTE_TABLE_LIMIT,
+            "dependencyAddresses",
+            format!("The route table needs {} routes; Azure allows {MAX_ROUTES_PER_TABLE} per table. Summarise the dependency addresses into wider prefixes.", routes.len()),
+        );
+    }
+    RoutePlan {
+        table_needed: true,
+        routes,
+        service_endpoints: SERVICE_ENDPOINTS.to_vec(),
+    }
+}
+
+/// Checks the appliance's IP address; returns it when the default route can use it.
+///
+/// Outside the VNet is only a note: a firewall in a peered hub VNet is the usual setup, and
+/// the planner cannot see peered address space. Inside an ISE subnet is an error: those must
+/// stay empty.
+fn check_appliance_ip(input: &RouteInputs<'_>, f: &mut Findings) -> Option<Ipv4Addr> {
+    const FIELD: &str = "firewall.applianceIp";
+    let typed = input.firewall.appliance_ip.trim();
+    if typed.is_empty() {
+        f.error(code::FIREWALL_IP_MISSING, FIELD, "Forced tunneling through an appliance needs the appliance's private IP address for the default route 0.0.0.0/0 (next hop VirtualAppliance); enter it, or choose the virtual network gateway as next hop.");
+        return None;
+    }
+    let Ok(ip) = typed.parse::<Ipv4Addr>() else {
+        let hint = if typed.contains('/') {
+            " without a prefix length"
+        } else {
+            ""
+        };
+        f.error(code::FIREWALL_IP_INVALID, FIELD, format!("\"{typed}\" is not one IPv4 address; enter the appliance's private IP address{hint}, such as 10.0.3.4."));
+        return None;
+    };
+    let host = Ipv4Net::from(ip);
+    if let Some(s) = addresses::unusable(host) {
+        f.error(code::FIREWALL_IP_INVALID, FIELD, format!("{ip} is in {}, which cannot be an appliance's address; enter the firewall's private IP address.", s.what));
+        return None;
+    }
+    if ip == addresses::AZURE_RESOLVER {
+        f.error(code::FIREWALL_IP_INVALID, FIELD, "168.63.129.16 is Azure's own platform address, not an appliance; enter the firewall's private IP address.");
+        return None;
+    }
+    if let Some((name, net)) = input.ise_subnets.iter().find(|(_, n)| n.contains(&ip)) {
+        f.error(code::FIREWALL_IP_IN_ISE_SUBNET, FIELD, format!("{ip} is inside ISE subnet {name} ({net}), which must stay empty; the appliance belongs in a subnet of its own (for Azure Firewall, AzureFirewallSubnet). Correct the address."));
+        return None;
+    }
+    if !input.vnet.is_empty() && !input.vnet.iter().any(|v| v.contains(&ip)) {
+        let space: Vec<String> = input.vnet.iter().map(|v| v.to_string()).collect();
+        f.info(code::FIREWALL_IP_OUTSIDE_VNET, FIELD, format!("{ip} is outside this VNet's address space ({}). That is right when the firewall sits in a peered hub VNet (a next hop must be in this VNet or a peered one); otherwise check the address.", space.join(", ")));
+    }
+    Some(ip)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::findings::Severity;
+
+    fn nets(list: &[&str]) -> Vec<(usize, Ipv4Net)> {
+        list.iter()
+            .enumerate()
+            .map(|(i, s)| (i, s.parse().unwrap()))
+            .collect()
+    }
+
+    struct Case {
+        mode: ForcedTunneling,
+        firewall: Firewall,
+        deps: Vec<Vec<(usize, Ipv4Net)>>,
+    }
+
+    impl Case {
+        fn new(mode: ForcedTunneling) -> Case {
+            Case {
+                mode,
+                firewall: Firewall {
+                    next_hop: NextHop::VirtualAppliance,
+                    appliance_ip: "10.0.8.4".into(),
+                },
+                deps: vec![
+                    nets(&["13.66.140.0/26"]),
+                    nets(&["13.69.227.208/28"]),
+                    nets(&["13.66.140.0/26", "40.68.30.66/32"]),
+                    nets(&["13.95.155.53/32"]),
+                ],
+            }
+        }
+        fn run(&self) -> (RoutePlan, Vec<(Severity, &'static str, String)>) {
+            let vnet: Vec<Ipv4Net> = vec!["10.0.0.0/20".parse().unwrap()];
+            let ise = vec![("ise-subnet-1".to_string(), "10.0.0.0/27".parse().unwrap())];
+            let mut f = Findings::default();
+            let plan = plan_routes(
+                &RouteInputs {
+                    mode: self.mode,
+                    firewall: &self.firewall,
+                    vnet: &vnet,
+                    ise_subnets: &ise,
+                    dependencies: &self.deps,
+                },
+                &mut f,
+            );
+            let got =
+                f.0.into_iter()
+                    .map(|x| (x.severity, x.code, x.message))
+                    .collect();
+            (plan, got)
+        }
+    }
+
+    fn summary(plan: &RoutePlan) -> Vec<(String, String, String)> {
+        plan.routes
+            .iter()
+            .map(|r| (r.name.clone(), r.address_prefix.clone(), r.next_hop_label()))
+            .collect()
+    }
 
     #[test]
-    fn default_route_then_dependencies_without_duplicates() {
-        let asm = vec!["13.66.140.0/26".to_string(), "0.0.0.0/0".to_string()];
-        let tm = vec!["13.66.140.0/26".to_string(), "40.68.30.66/32".to_string()];
-        let routes = forced_tunneling_routes(&[
-            DependencyList {
-                stem: "asm",
-                purpose: "App Service Environment management",
-                prefixes: &asm,
-            },
-            DependencyList {
-                stem: "traffic-manager",
-                purpose: "Traffic Manager",
-                prefixes: &tm,
-            },
-        ]);
-        let got: Vec<_> = routes
-            .iter()
-            .map(|r| (r.name.as_str(), r.address_prefix.as_str()))
-            .collect();
+    fn no_forced_tunneling_needs_nothing() {
+        let (plan, findings) = Case::new(ForcedTunneling::None).run();
+        assert_eq!(plan, RoutePlan::default());
+        assert_eq!(findings[0].1, code::FIREWALL_IP_UNUSED);
+    }
+
+    #[test]
+    fn express_route_is_one_route_to_the_internet() {
+        let mut case = Case::new(ForcedTunneling::ExpressRoute);
+        case.firewall.appliance_ip.clear();
+        let (plan, findings) = case.run();
+        assert!(findings.is_empty());
+        assert!(plan.table_needed);
         assert_eq!(
-            got,
+            summary(&plan),
+            [(
+                "ise-default-internet".into(),
+                "0.0.0.0/0".into(),
+                "Internet".into()
+            )]
+        );
+        assert!(plan.service_endpoints.is_empty());
+        assert_eq!(
+            plan.routes[0].to_arm(),
+            json!({"name": "ise-default-internet", "properties": {"addressPrefix": "0.0.0.0/0", "nextHopType": "Internet"}})
+        );
+        assert_eq!(plan.routes[0].source.section, "Prerequisites");
+    }
+
+    #[test]
+    fn firewall_default_route_then_dependencies_without_duplicates() {
+        let (plan, findings) = Case::new(ForcedTunneling::Firewall).run();
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(
+            summary(&plan),
             [
-                ("ise-default-internet", "0.0.0.0/0"),
-                ("ise-asm-1", "13.66.140.0/26"),
-                ("ise-traffic-manager-1", "40.68.30.66/32")
+                (
+                    "ise-default-firewall".into(),
+                    "0.0.0.0/0".into(),
+                    "VirtualAppliance 10.0.8.4".into()
+                ),
+                (
+                    "ise-app-service-management-1".into(),
+                    "13.66.140.0/26".into(),
+                    "Internet".into()
+                ),
+                (
+                    "ise-connectors-1".into(),
+                    "13.69.227.208/28".into(),
+                    "Internet".into()
+                ),
+                (
+                    "ise-traffic-manager-1".into(),
+                    "40.68.30.66/32".into(),
+                    "Internet".into()
+                ),
+                (
+                    "ise-logic-apps-1".into(),
+                    "13.95.155.53/32".into(),
+                    "Internet".into()
+                ),
             ]
         );
-        assert!(routes.iter().all(|r| r.next_hop_type == "Internet"));
         assert_eq!(
-            routes[0].to_arm(),
-            json!({"name": "ise-default-internet", "properties": {"addressPrefix": "0.0.0.0/0", "nextHopType": "Internet"}})
+            plan.routes[0].to_arm(),
+            json!({"name": "ise-default-firewall", "properties": {"addressPrefix": "0.0.0.0/0", "nextHopType": "VirtualAppliance", "nextHopIpAddress": "10.0.8.4"}})
+        );
+        assert_eq!(plan.service_endpoints.len(), 5);
+        assert!(!plan
+            .routes
+            .iter()
+            .any(|r| r.address_prefix == "0.0.0.0/0" && r.next_hop_type == "Internet"));
+    }
+
+    #[test]
+    fn firewall_through_the_gateway_has_no_ip() {
+        let mut case = Case::new(ForcedTunneling::Firewall);
+        case.firewall.next_hop = NextHop::VirtualNetworkGateway;
+        let (plan, findings) = case.run();
+        assert_eq!(
+            plan.routes[0].to_arm()["properties"],
+            json!({"addressPrefix": "0.0.0.0/0", "nextHopType": "VirtualNetworkGateway"})
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            (findings[0].0, findings[0].1),
+            (Severity::Info, code::FIREWALL_IP_UNUSED)
+        );
+        case.firewall.appliance_ip.clear();
+        assert!(case.run().1.is_empty());
+    }
+
+    #[test]
+    fn appliance_ip_checks() {
+        for (ip, want, severity) in [
+            ("", code::FIREWALL_IP_MISSING, Severity::Error),
+            ("10.0.8.4/32", code::FIREWALL_IP_INVALID, Severity::Error),
+            ("fw.contoso.com", code::FIREWALL_IP_INVALID, Severity::Error),
+            ("fd00::4", code::FIREWALL_IP_INVALID, Severity::Error),
+            ("127.0.0.1", code::FIREWALL_IP_INVALID, Severity::Error),
+            ("0.0.0.0", code::FIREWALL_IP_INVALID, Severity::Error),
+            ("224.0.0.1", code::FIREWALL_IP_INVALID, Severity::Error),
+            ("168.63.129.16", code::FIREWALL_IP_INVALID, Severity::Error),
+            ("10.0.0.5", code::FIREWALL_IP_IN_ISE_SUBNET, Severity::Error),
+            ("10.100.0.4", code::FIREWALL_IP_OUTSIDE_VNET, Severity::Info),
+        ] {
+            let mut case = Case::new(ForcedTunneling::Firewall);
+            case.firewall.appliance_ip = ip.into();
+            let (plan, findings) = case.run();
+            assert_eq!(findings.len(), 1, "{ip}: {findings:?}");
+            assert_eq!((findings[0].0, findings[0].1), (severity, want), "{ip}");
+            let has_default = plan.routes.iter().any(|r| r.address_prefix == "0.0.0.0/0");
+            assert_eq!(has_default, severity != Severity::Error, "{ip}");
+            // Never a default route to the Internet in the firewall setup.
+            assert!(plan
+                .routes
+                .iter()
+                .all(|r| r.address_prefix != "0.0.0.0/0" || r.next_hop_type != "Internet"));
+            assert_eq!(plan.routes.len(), if has_default { 5 } else { 4 }, "{ip}");
+        }
+        let mut case = Case::new(ForcedTunneling::Firewall);
+        case.firewall.appliance_ip = "10.0.0.5".into();
+        assert!(case.run().1[0].2.contains("ise-subnet-1 (10.0.0.0/27)"));
+        case.firewall.appliance_ip = "10.100.0.4".into();
+        assert!(case.run().1[0].2.contains("peered hub VNet"));
+    }
+
+    #[test]
+    fn too_many_routes_warn() {
+        let mut case = Case::new(ForcedTunneling::Firewall);
+        case.deps[1] = (0..400u32)
+            .map(|i| {
+                (
+                    i as usize,
+                    format!("52.{}.{}.0/24", i / 256, i % 256).parse().unwrap(),
+                )
+            })
+            .collect();
+        let (plan, findings) = case.run();
+        assert!(plan.routes.len() > MAX_ROUTES_PER_TABLE);
+        assert_eq!(
+            (findings[0].0, findings[0].1),
+            (Severity::Warning, code::ROUTE_TABLE_LIMIT)
+        );
+    }
+
+    #[test]
+    fn every_mode_is_explained() {
+        for mode in ForcedTunneling::ALL {
+            assert!(mode.explanation().ends_with('.'));
+            assert!(!mode.label().is_empty());
+            assert!(!mode.explanation().to_ascii_lowercase().contains("seed"));
+        }
+        let er = ForcedTunneling::ExpressRoute.explanation();
+        assert!(
+            er.contains("if you use ExpressRoute") && er.contains("0.0.0.0/0 → Internet"),
+            "{er}"
+        );
+        assert!(er.contains(crate::citation::PORTAL_ARTICLE.title), "{er}");
+        assert!(ForcedTunneling::Firewall.explanation().contains("firewall"));
+        assert!(ForcedTunneling::None.citation().is_none());
+        assert_eq!(
+            ForcedTunneling::Firewall.citation().unwrap().section,
+            "Forced tunneling requirements"
+        );
+        assert_eq!(
+            NextHop::VirtualNetworkGateway.azure_name(),
+            "VirtualNetworkGateway"
         );
     }
 }

@@ -116,7 +116,7 @@ pub fn routes(routes: &[Route]) -> Table {
                 vec![
                     r.name.clone(),
                     r.address_prefix.clone(),
-                    r.next_hop_type.to_string(),
+                    r.next_hop_label(),
                     r.purpose.to_string(),
                     r.source.label(),
                 ]

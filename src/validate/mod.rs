@@ -38,7 +38,7 @@ pub fn check(design: &Design) -> Checked {
     let location = environment::check(design, &mut findings);
     let net = network::check(design, &mut findings);
     subnet_names::check(design, &mut findings);
-    let lists = lists::check(design, &mut findings);
+    let lists = lists::check(design, &net.vnet_prefixes, &mut findings);
     Checked {
         findings,
         location,

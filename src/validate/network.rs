@@ -1,11 +1,16 @@
 //! Checks of address space: the VNet's prefixes, the existing subnets and the pinned ISE
-//! subnets — syntax, host bits, reserved ranges, containment and overlap.
+//! subnets — syntax, host bits, reserved ranges, containment and overlap — and of existing
+//! subnets marked as ISE subnets (auditing an ISE that exists): bound, delegated rightly.
+//!
+//! IPv6 prefixes of a dual-stack VNet or its existing subnets are noted and left out of the
+//! (IPv4) plan; an ISE subnet itself must be IPv4.
 
 use ipnet::Ipv4Net;
+use std::collections::BTreeSet;
 
 use crate::allocate::ISE_PREFIX_LEN;
 use crate::cidr::{self, PrefixProblem};
-use crate::design::Design;
+use crate::design::{Deployment, Design};
 use crate::findings::{code, Findings};
 use crate::reserved;
 
@@ -95,8 +100,13 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
     if typed.is_empty() {
         f.error(code::VNET_PREFIX_MISSING, "vnet.addressPrefixes", "Enter the virtual network's address space: one or more IPv4 prefixes such as 10.0.0.0/22.");
     }
+    let mut ipv6_only = !typed.is_empty();
     for (i, text) in typed {
         let field = format!("vnet.addressPrefixes[{i}]");
+        if ipv6_ignored(text, &field, "VNet prefix", f) {
+            continue;
+        }
+        ipv6_only = false;
         if let Some(net) = read_prefix(text, &field, "the VNet prefix", f) {
             check_reserved(net, &field, "The VNet prefix", f);
             if !reserved::is_private(net) && reserved::overlapping(net).next().is_none() {
@@ -105,13 +115,19 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
             vnet.push((i, net));
         }
     }
+    if ipv6_only {
+        f.error(code::VNET_PREFIX_MISSING, "vnet.addressPrefixes", "The virtual network has only IPv6 prefixes; an ISE needs IPv4 address space. Add an IPv4 prefix such as 10.0.0.0/22.");
+    }
     for (a, b) in overlapping_pairs(&vnet, OVERLAP_REPORT_LIMIT) {
         let (na, nb) = (net_of(&vnet, a), net_of(&vnet, b));
         f.error(code::VNET_PREFIXES_OVERLAP, format!("vnet.addressPrefixes[{b}]"), format!("VNet prefixes {na} and {nb} overlap; a virtual network's address prefixes must be disjoint. Remove or change one."));
     }
     let vnet_nets: Vec<Ipv4Net> = vnet.iter().map(|(_, n)| *n).collect();
 
-    // Existing subnets.
+    // Existing subnets. Those marked as ISE subnets and bound to one (an ISE subnet pinned to
+    // the same prefix) are checked as that ISE subnet, not as space to avoid.
+    let bound = bound_existing(design);
+    check_existing_ise_subnets(design, &bound, f);
     let mut existing: Vec<(usize, Ipv4Net)> = Vec::new();
     for (i, text) in design
         .vnet
@@ -119,9 +135,12 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
         .iter()
         .map(|s| &s.prefix)
         .enumerate()
-        .filter(|(_, p)| !p.trim().is_empty())
+        .filter(|(i, p)| !p.trim().is_empty() && !bound.contains(i))
     {
         let field = format!("vnet.existingSubnets[{i}]");
+        if ipv6_ignored(text, &field, "existing subnet", f) {
+            continue;
+        }
         if let Some(net) = read_prefix(text, &field, "the existing subnet", f) {
             if !vnet_nets.is_empty() && !vnet_nets.iter().any(|v| v.contains(&net)) {
                 f.warning(code::EXISTING_SUBNET_OUTSIDE_VNET, &field, format!("Existing subnet {net} is not inside any VNet prefix; check it, or add the address prefix that holds it."));
@@ -167,6 +186,77 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
     }
 }
 
+/// Notes an IPv6 prefix (a dual-stack VNet) and says to skip it; `false` for anything else.
+fn ipv6_ignored(typed: &str, field: &str, what: &str, f: &mut Findings) -> bool {
+    if cidr::parse_prefix(typed) != Err(PrefixProblem::Ipv6) {
+        return false;
+    }
+    f.info(code::IPV6_IGNORED, field, format!("{what} {} is IPv6 (a dual-stack virtual network); the ISE uses IPv4 only, so the planner leaves it out.", typed.trim()));
+    true
+}
+
+/// The existing subnets that ISE subnets stand for (`Design::existing_bound_to`), by index.
+fn bound_existing(design: &Design) -> BTreeSet<usize> {
+    (0..design.subnets.len().min(MAX_SUBNETS_CHECKED))
+        .filter_map(|slot| design.existing_bound_to(slot))
+        .collect()
+}
+
+/// An existing subnet as people know it: `legacy-a (10.0.1.0/27)`, or just the prefix.
+fn existing_label(design: &Design, index: usize) -> String {
+    let e = &design.vnet.existing_subnets[index];
+    match e.name.trim() {
+        "" => e.prefix.trim().to_string(),
+        name => format!("{name} ({})", e.prefix.trim()),
+    }
+}
+
+/// Existing subnets marked as ISE subnets: each must be bound to one of the four, delegated
+/// to nothing but Logic Apps, not delegated at all for a portal deployment, and at most one
+/// of them delegated (size and reserved ranges are checked on the ISE subnet pinned to it).
+const CREATE_SUBNETS: crate::citation::Citation =
+    crate::citation::Citation::portal("Create subnets", "Delegation");
+
+fn check_existing_ise_subnets(design: &Design, bound: &BTreeSet<usize>, f: &mut Findings) {
+    for (i, e) in design.vnet.existing_subnets.iter().enumerate() {
+        if e.ise_subnet && !bound.contains(&i) {
+            let label = existing_label(design, i);
+            f.error(code::EXISTING_ISE_SUBNET_UNBOUND, format!("vnet.existingSubnets[{i}]"), format!("Existing subnet {label} is marked as an ISE subnet, but none of the four ISE subnets is pinned to its prefix, so it is planned as ordinary occupied space. Mark it again (which pins a free ISE subnet to it), pin one of the ISE subnets to {}, or clear the mark.", e.prefix.trim()));
+        }
+    }
+    let mut delegated_to_logic_apps = 0;
+    for &i in bound {
+        let e = &design.vnet.existing_subnets[i];
+        let field = format!("vnet.existingSubnets[{i}].delegations");
+        let label = existing_label(design, i);
+        let foreign: Vec<&str> = e
+            .delegations
+            .iter()
+            .map(|d| d.trim())
+            .filter(|d| !d.is_empty() && !crate::plan::is_logic_apps_delegation(d))
+            .collect();
+        if !foreign.is_empty() {
+            f.error(code::EXISTING_ISE_SUBNET_DELEGATED_ELSEWHERE, &field, format!("ISE subnet {label} is delegated to {}; an ISE subnet must be empty and delegated to no other service. Remove that delegation, or choose another subnet.", foreign.join(", ")));
+        }
+        if !e
+            .delegations
+            .iter()
+            .any(|d| crate::plan::is_logic_apps_delegation(d))
+        {
+            continue;
+        }
+        match design.deployment {
+            Deployment::Portal => f.error(code::EXISTING_ISE_SUBNET_DELEGATED_FOR_PORTAL, &field, format!("ISE subnet {label} is delegated to Logic Apps, but when you create the ISE in the portal its subnets must not be delegated ({}). Remove the delegation, or deploy with the REST API, an ARM template or PowerShell.", CREATE_SUBNETS.in_words())),
+            Deployment::Rest => {
+                delegated_to_logic_apps += 1;
+                if delegated_to_logic_apps > 1 {
+                    f.error(code::ISE_SUBNETS_DELEGATED_TWICE, &field, format!("ISE subnet {label} is delegated to Logic Apps too; exactly one of the four ISE subnets is delegated ({}). Remove this delegation.", CREATE_SUBNETS.in_words()));
+                }
+            }
+        }
+    }
+}
+
 fn net_of(nets: &[(usize, Ipv4Net)], index: usize) -> Ipv4Net {
     nets.iter()
         .find(|(i, _)| *i == index)
@@ -200,7 +290,7 @@ fn check_pinned(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::design::SubnetSpec;
+    use crate::design::{ExistingSubnet, SubnetSpec};
 
     fn codes(design: &Design) -> Vec<&'static str> {
         let mut f = Findings::default();
@@ -227,7 +317,10 @@ mod tests {
         assert_eq!(codes(&with_vnet(&[" "])), [code::VNET_PREFIX_MISSING]);
         assert_eq!(codes(&with_vnet(&["10.0.0/22"])), [code::CIDR_SYNTAX]);
         assert_eq!(codes(&with_vnet(&["10.0.1.0/22"])), [code::CIDR_HOST_BITS]);
-        assert_eq!(codes(&with_vnet(&["fd00::/48"])), [code::CIDR_IPV6]);
+        assert_eq!(
+            codes(&with_vnet(&["fd00::/48"])),
+            [code::IPV6_IGNORED, code::VNET_PREFIX_MISSING]
+        );
         assert_eq!(
             codes(&with_vnet(&["100.64.0.0/16"])),
             [code::ADDRESS_UNRESOLVABLE]
@@ -307,5 +400,133 @@ mod tests {
             codes(&d),
             [code::ADDRESS_UNRESOLVABLE, code::SUBNET_OUTSIDE_VNET]
         );
+    }
+
+    #[test]
+    fn dual_stack_prefixes_are_noted_and_left_out() {
+        let mut d = with_vnet(&["10.0.0.0/22", "fd00:db8::/48"]);
+        d.vnet.existing_subnets = vec!["fd00:db8::/64".into(), "10.0.0.0/24".into()];
+        let mut f = Findings::default();
+        let net = check(&d, &mut f);
+        let got: Vec<_> =
+            f.0.iter()
+                .map(|x| (x.severity, x.code, x.field.as_str()))
+                .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    crate::Severity::Info,
+                    code::IPV6_IGNORED,
+                    "vnet.addressPrefixes[1]"
+                ),
+                (
+                    crate::Severity::Info,
+                    code::IPV6_IGNORED,
+                    "vnet.existingSubnets[0]"
+                ),
+            ]
+        );
+        assert_eq!(
+            net.vnet_prefixes,
+            ["10.0.0.0/22".parse::<Ipv4Net>().unwrap()]
+        );
+        assert_eq!(net.existing, ["10.0.0.0/24".parse::<Ipv4Net>().unwrap()]);
+        // An ISE subnet itself must be IPv4.
+        pin(&mut d, 0, "fd00:db8:0:1::/64");
+        assert_eq!(codes(&d).last(), Some(&code::CIDR_IPV6));
+    }
+
+    fn audit() -> Design {
+        let mut d = with_vnet(&["10.0.0.0/22"]);
+        d.vnet.existing_subnets = vec![
+            ExistingSubnet::from("10.0.0.0/24"),
+            ExistingSubnet {
+                name: "legacy-ise-a".into(),
+                prefix: "10.0.1.0/27".into(),
+                ..ExistingSubnet::default()
+            },
+            ExistingSubnet {
+                name: "legacy-ise-b".into(),
+                prefix: "10.0.1.32/27".into(),
+                ..ExistingSubnet::default()
+            },
+        ];
+        d.mark_existing_as_ise(1).unwrap();
+        d.mark_existing_as_ise(2).unwrap();
+        d
+    }
+
+    #[test]
+    fn marked_existing_subnets_are_ise_subnets_not_overlaps() {
+        let d = audit();
+        let mut f = Findings::default();
+        let net = check(&d, &mut f);
+        assert!(f.0.is_empty(), "{:?}", f.0);
+        // They are not space to avoid twice: the pinned ISE subnets stand for them.
+        assert_eq!(net.existing, ["10.0.0.0/24".parse::<Ipv4Net>().unwrap()]);
+        assert_eq!(net.pinned.iter().flatten().count(), 2);
+        // Checked as ISE subnets: a marked /28 is too small.
+        let mut d = audit();
+        d.vnet.existing_subnets[1].prefix = "10.0.1.0/28".into();
+        d.subnets[0].prefix = "10.0.1.0/28".into();
+        assert_eq!(codes(&d), [code::SUBNET_TOO_SMALL]);
+    }
+
+    #[test]
+    fn a_marked_subnet_nothing_stands_for_is_an_error() {
+        let mut d = audit();
+        d.subnets[0].prefix.clear();
+        let mut f = Findings::default();
+        check(&d, &mut f);
+        let got: Vec<_> = f.0.iter().map(|x| (x.code, x.field.as_str())).collect();
+        assert_eq!(
+            got,
+            [(code::EXISTING_ISE_SUBNET_UNBOUND, "vnet.existingSubnets[1]")]
+        );
+        assert!(
+            f.0[0].message.contains("legacy-ise-a (10.0.1.0/27)"),
+            "{}",
+            f.0[0].message
+        );
+        assert!(
+            f.0[0].message.contains("Mark it again"),
+            "{}",
+            f.0[0].message
+        );
+    }
+
+    #[test]
+    fn delegations_of_existing_ise_subnets() {
+        let logic = crate::plan::DELEGATION_SERVICE.to_string();
+        // Delegated elsewhere.
+        let mut d = audit();
+        d.vnet.existing_subnets[1].delegations = vec!["Microsoft.Web/serverFarms".into()];
+        assert_eq!(codes(&d), [code::EXISTING_ISE_SUBNET_DELEGATED_ELSEWHERE]);
+        // Delegated to Logic Apps: right for REST, wrong for the portal.
+        let mut d = audit();
+        d.vnet.existing_subnets[1].delegations = vec![logic.clone()];
+        assert!(codes(&d).is_empty());
+        d.deployment = Deployment::Portal;
+        assert_eq!(codes(&d), [code::EXISTING_ISE_SUBNET_DELEGATED_FOR_PORTAL]);
+        // Two delegated: exactly one may be.
+        let mut d = audit();
+        d.vnet.existing_subnets[1].delegations = vec![logic.clone()];
+        d.vnet.existing_subnets[2].delegations =
+            vec!["microsoft.logic/integrationserviceenvironments".into()];
+        let mut f = Findings::default();
+        check(&d, &mut f);
+        let got: Vec<_> = f.0.iter().map(|x| (x.code, x.field.as_str())).collect();
+        assert_eq!(
+            got,
+            [(
+                code::ISE_SUBNETS_DELEGATED_TWICE,
+                "vnet.existingSubnets[2].delegations"
+            )]
+        );
+        // An unmarked existing subnet's delegations are not the ISE's business.
+        let mut d = audit();
+        d.vnet.existing_subnets[0].delegations = vec!["Microsoft.Web/serverFarms".into()];
+        assert!(codes(&d).is_empty());
     }
 }

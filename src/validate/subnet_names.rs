@@ -60,7 +60,14 @@ pub fn name_problem(name: &str) -> Option<(&'static str, String)> {
     }
     let first = name.chars().next()?;
     if !(first.is_ascii_alphabetic() || first == '_') {
-        return Some((code::SUBNET_NAME_START, format!("The subnet name starts with {first:?}; it must start with a letter or '_' (not a digit).")));
+        let not = if first.is_ascii_digit() {
+            "a digit"
+        } else if first.is_alphabetic() {
+            "an accented letter or a letter of another alphabet"
+        } else {
+            "another character"
+        };
+        return Some((code::SUBNET_NAME_START, format!("The subnet name starts with {first:?}; it must start with one of the letters a–z (upper or lower case) or '_', not {not}.")));
     }
     if let Some(bad) = name
         .chars()
@@ -68,7 +75,7 @@ pub fn name_problem(name: &str) -> Option<(&'static str, String)> {
     {
         return Some((
             code::SUBNET_NAME_INVALID_CHAR,
-            format!("The subnet name contains {bad:?}; use letters, digits, '_', '.' and '-'."),
+            format!("The subnet name contains {bad:?}; use only the letters a–z (upper or lower case), the digits 0–9, '_', '.' and '-'."),
         ));
     }
     if name.ends_with(['.', '-']) {
@@ -102,6 +109,17 @@ mod tests {
             );
         }
         assert_eq!(code_of("a b"), Some(code::SUBNET_NAME_INVALID_CHAR));
+        // Letters beyond a–z are not letters to Azure here; the message says so plainly.
+        let (c, message) = name_problem("Équipe").unwrap();
+        assert_eq!(c, code::SUBNET_NAME_START);
+        assert!(
+            message.contains("letters a–z") && message.contains("accented"),
+            "{message}"
+        );
+        assert!(name_problem("1x").unwrap().1.contains("not a digit"));
+        let (c, message) = name_problem("sous-réseau").unwrap();
+        assert_eq!(c, code::SUBNET_NAME_INVALID_CHAR);
+        assert!(message.contains("letters a–z"), "{message}");
         assert_eq!(code_of("a\"b"), Some(code::SUBNET_NAME_INVALID_CHAR));
         assert_eq!(code_of("subnet."), Some(code::SUBNET_NAME_END));
         assert_eq!(code_of(&"a".repeat(81)), Some(code::SUBNET_NAME_TOO_LONG));
