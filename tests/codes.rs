@@ -1,7 +1,10 @@
 //! Every finding code the planner documents is reachable through `plan()` with a design
 //! that shows it, and the finding names a field of the design.
 
-use ise_planner::design::{AccessEndpoint, Certificate, Cloud, Design, Sku, SubnetSpec};
+use ise_planner::design::{
+    AccessEndpoint, Certificate, Cloud, Deployment, Design, ExistingSubnet, ForcedTunneling,
+    NextHop, Sku, SubnetSpec,
+};
 use ise_planner::findings::code;
 use ise_planner::plan;
 
@@ -18,6 +21,42 @@ fn pin(d: &mut Design, i: usize, prefix: &str) {
         prefix: prefix.into(),
         ..SubnetSpec::default()
     };
+}
+
+const LOGIC_APPS: &str = "Microsoft.Logic/integrationServiceEnvironments";
+
+/// An External ISE with its connector rule and callers.
+fn external(d: &mut Design) {
+    d.access_endpoint = AccessEndpoint::External;
+    d.connector_outbound_addresses = vec!["52.1.2.0/28".into()];
+    d.caller_addresses = vec!["203.0.113.0/24".into()];
+}
+
+/// Forced tunneling through a firewall at 10.0.3.4 (inside the VNet), with every dependency list.
+fn firewall(d: &mut Design) {
+    d.forced_tunneling = ForcedTunneling::Firewall;
+    d.firewall.appliance_ip = "10.0.3.4".into();
+    d.dependency_addresses.app_service_management = vec!["13.66.140.0/26".into()];
+    d.dependency_addresses.connectors = vec!["13.69.227.208/28".into()];
+    d.dependency_addresses.traffic_manager = vec!["13.65.0.252".into()];
+    d.dependency_addresses.logic_apps = vec!["13.95.155.53".into()];
+}
+
+/// Existing subnets marked as ISE subnets, one per delegation list given.
+fn existing_ise(d: &mut Design, delegations: &[&[&str]]) {
+    d.vnet.existing_subnets = delegations
+        .iter()
+        .enumerate()
+        .map(|(i, list)| ExistingSubnet {
+            name: format!("legacy-{i}"),
+            prefix: format!("10.0.2.{}/27", i * 32),
+            delegations: list.iter().map(|s| s.to_string()).collect(),
+            ..ExistingSubnet::default()
+        })
+        .collect();
+    for i in 0..delegations.len() {
+        d.mark_existing_as_ise(i);
+    }
 }
 
 /// One design per code: (code, how to make the design show it).
@@ -101,9 +140,10 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
             code::CIDR_HOST_BITS,
             Box::new(|d| d.vnet.address_prefixes = vec!["10.0.0.1/22".into()]),
         ),
+        (code::CIDR_IPV6, Box::new(|d| pin(d, 0, "fd00::/64"))),
         (
-            code::CIDR_IPV6,
-            Box::new(|d| d.vnet.address_prefixes = vec!["fd00::/64".into()]),
+            code::IPV6_IGNORED,
+            Box::new(|d| d.vnet.address_prefixes.push("fd00:db8::/48".into())),
         ),
         (
             code::ADDRESS_UNRESOLVABLE,
@@ -121,6 +161,35 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
             code::EXISTING_SUBNETS_OVERLAP,
             Box::new(|d| {
                 d.vnet.existing_subnets = vec!["10.0.2.0/24".into(), "10.0.2.0/25".into()]
+            }),
+        ),
+        (
+            code::EXISTING_ISE_SUBNET_UNBOUND,
+            Box::new(|d| {
+                d.vnet.existing_subnets = vec![ExistingSubnet {
+                    prefix: "10.0.2.0/27".into(),
+                    ise_subnet: true,
+                    ..ExistingSubnet::default()
+                }]
+            }),
+        ),
+        (
+            code::EXISTING_ISE_SUBNET_DELEGATED_ELSEWHERE,
+            Box::new(|d| {
+                existing_ise(d, &[&["Microsoft.Web/serverFarms"]]);
+            }),
+        ),
+        (
+            code::EXISTING_ISE_SUBNET_DELEGATED_FOR_PORTAL,
+            Box::new(|d| {
+                d.deployment = Deployment::Portal;
+                existing_ise(d, &[&[LOGIC_APPS]]);
+            }),
+        ),
+        (
+            code::ISE_SUBNETS_DELEGATED_TWICE,
+            Box::new(|d| {
+                existing_ise(d, &[&[LOGIC_APPS], &[LOGIC_APPS]]);
             }),
         ),
         (
@@ -199,6 +268,32 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
             Box::new(|d| d.dns_servers = vec!["dns.contoso.com".into()]),
         ),
         (
+            code::DNS_SERVER_PUBLIC,
+            Box::new(|d| d.dns_servers = vec!["8.8.8.8".into()]),
+        ),
+        (
+            code::DNS_SERVER_AZURE_RESOLVER,
+            Box::new(|d| d.dns_servers = vec!["168.63.129.16".into()]),
+        ),
+        (
+            code::ADDRESS_NOT_PUBLIC,
+            Box::new(|d| {
+                external(d);
+                d.connector_outbound_addresses.push("10.1.0.0/16".into());
+            }),
+        ),
+        (
+            code::ADDRESS_NOT_USABLE,
+            Box::new(|d| d.dns_servers = vec!["127.0.0.1".into()]),
+        ),
+        (
+            code::ADDRESS_CATCH_ALL,
+            Box::new(|d| {
+                external(d);
+                d.caller_addresses = vec!["0.0.0.0/0".into()];
+            }),
+        ),
+        (
             code::ADDRESS_LIST_INVALID,
             Box::new(|d| {
                 d.access_endpoint = AccessEndpoint::External;
@@ -214,6 +309,17 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
             Box::new(|d| d.connector_outbound_addresses = vec!["52.1.1.1".into()]),
         ),
         (
+            code::HTTPS_OPEN_TO_INTERNET,
+            Box::new(|d| {
+                external(d);
+                d.caller_addresses.clear();
+            }),
+        ),
+        (
+            code::CALLER_ADDRESSES_UNUSED,
+            Box::new(|d| d.caller_addresses = vec!["52.1.1.1".into()]),
+        ),
+        (
             code::GOVERNMENT_ADDRESSES_MISSING,
             Box::new(|d| {
                 d.cloud = Cloud::Government;
@@ -222,16 +328,61 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
         ),
         (
             code::DEPENDENCY_ADDRESSES_MISSING,
-            Box::new(|d| d.forced_tunneling = ise_planner::design::ForcedTunneling::ExpressRoute),
+            Box::new(|d| {
+                firewall(d);
+                d.dependency_addresses.connectors.clear();
+            }),
         ),
         (
             code::DEPENDENCY_ADDRESSES_UNUSED,
             Box::new(|d| d.dependency_addresses.traffic_manager = vec!["13.65.92.252".into()]),
         ),
         (
+            code::DEPENDENCY_ROUTE_OVERLAPS_VNET,
+            Box::new(|d| {
+                firewall(d);
+                d.vnet.address_prefixes = vec!["13.65.0.0/22".into()];
+            }),
+        ),
+        (
+            code::FIREWALL_IP_MISSING,
+            Box::new(|d| {
+                firewall(d);
+                d.firewall.appliance_ip.clear();
+            }),
+        ),
+        (
+            code::FIREWALL_IP_INVALID,
+            Box::new(|d| {
+                firewall(d);
+                d.firewall.appliance_ip = "10.0.3.4/32".into();
+            }),
+        ),
+        (
+            code::FIREWALL_IP_IN_ISE_SUBNET,
+            Box::new(|d| {
+                firewall(d);
+                d.firewall.appliance_ip = "10.0.0.4".into();
+            }),
+        ),
+        (
+            code::FIREWALL_IP_OUTSIDE_VNET,
+            Box::new(|d| {
+                firewall(d);
+                d.firewall.appliance_ip = "10.100.0.4".into();
+            }),
+        ),
+        (
+            code::FIREWALL_IP_UNUSED,
+            Box::new(|d| {
+                firewall(d);
+                d.firewall.next_hop = NextHop::VirtualNetworkGateway;
+            }),
+        ),
+        (
             code::ROUTE_TABLE_LIMIT,
             Box::new(|d| {
-                d.forced_tunneling = ise_planner::design::ForcedTunneling::ExpressRoute;
+                firewall(d);
                 d.dependency_addresses.connectors = (0..400u32)
                     .map(|i| format!("52.{}.{}.0/24", i / 256, i % 256))
                     .collect();

@@ -12,7 +12,7 @@
 //! ```
 
 use ipnet::Ipv4Net;
-use ise_planner::design::{AccessEndpoint, Cloud, Design, Sku, DESIGN_VERSION};
+use ise_planner::design::{AccessEndpoint, Cloud, Design, ForcedTunneling, Sku, DESIGN_VERSION};
 use ise_planner::{plan, Plan};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -22,13 +22,20 @@ const CASES: &[&str] = &[
     // Design::default(): Internal, Premium, public cloud, REST deployment.
     "default",
     // External + Developer + Azure Government + certificates + connector outbound addresses
-    // + forced tunneling with dependency addresses + custom DNS + a pinned subnet.
+    // + ExpressRoute forced tunneling (a version-1 design: `"forcedTunneling": true`) with
+    // dependency addresses it does not need + custom DNS + a pinned subnet.
     "external-government",
     // Quotes, slashes, backslashes, <script>, unicode, NUL and bidi characters in names.
     "hostile-names",
     // Three VNet prefixes, scattered existing subnets, a pinned subnet, portal deployment,
     // maximum capacity, managed connectors.
     "crowded-vnet",
+    // ExpressRoute with forced tunneling: the one route 0.0.0.0/0 → Internet, custom DNS.
+    "express-route",
+    // External ISE, forced tunneling through a firewall in a peered hub (next hop
+    // VirtualAppliance), dependency routes, callers narrowing port 443, the explicit Azure
+    // Load Balancer rule.
+    "firewall-forced-tunneling",
 ];
 
 /// The exports stored per case, with how the planner makes each.
@@ -234,7 +241,7 @@ fn golden_rest_bodies_are_well_formed() {
             .unwrap_or_else(|e| panic!("{case}: body does not re-parse: {e}"));
         assert_eq!(&reparsed, body, "{case}");
 
-        // The URL: the cloud's host, encoded path segments, the seed's API version.
+        // The URL: the cloud's host, encoded path segments, the REST API article's API version.
         let url = request["url"].as_str().expect("url");
         let host = design.cloud.management_host();
         assert!(
@@ -355,18 +362,47 @@ fn golden_rules_and_routes_are_well_formed() {
             );
         }
         let routes = read("routes.json");
-        if design.forced_tunneling.is_on() {
-            assert_eq!(routes[0]["properties"]["addressPrefix"], "0.0.0.0/0");
-            let mut prefixes: Vec<&str> = routes
-                .iter()
-                .map(|r| r["properties"]["addressPrefix"].as_str().unwrap())
-                .collect();
-            let n = prefixes.len();
-            prefixes.sort_unstable();
-            prefixes.dedup();
-            assert_eq!(prefixes.len(), n, "{case}: a prefix routed twice");
-        } else {
-            assert!(routes.is_empty(), "{case}");
+        let hop = |r: &Value| {
+            (
+                r["properties"]["addressPrefix"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+                r["properties"]["nextHopType"].as_str().unwrap().to_string(),
+            )
+        };
+        match design.forced_tunneling {
+            ForcedTunneling::None => assert!(routes.is_empty(), "{case}"),
+            // ExpressRoute: exactly the route the portal article asks for.
+            ForcedTunneling::ExpressRoute => assert_eq!(
+                routes.iter().map(hop).collect::<Vec<_>>(),
+                [("0.0.0.0/0".to_string(), "Internet".to_string())],
+                "{case}"
+            ),
+            // Firewall: the default route to the appliance or gateway first, then routes to
+            // the Internet for dependencies only — never 0.0.0.0/0 → Internet.
+            ForcedTunneling::Firewall => {
+                let (first, first_hop) = hop(&routes[0]);
+                assert_eq!(first, "0.0.0.0/0", "{case}");
+                assert_ne!(first_hop, "Internet", "{case}");
+                assert_eq!(
+                    routes[0]["properties"].get("nextHopIpAddress").is_some(),
+                    first_hop == "VirtualAppliance",
+                    "{case}"
+                );
+                assert!(
+                    routes[1..].iter().all(|r| {
+                        let (p, h) = hop(r);
+                        h == "Internet" && p != "0.0.0.0/0"
+                    }),
+                    "{case}"
+                );
+                let mut prefixes: Vec<String> = routes.iter().map(|r| hop(r).0).collect();
+                let n = prefixes.len();
+                prefixes.sort_unstable();
+                prefixes.dedup();
+                assert_eq!(prefixes.len(), n, "{case}: a prefix routed twice");
+            }
         }
         if design.cloud == Cloud::Government {
             for tag in ["LogicAppsManagement", "LogicApps", "AzureConnectors"] {
