@@ -725,6 +725,8 @@ fn help_mentions_every_flag() {
         "--cloud",
         "--deploy",
         "--forced-tunneling",
+        "--firewall-ip",
+        "--firewall-next-hop",
         "--dns-server",
         "--emit",
     ] {
@@ -746,7 +748,578 @@ fn help_mentions_every_flag() {
             "--help does not list --emit {emit}"
         );
     }
+    for value in ["expressroute", "firewall", "none", "appliance", "gateway"] {
+        assert!(r.stdout.contains(value), "--help does not list {value}");
+    }
     let v = run(&["--version"]);
     assert_eq!(v.code, 0);
     assert!(v.stdout.contains(env!("CARGO_PKG_VERSION")));
+}
+
+// --- forced tunneling: two setups ---
+
+/// A design file for forced tunneling through a firewall, with every dependency list.
+const FIREWALL_DESIGN: &str = r#"{
+  "version": 2,
+  "forcedTunneling": "firewall",
+  "firewall": {"nextHop": "VirtualAppliance", "applianceIp": "10.0.3.4"},
+  "dependencyAddresses": {
+    "appServiceManagement": ["13.66.140.0/26"],
+    "connectors": ["13.69.227.208/28"],
+    "trafficManager": ["13.65.92.252"],
+    "logicApps": ["13.95.155.53", "52.174.54.218"]
+  }
+}"#;
+
+fn route_hops(routes: &Value) -> Vec<(String, String, Option<String>)> {
+    routes
+        .as_array()
+        .expect("routes array")
+        .iter()
+        .map(|r| {
+            let p = &r["properties"];
+            (
+                p["addressPrefix"].as_str().unwrap().to_string(),
+                p["nextHopType"].as_str().unwrap().to_string(),
+                p["nextHopIpAddress"].as_str().map(String::from),
+            )
+        })
+        .collect()
+}
+
+fn lines_with<'a>(stderr: &'a str, prefix: &str) -> Vec<&'a str> {
+    stderr.lines().filter(|l| l.starts_with(prefix)).collect()
+}
+
+#[test]
+fn forced_tunneling_flag_takes_a_mode_and_bare_means_expressroute() {
+    let expected = vec![("0.0.0.0/0".to_string(), "Internet".to_string(), None)];
+    for args in [
+        &["--forced-tunneling", "--emit", "routes"][..],
+        &["--forced-tunneling", "expressroute", "--emit", "routes"][..],
+        &["--forced-tunneling=expressroute", "--emit", "routes"][..],
+        &["--emit", "routes", "--forced-tunneling"][..],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 0, "{args:?}\n{}", r.stderr);
+        assert_eq!(route_hops(&r.json()), expected, "{args:?}");
+        // ExpressRoute needs no dependency addresses: no finding about them.
+        assert!(!r.stderr.contains("dependency-addresses"), "{}", r.stderr);
+    }
+    // The plan: a route table on every subnet, no service endpoints.
+    let plan = ok(&["--forced-tunneling"]);
+    assert_eq!(plan["serviceEndpoints"], serde_json::json!([]));
+    for s in plan["subnets"].as_array().unwrap() {
+        assert_eq!(s["routeTable"], "ise-route-table", "{s}");
+        assert_eq!(s["serviceEndpoints"], serde_json::json!([]), "{s}");
+    }
+    run(&["--forced-tunneling", "sideways"]).assert_usage_error("unknown mode");
+}
+
+#[test]
+fn forced_tunneling_none_turns_off_what_the_design_turned_on() {
+    let file = TempFile::new("fw.json", FIREWALL_DESIGN);
+    let on = ok(&["--design", file.path(), "--emit", "routes"]);
+    assert_eq!(on.as_array().unwrap().len(), 6);
+    let r = run(&[
+        "--design",
+        file.path(),
+        "--forced-tunneling",
+        "none",
+        "--emit",
+        "routes",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json(), serde_json::json!([]));
+    // The lists it no longer uses are one note, and the appliance address another.
+    assert_eq!(
+        lines_with(&r.stderr, "info[dependency-addresses-unused]").len(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        lines_with(&r.stderr, "info[firewall-ip-unused]").len(),
+        1,
+        "{}",
+        r.stderr
+    );
+    let design = ok(&[
+        "--design",
+        file.path(),
+        "--forced-tunneling",
+        "none",
+        "--emit",
+        "design",
+    ]);
+    assert_eq!(design["forcedTunneling"], "none");
+}
+
+#[test]
+fn firewall_forced_tunneling_routes_to_the_appliance() {
+    let file = TempFile::new("fw.json", FIREWALL_DESIGN);
+    let r = run(&["--design", file.path(), "--emit", "routes"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let hops = route_hops(&r.json());
+    assert_eq!(
+        hops[0],
+        (
+            "0.0.0.0/0".into(),
+            "VirtualAppliance".into(),
+            Some("10.0.3.4".into())
+        )
+    );
+    assert_eq!(hops.len(), 6);
+    for (prefix, hop, ip) in &hops[1..] {
+        assert_eq!((hop.as_str(), ip), ("Internet", &None), "{prefix}");
+        assert_ne!(
+            prefix, "0.0.0.0/0",
+            "no default route to the Internet through a firewall"
+        );
+    }
+    let plan = ok(&["--design", file.path()]);
+    let endpoints: Vec<&str> = plan["serviceEndpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["service"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        endpoints,
+        [
+            "Microsoft.Sql",
+            "Microsoft.Storage",
+            "Microsoft.ServiceBus",
+            "Microsoft.KeyVault",
+            "Microsoft.EventHub"
+        ]
+    );
+    let checklist: Vec<&str> = plan["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "forced-tunneling-firewall",
+        "forced-tunneling-service-endpoints",
+    ] {
+        assert!(checklist.contains(&id), "{id} in {checklist:?}");
+    }
+    // The gateway instead: no address.
+    let r = run(&[
+        "--design",
+        file.path(),
+        "--firewall-next-hop",
+        "gateway",
+        "--emit",
+        "routes",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        route_hops(&r.json())[0],
+        ("0.0.0.0/0".into(), "VirtualNetworkGateway".into(), None)
+    );
+    // --firewall-ip sets the appliance and its address.
+    let r = run(&[
+        "--design",
+        file.path(),
+        "--firewall-next-hop",
+        "gateway",
+        "--emit",
+        "design",
+    ]);
+    let gateway_design = TempFile::new("gw.json", &r.stdout);
+    let r = run(&[
+        "--design",
+        gateway_design.path(),
+        "--firewall-ip",
+        "10.0.2.4",
+        "--emit",
+        "routes",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        route_hops(&r.json())[0],
+        (
+            "0.0.0.0/0".into(),
+            "VirtualAppliance".into(),
+            Some("10.0.2.4".into())
+        )
+    );
+    // Both at once contradict each other: bad usage.
+    let r = run(&[
+        "--firewall-ip",
+        "10.0.2.4",
+        "--firewall-next-hop",
+        "gateway",
+    ]);
+    r.assert_usage_error("--firewall-ip with a gateway");
+    assert!(r.stderr.contains("--firewall-ip"), "{}", r.stderr);
+}
+
+#[test]
+fn firewall_without_dependencies_is_one_error() {
+    let r = run(&[
+        "--forced-tunneling",
+        "firewall",
+        "--firewall-ip",
+        "10.0.3.4",
+        "--emit",
+        "routes",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let missing = lines_with(
+        &r.stderr,
+        "error[dependency-addresses-missing] dependencyAddresses: ",
+    );
+    assert_eq!(missing.len(), 1, "one finding, not four:\n{}", r.stderr);
+    for what in [
+        "App Service Environment management",
+        "connector",
+        "Traffic Manager",
+        "Logic Apps",
+        "Service Tags file",
+    ] {
+        assert!(missing[0].contains(what), "{what}: {}", missing[0]);
+    }
+    // The output is still printed: the default route to the appliance.
+    assert_eq!(
+        route_hops(&r.json()),
+        [(
+            "0.0.0.0/0".into(),
+            "VirtualAppliance".into(),
+            Some("10.0.3.4".into())
+        )]
+    );
+}
+
+#[test]
+fn the_appliance_address_is_checked() {
+    let file = TempFile::new("fw.json", FIREWALL_DESIGN);
+    let r = run(&[
+        "--design",
+        file.path(),
+        "--firewall-ip",
+        "10.0.0.40",
+        "--emit",
+        "routes",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let line = lines_with(
+        &r.stderr,
+        "error[firewall-ip-in-ise-subnet] firewall.applianceIp: ",
+    );
+    assert_eq!(line.len(), 1, "{}", r.stderr);
+    assert!(
+        line[0].contains("ise-subnet-2 (10.0.0.32/27)"),
+        "{}",
+        line[0]
+    );
+    assert!(route_hops(&r.json()).iter().all(|h| h.0 != "0.0.0.0/0"));
+    for bad in ["firewall.contoso.com", "10.0.3.4/32", "127.0.0.1"] {
+        let r = run(&["--design", file.path(), "--firewall-ip", bad]);
+        assert_eq!(r.code, 1, "{bad}");
+        assert!(
+            r.stderr
+                .contains("error[firewall-ip-invalid] firewall.applianceIp"),
+            "{bad}: {}",
+            r.stderr
+        );
+    }
+    let r = run(&["--forced-tunneling", "firewall"]);
+    assert!(
+        r.stderr.contains("error[firewall-ip-missing]"),
+        "{}",
+        r.stderr
+    );
+    // In a peered hub VNet: a note, and the route stands.
+    let r = run(&[
+        "--design",
+        file.path(),
+        "--firewall-ip",
+        "10.200.0.4",
+        "--emit",
+        "routes",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("info[firewall-ip-outside-vnet]"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(route_hops(&r.json())[0].2.as_deref(), Some("10.200.0.4"));
+}
+
+// --- required NSG rows that cannot be written are errors ---
+
+#[test]
+fn an_external_ise_without_connector_addresses_exits_1() {
+    let r = run(&["--access", "external", "--emit", "nsg"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let line = lines_with(
+        &r.stderr,
+        "error[connector-addresses-missing] connectorOutboundAddresses: ",
+    );
+    assert_eq!(line.len(), 1, "{}", r.stderr);
+    assert!(
+        line[0].contains("Properties") && line[0].contains("Connector outgoing IP addresses"),
+        "{}",
+        line[0]
+    );
+    // The NSG is still printed, without the rule that cannot be written.
+    let nsg = r.json();
+    assert!(nsg
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["name"] != "ise-in-connector-outbound-ips"));
+    // With the addresses: clean, and the 443 note suggests narrowing to callers.
+    let file = TempFile::new(
+        "ext.json",
+        r#"{"version": 2, "accessEndpoint": "External", "connectorOutboundAddresses": ["13.69.227.208/28"]}"#,
+    );
+    let r = run(&["--design", file.path(), "--emit", "nsg"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("info[https-open-to-internet] callerAddresses"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        rule(&r.json(), "ise-in-connector-outbound-ips")["properties"]["sourceAddressPrefix"],
+        "13.69.227.208/28"
+    );
+}
+
+#[test]
+fn azure_government_without_replacement_addresses_exits_1() {
+    let r = run(&[
+        "--cloud",
+        "government",
+        "--location",
+        "usgovvirginia",
+        "--emit",
+        "nsg",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let missing = lines_with(
+        &r.stderr,
+        "error[government-addresses-missing] governmentAddresses.",
+    );
+    assert_eq!(missing.len(), 3, "{}", r.stderr);
+    assert!(
+        missing.iter().all(|l| l.contains("Service Tags file")),
+        "{missing:?}"
+    );
+    let nsg = r.json();
+    for name in [
+        "ise-in-designer-dynamic-properties",
+        "ise-in-network-health-check",
+        "ise-in-connector-deployment",
+    ] {
+        assert!(
+            nsg.as_array().unwrap().iter().all(|r| r["name"] != name),
+            "{name}"
+        );
+    }
+}
+
+// --- every address is checked for what it will do ---
+
+#[test]
+fn addresses_are_checked_for_what_they_do() {
+    let file = TempFile::new(
+        "ext.json",
+        r#"{"version": 2, "accessEndpoint": "External",
+            "connectorOutboundAddresses": ["13.69.227.208/28", "10.1.0.0/16", "0.0.0.0/0"],
+            "callerAddresses": ["198.51.100.0/24", "10.50.0.0/16", "224.0.0.1"],
+            "dnsServers": ["10.0.0.4", "8.8.8.8", "127.0.0.1"]}"#,
+    );
+    let r = run(&["--design", file.path(), "--emit", "nsg"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for line in [
+        "error[address-not-public] connectorOutboundAddresses[1]: ",
+        "error[address-catch-all] connectorOutboundAddresses[2]: ",
+        "error[address-not-usable] callerAddresses[2]: ",
+        "error[address-not-usable] dnsServers[2]: ",
+        "warning[dns-server-public] dnsServers[1]: ",
+    ] {
+        assert_eq!(lines_with(&r.stderr, line).len(), 1, "{line}\n{}", r.stderr);
+    }
+    let nsg = r.json();
+    // Only the fit entries reach the rules.
+    assert_eq!(
+        rule(&nsg, "ise-in-connector-outbound-ips")["properties"]["sourceAddressPrefix"],
+        "13.69.227.208/28"
+    );
+    assert_eq!(
+        rule(&nsg, "ise-in-logic-app-https")["properties"]["sourceAddressPrefixes"],
+        serde_json::json!(["198.51.100.0/24", "10.50.0.0/16"])
+    );
+    assert_eq!(
+        rule(&nsg, "ise-out-dns")["properties"]["destinationAddressPrefixes"],
+        serde_json::json!(["10.0.0.4", "8.8.8.8"])
+    );
+}
+
+#[test]
+fn dual_stack_vnets_plan_their_ipv4_space() {
+    let r = run(&[
+        "--vnet-prefix",
+        "10.0.0.0/22",
+        "--vnet-prefix",
+        "fd00:db8::/48",
+        "--existing-subnet",
+        "fd00:db8::/64",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        lines_with(&r.stderr, "info[ipv6-ignored] ").len(),
+        2,
+        "{}",
+        r.stderr
+    );
+    assert_eq!(prefixes(&r.json())[0], "10.0.0.0/27");
+    // An ISE subnet itself must be IPv4.
+    let r = run(&["--subnet", "a=fd00:db8::/64"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("error[cidr-ipv6] subnets[0].prefix"),
+        "{}",
+        r.stderr
+    );
+}
+
+// --- auditing an existing ISE network ---
+
+fn audit_design(deployment: &str, delegated: &[usize]) -> String {
+    let existing: Vec<Value> = (0..4)
+        .map(|i| {
+            let delegations: Vec<&str> = if delegated.contains(&i) {
+                vec!["Microsoft.Logic/integrationServiceEnvironments"]
+            } else {
+                vec![]
+            };
+            serde_json::json!({
+                "name": format!("legacy-{i}"),
+                "prefix": format!("10.0.1.{}/27", i * 32),
+                "iseSubnet": true,
+                "delegations": delegations,
+            })
+        })
+        .collect();
+    let subnets: Vec<Value> = (0..4)
+        .map(|i| serde_json::json!({"name": format!("legacy-{i}"), "prefix": format!("10.0.1.{}/27", i * 32)}))
+        .collect();
+    serde_json::json!({
+        "version": 2,
+        "deployment": deployment,
+        "vnet": {"addressPrefixes": ["10.0.0.0/22"], "existingSubnets": existing},
+        "subnets": subnets,
+    })
+    .to_string()
+}
+
+#[test]
+fn an_existing_ise_network_is_audited() {
+    let file = TempFile::new("audit.json", &audit_design("rest", &[2]));
+    let r = run(&["--design", file.path()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("subnet-overlaps-existing"),
+        "{}",
+        r.stderr
+    );
+    let plan = r.json();
+    let delegated: Vec<bool> = plan["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["delegation"].is_string())
+        .collect();
+    assert_eq!(delegated, [false, false, true, false]);
+    // Delegated for a portal deployment, or twice: errors.
+    let file = TempFile::new("audit.json", &audit_design("portal", &[2]));
+    let r = run(&["--design", file.path()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(
+            "error[existing-ise-subnet-delegated-for-portal] vnet.existingSubnets[2].delegations"
+        ),
+        "{}",
+        r.stderr
+    );
+    let file = TempFile::new("audit.json", &audit_design("rest", &[0, 3]));
+    let r = run(&["--design", file.path()]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("error[ise-subnets-delegated-twice] vnet.existingSubnets[3].delegations"),
+        "{}",
+        r.stderr
+    );
+    // Marked, but no ISE subnet stands for it.
+    let r = run(&["--design", file.path(), "--subnet", "other=10.0.2.0/27"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        lines_with(&r.stderr, "error[existing-ise-subnet-unbound] ").len(),
+        4,
+        "{}",
+        r.stderr
+    );
+}
+
+// --- load balancer and Redis ports ---
+
+#[test]
+fn load_balancer_rule_on_request_and_redis_ports_in_the_checklist() {
+    let without = ok(&["--emit", "nsg"]);
+    assert!(without
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["name"] != "ise-in-azure-load-balancer"));
+    let file = TempFile::new(
+        "lb.json",
+        r#"{"version": 2, "allowLoadBalancerRule": true}"#,
+    );
+    let nsg = ok(&["--design", file.path(), "--emit", "nsg"]);
+    let lb = &rule(&nsg, "ise-in-azure-load-balancer")["properties"];
+    assert_eq!(lb["direction"], "Inbound");
+    assert_eq!(lb["sourceAddressPrefix"], "AzureLoadBalancer");
+    assert_eq!(lb["destinationAddressPrefix"], "VirtualNetwork");
+    assert_eq!(lb["destinationPortRange"], "*");
+    assert_eq!(lb["protocol"], "*");
+    let plan = ok(&[]);
+    let item = |id: &str| {
+        plan["checklist"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap_or_else(|| panic!("no checklist item {id}"))
+            .clone()
+    };
+    let redis = item("redis-ports");
+    for port in [
+        "8443",
+        "8500",
+        "10221-10231",
+        "13000-13999",
+        "15000-15999",
+        "16001",
+        "20226",
+    ] {
+        assert!(redis["text"].as_str().unwrap().contains(port), "{port}");
+    }
+    assert!(redis["source"]["url"]
+        .as_str()
+        .unwrap()
+        .ends_with("/cache-how-to-premium-vnet"));
+    assert!(item("azure-load-balancer")["text"]
+        .as_str()
+        .unwrap()
+        .contains("AllowAzureLoadBalancerInBound"));
 }

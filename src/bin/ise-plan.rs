@@ -16,7 +16,8 @@ fn main() {}
 mod cli {
     use clap::{Parser, ValueEnum};
     use ise_planner::design::{
-        default_subnets, AccessEndpoint, Cloud, Deployment, Design, Sku, SubnetSpec,
+        default_subnets, AccessEndpoint, Cloud, Deployment, Design, ForcedTunneling, NextHop, Sku,
+        SubnetSpec,
     };
     use ise_planner::{plan, Plan};
     use std::io::Read;
@@ -41,6 +42,24 @@ mod cli {
     enum Deploy {
         Portal,
         Rest,
+    }
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+    enum Tunnel {
+        /// ExpressRoute with forced tunneling: 0.0.0.0/0 → Internet on every ISE subnet.
+        #[value(name = "expressroute", alias = "express-route")]
+        ExpressRoute,
+        /// Through a firewall or appliance: the default route to it, dependency routes to the
+        /// Internet, service endpoints.
+        Firewall,
+        /// No forced tunneling (turns off what a design file turned on).
+        None,
+    }
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+    enum Hop {
+        /// The firewall or appliance, by its private IP address (--firewall-ip).
+        Appliance,
+        /// The virtual network gateway.
+        Gateway,
     }
     #[derive(Copy, Clone, Debug, Default, ValueEnum)]
     enum Emit {
@@ -111,9 +130,25 @@ mod cli {
         /// portal: no delegation; rest (also ARM and PowerShell): one subnet delegated.
         #[arg(long, value_enum)]
         deploy: Option<Deploy>,
-        /// ExpressRoute with forced tunneling: adds the 0.0.0.0/0 route and its dependencies.
-        #[arg(long = "forced-tunneling")]
-        forced_tunneling: bool,
+        /// Forced tunneling: expressroute (0.0.0.0/0 → Internet on every ISE subnet; what a
+        /// bare --forced-tunneling means), firewall (the default route to your firewall or
+        /// gateway, the dependency addresses routed to the Internet) or none.
+        #[arg(
+            long = "forced-tunneling",
+            value_enum,
+            value_name = "MODE",
+            num_args = 0..=1,
+            default_missing_value = "expressroute"
+        )]
+        forced_tunneling: Option<Tunnel>,
+        /// The firewall's private IP address, the default route's next hop (sets next hop
+        /// appliance) when forced tunneling goes through a firewall.
+        #[arg(long = "firewall-ip", value_name = "IP")]
+        firewall_ip: Option<String>,
+        /// The default route's next hop when forced tunneling goes through a firewall:
+        /// appliance (its IP from --firewall-ip) or gateway (the virtual network gateway).
+        #[arg(long = "firewall-next-hop", value_enum)]
+        firewall_next_hop: Option<Hop>,
         /// A custom DNS server of the VNet; repeat for several (replaces the list).
         #[arg(long = "dns-server", value_name = "IP")]
         dns_server: Vec<String>,
@@ -127,7 +162,8 @@ mod cli {
                 [--subnet NAME=CIDR]... [--access internal|external] [--sku premium|developer]
                 [--capacity N] [--name NAME] [--location REGION] [--subscription ID]
                 [--resource-group RG] [--vnet-name NAME] [--cloud public|government]
-                [--deploy portal|rest] [--forced-tunneling] [--dns-server IP]...
+                [--deploy portal|rest] [--forced-tunneling [expressroute|firewall|none]]
+                [--firewall-ip IP] [--firewall-next-hop appliance|gateway] [--dns-server IP]...
                 [--emit plan|rest-body|rest-request|nsg|routes|design]";
 
     /// Fails with a usage message and exit status 2.
@@ -231,8 +267,25 @@ mod cli {
                 Deploy::Rest => Deployment::Rest,
             };
         }
-        if args.forced_tunneling {
-            d.forced_tunneling = ise_planner::design::ForcedTunneling::ExpressRoute;
+        if let Some(mode) = args.forced_tunneling {
+            d.forced_tunneling = match mode {
+                Tunnel::ExpressRoute => ForcedTunneling::ExpressRoute,
+                Tunnel::Firewall => ForcedTunneling::Firewall,
+                Tunnel::None => ForcedTunneling::None,
+            };
+        }
+        if args.firewall_ip.is_some() && args.firewall_next_hop == Some(Hop::Gateway) {
+            return Err(Usage("--firewall-ip is the appliance's address; it cannot go with --firewall-next-hop gateway (the gateway needs no address)".into()));
+        }
+        if let Some(ip) = &args.firewall_ip {
+            d.firewall.next_hop = NextHop::VirtualAppliance;
+            d.firewall.appliance_ip = ip.clone();
+        }
+        if let Some(hop) = args.firewall_next_hop {
+            d.firewall.next_hop = match hop {
+                Hop::Appliance => NextHop::VirtualAppliance,
+                Hop::Gateway => NextHop::VirtualNetworkGateway,
+            };
         }
         if !args.dns_server.is_empty() {
             d.dns_servers = args.dns_server.clone();
