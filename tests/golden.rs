@@ -435,7 +435,7 @@ fn deeply_nested_or_huge_json_is_refused_not_crashed() {
 mod properties {
     use super::*;
     use ise_planner::design::{
-        Certificate, DependencyAddresses, Deployment, ForcedTunneling, GovernmentAddresses,
+        Certificate, DependencyAddresses, Deployment, Firewall, GovernmentAddresses, NextHop,
         SubnetSpec, VirtualNetwork,
     };
     use proptest::collection::vec;
@@ -562,7 +562,26 @@ mod properties {
     /// A design with arbitrary values in every field: `prefixes` makes the network fields.
     fn design_with(prefixes: BoxedStrategy<String>) -> impl Strategy<Value = Design> {
         let ids = (text(), text(), text(), text(), any::<u32>());
-        let settings = (enums(), capacity(), any::<bool>(), any::<bool>());
+        let tunneling = prop_oneof![
+            Just(ForcedTunneling::None),
+            Just(ForcedTunneling::ExpressRoute),
+            Just(ForcedTunneling::Firewall)
+        ];
+        let settings = (enums(), capacity(), tunneling, any::<bool>());
+        let firewall = (
+            prop_oneof![
+                Just(NextHop::VirtualAppliance),
+                Just(NextHop::VirtualNetworkGateway)
+            ],
+            prop_oneof![
+                2 => (0u32..1 << 16).prop_map(|n| Ipv4Addr::from((10u32 << 24) | n).to_string()),
+                1 => prefix_text(),
+            ],
+        );
+        // Per existing subnet: marked as an ISE subnet, bound through the design's own
+        // method, and its delegation.
+        let marks = vec((any::<bool>(), any::<bool>(), 0u8..4), 0..24);
+        let extras = (firewall, addresses(4), any::<bool>(), marks);
         let vnet = (
             text(),
             text(),
@@ -581,63 +600,84 @@ mod properties {
             (addresses(4), addresses(4), addresses(4), addresses(4)),
             vec(text(), 0..4),
         );
-        (ids, settings, vnet, subnets, lists).prop_map(
+        (ids, settings, vnet, subnets, lists, extras).prop_map(
             |(
                 (subscription_id, resource_group, name, location, version),
                 ((sku, access_endpoint, deployment, cloud), additional_capacity, ft, nva),
                 (vnet_name, vnet_rg, address_prefixes, existing_subnets),
                 subnets,
                 (dns, certificates, connector, gov, dep, managed),
-            )| Design {
-                version,
-                subscription_id,
-                resource_group,
-                name,
-                location,
-                sku,
-                additional_capacity: additional_capacity.into(),
-                access_endpoint,
-                deployment,
-                cloud,
-                vnet: VirtualNetwork {
-                    name: vnet_name,
-                    resource_group: vnet_rg,
-                    address_prefixes,
-                    existing_subnets: existing_subnets.into_iter().map(Into::into).collect(),
-                    is_new: false,
-                },
-                subnets: subnets
-                    .into_iter()
-                    .map(|(name, prefix)| SubnetSpec {
-                        name,
-                        prefix,
-                        ..SubnetSpec::default()
-                    })
-                    .collect(),
-                forced_tunneling: if ft {
-                    ForcedTunneling::ExpressRoute
-                } else {
-                    ForcedTunneling::None
-                },
-                firewall: Default::default(),
-                dns_servers: dns,
-                network_virtual_appliance: nva,
-                certificates,
-                connector_outbound_addresses: connector,
-                government_addresses: GovernmentAddresses {
-                    logic_apps_inbound: gov.0,
-                    logic_apps_outbound: gov.1,
-                    managed_connector_outbound: gov.2,
-                },
-                dependency_addresses: DependencyAddresses {
-                    app_service_management: dep.0,
-                    connectors: dep.1,
-                    traffic_manager: dep.2,
-                    logic_apps: dep.3,
-                },
-                managed_connectors: managed,
-                caller_addresses: Vec::new(),
-                allow_load_balancer_rule: false,
+                ((next_hop, appliance_ip), callers, lb, marks),
+            )| {
+                let mut design = Design {
+                    version,
+                    subscription_id,
+                    resource_group,
+                    name,
+                    location,
+                    sku,
+                    additional_capacity: additional_capacity.into(),
+                    access_endpoint,
+                    deployment,
+                    cloud,
+                    vnet: VirtualNetwork {
+                        name: vnet_name,
+                        resource_group: vnet_rg,
+                        address_prefixes,
+                        existing_subnets: existing_subnets.into_iter().map(Into::into).collect(),
+                        is_new: false,
+                    },
+                    subnets: subnets
+                        .into_iter()
+                        .map(|(name, prefix)| SubnetSpec {
+                            name,
+                            prefix,
+                            ..SubnetSpec::default()
+                        })
+                        .collect(),
+                    forced_tunneling: ft,
+                    firewall: Firewall {
+                        next_hop,
+                        appliance_ip,
+                    },
+                    dns_servers: dns,
+                    network_virtual_appliance: nva,
+                    certificates,
+                    connector_outbound_addresses: connector,
+                    government_addresses: GovernmentAddresses {
+                        logic_apps_inbound: gov.0,
+                        logic_apps_outbound: gov.1,
+                        managed_connector_outbound: gov.2,
+                    },
+                    dependency_addresses: DependencyAddresses {
+                        app_service_management: dep.0,
+                        connectors: dep.1,
+                        traffic_manager: dep.2,
+                        logic_apps: dep.3,
+                    },
+                    managed_connectors: managed,
+                    caller_addresses: callers,
+                    allow_load_balancer_rule: lb,
+                };
+                for (i, (marked, bind, delegation)) in marks.into_iter().enumerate() {
+                    let Some(existing) = design.vnet.existing_subnets.get_mut(i) else {
+                        break;
+                    };
+                    existing.ise_subnet = marked;
+                    existing.delegations = match delegation {
+                        0 => vec![],
+                        1 => vec!["Microsoft.Logic/integrationServiceEnvironments".into()],
+                        2 => vec!["Microsoft.Web/serverFarms".into()],
+                        _ => vec![
+                            "".into(),
+                            "microsoft.logic/integrationserviceenvironments".into(),
+                        ],
+                    };
+                    if marked && bind {
+                        design.mark_existing_as_ise(i);
+                    }
+                }
+                design
             },
         )
     }
@@ -795,6 +835,62 @@ mod properties {
                 prop_assert!(vnet.iter().any(|v| v.contains(&net)));
                 prop_assert!(!existing.iter().chain(&pinned).chain(&allocated).any(|e| overlaps(*e, net)), "{} is not free", net);
                 allocated.push(net);
+            }
+        }
+
+        /// Routes, delegation and required rules keep their promises in every setup:
+        /// ExpressRoute is exactly 0.0.0.0/0 → Internet; through a firewall the default route
+        /// never goes to the Internet and no dependency route takes the VNet's own space or
+        /// private space; at most one placed subnet is delegated (none for the portal); an
+        /// unplaced subnet has no delegation, route table or endpoints; a required rule left
+        /// out of the NSG always comes with an error.
+        #[test]
+        fn routes_delegation_and_required_rules(design in design_with(prefix_text().boxed())) {
+            let p = plan(&design);
+            let vnet: Vec<Ipv4Net> = design.vnet.address_prefixes.iter().filter_map(|s| parsed(s)).collect();
+            match design.forced_tunneling {
+                ForcedTunneling::None => prop_assert!(p.routes.is_empty() && p.route_table.is_none()),
+                ForcedTunneling::ExpressRoute => {
+                    prop_assert_eq!(p.routes.len(), 1);
+                    prop_assert_eq!((p.routes[0].address_prefix.as_str(), p.routes[0].next_hop_type), ("0.0.0.0/0", "Internet"));
+                    prop_assert!(p.service_endpoints.is_empty());
+                }
+                ForcedTunneling::Firewall => {
+                    for r in &p.routes {
+                        let net: Ipv4Net = r.address_prefix.parse().expect("a route prefix parses");
+                        if net.prefix_len() == 0 {
+                            prop_assert_ne!(r.next_hop_type, "Internet", "0.0.0.0/0 → Internet bypasses the firewall");
+                            prop_assert_eq!(r.next_hop_ip.is_some(), r.next_hop_type == "VirtualAppliance");
+                        } else {
+                            prop_assert_eq!(r.next_hop_type, "Internet");
+                            prop_assert!(!vnet.iter().any(|v| overlaps(*v, net)), "{} takes VNet space {:?}", net, vnet);
+                            prop_assert!(ise_planner::validate::lists::addresses::not_public(net).is_none(), "{} is not public", net);
+                        }
+                    }
+                    prop_assert_eq!(p.service_endpoints.len(), 5);
+                }
+            }
+            let delegated = p.subnets.iter().filter(|s| s.delegation.is_some()).count();
+            prop_assert!(delegated <= 1);
+            if design.deployment == Deployment::Portal {
+                prop_assert_eq!(delegated, 0);
+            }
+            for s in p.subnets.iter().filter(|s| s.prefix.is_none()) {
+                prop_assert!(s.delegation.is_none() && s.route_table.is_none() && s.service_endpoints.is_empty());
+            }
+            let has_rule = |name: &str| p.nsg_rules.iter().any(|r| r.name == name);
+            let required: &[&str] = match (design.access_endpoint, design.cloud) {
+                (AccessEndpoint::External, Cloud::Government) => &["ise-in-connector-outbound-ips", "ise-in-designer-dynamic-properties", "ise-in-network-health-check", "ise-in-connector-deployment"],
+                (AccessEndpoint::External, _) => &["ise-in-connector-outbound-ips"],
+                (_, Cloud::Government) => &["ise-in-designer-dynamic-properties", "ise-in-network-health-check", "ise-in-connector-deployment"],
+                _ => &[],
+            };
+            for name in required.iter().chain(&["ise-in-intersubnet"]) {
+                prop_assert!(has_rule(name) || p.has_errors(), "{} left out without an error", name);
+            }
+            // Azure's limit counts addresses only: service tags never trigger it.
+            if p.findings.iter().any(|f| f.code == "nsg-address-limit") {
+                prop_assert!(ise_planner::nsg::addresses_named(&p.nsg_rules) > ise_planner::plan::MAX_NSG_ADDRESSES);
             }
         }
 
