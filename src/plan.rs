@@ -282,6 +282,14 @@ fn delegated_slot(design: &Design, subnets: &[PlannedSubnet]) -> Option<usize> {
         return None;
     }
     let placed = |slot: &usize| subnets.get(*slot).is_some_and(|s| s.prefix.is_some());
+    let any_delegated = design
+        .vnet
+        .existing_subnets
+        .iter()
+        .any(|e| e.ise_subnet && e.delegations.iter().any(|d| is_logic_apps_delegation(d)));
+    if !any_delegated {
+        return (0..subnets.len()).find(placed);
+    }
     // A design has four subnets; a hostile list of thousands is an error of its own.
     let already = (0..subnets.len().min(16)).filter(placed).find(|&slot| {
         design.existing_bound_to(slot).is_some_and(|i| {

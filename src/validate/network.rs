@@ -195,11 +195,45 @@ fn ipv6_ignored(typed: &str, field: &str, what: &str, f: &mut Findings) -> bool 
     true
 }
 
-/// The existing subnets that ISE subnets stand for (`Design::existing_bound_to`), by index.
+/// The existing subnets that ISE subnets stand for, by index: for each pinned ISE subnet,
+/// the first existing subnet marked `iseSubnet` with the same prefix — what
+/// `Design::existing_bound_to` says, found in one pass over the existing subnets.
 fn bound_existing(design: &Design) -> BTreeSet<usize> {
-    (0..design.subnets.len().min(MAX_SUBNETS_CHECKED))
-        .filter_map(|slot| design.existing_bound_to(slot))
-        .collect()
+    /// What `design::same_prefix` compares: the network when the text parses, else the text.
+    #[derive(PartialEq)]
+    enum Key<'a> {
+        Net(Ipv4Net),
+        Text(&'a str),
+    }
+    fn key(text: &str) -> Key<'_> {
+        match cidr::parse_address_or_prefix(text) {
+            Ok(net) => Key::Net(net),
+            Err(_) => Key::Text(text.trim()),
+        }
+    }
+    let mut open: Vec<Key<'_>> = design
+        .subnets
+        .iter()
+        .take(MAX_SUBNETS_CHECKED)
+        .filter(|s| s.is_pinned())
+        .map(|s| key(&s.prefix))
+        .collect();
+    let mut bound = BTreeSet::new();
+    for (i, e) in design.vnet.existing_subnets.iter().enumerate() {
+        if open.is_empty() {
+            break;
+        }
+        if !e.ise_subnet {
+            continue;
+        }
+        let k = key(&e.prefix);
+        let before = open.len();
+        open.retain(|slot| *slot != k);
+        if open.len() < before {
+            bound.insert(i);
+        }
+    }
+    bound
 }
 
 /// An existing subnet as people know it: `legacy-a (10.0.1.0/27)`, or just the prefix.
@@ -471,6 +505,27 @@ mod tests {
         d.vnet.existing_subnets[1].prefix = "10.0.1.0/28".into();
         d.subnets[0].prefix = "10.0.1.0/28".into();
         assert_eq!(codes(&d), [code::SUBNET_TOO_SMALL]);
+    }
+
+    #[test]
+    fn binding_agrees_with_the_design() {
+        let mut d = audit();
+        d.vnet.existing_subnets.push(ExistingSubnet {
+            prefix: " 10.0.1.0/27".into(),
+            ise_subnet: true,
+            ..ExistingSubnet::default()
+        });
+        d.subnets[3].prefix = "x".into();
+        d.vnet.existing_subnets.push(ExistingSubnet {
+            prefix: "x ".into(),
+            ise_subnet: true,
+            ..ExistingSubnet::default()
+        });
+        let want: BTreeSet<usize> = (0..d.subnets.len())
+            .filter_map(|slot| d.existing_bound_to(slot))
+            .collect();
+        assert_eq!(bound_existing(&d), want);
+        assert_eq!(want, BTreeSet::from([1, 2, 4]));
     }
 
     #[test]
