@@ -584,7 +584,7 @@ pub fn addresses_named(rules: &[SecurityRule]) -> usize {
 }
 
 /// Why the ISE needs Azure Load Balancer traffic, for the page and the checklist.
-pub const LOAD_BALANCER_NOTE: &str = "An ISE relies on Azure's default inbound rule AllowAzureLoadBalancerInBound (priority 65001), which admits the Azure Load Balancer's health probes its internal App Service Environment, API Management and Redis instances need. If your NSG has its own deny-all inbound rule, keep an allow from the AzureLoadBalancer service tag above it; \"Emit an explicit Azure Load Balancer rule\" (allowLoadBalancerRule) adds one.";
+pub const LOAD_BALANCER_NOTE: &str = "An ISE relies on Azure's default inbound rule AllowAzureLoadBalancerInBound (priority 65001), which admits the Azure Load Balancer's health probes its internal App Service Environment, API Management and Redis instances need. If your NSG has its own deny-all inbound rule, keep an allow from the AzureLoadBalancer service tag above it; the planner writes one (ise-in-azure-load-balancer) when you ask for the explicit Azure Load Balancer rule (allowLoadBalancerRule).";
 
 /// One port requirement of Azure Cache for Redis in a virtual network: the ports behind the
 /// portal article's "6379 - 6383, plus see Notes".
@@ -647,14 +647,14 @@ pub const REDIS_PORTS: &[RedisPort] = &[
     redis(Out, "10221-10231", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_OUT),
     redis(Out, "20226", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_OUT),
     redis(Out, "13000-13999", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_OUT),
-    redis(Out, "15000-15999", "the Redis subnet (and a geo-replica's subnet)", "Internal communications for Redis and geo-replication", INTERSUBNET_OUT),
+    redis(Out, "15000-15999", "the Redis subnet and a geo-replica's subnet", "Internal communications for Redis and geo-replication", INTERSUBNET_OUT),
     redis(Out, "6379-6380", "the Redis subnet", "Internal communications for Redis", Some("ise-out-redis")),
     redis(In, "6379, 6380", "the Redis subnet, the virtual network, Azure Load Balancer", "Client communication to Redis, Azure load balancing", Some("ise-in-redis")),
     redis(In, "8443", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_IN),
     redis(In, "8500", "Azure Load Balancer", "Azure load balancing", LOAD_BALANCER_DEFAULT),
     redis(In, "10221-10231", "the Redis subnet, Azure Load Balancer", "Internal communications for Redis", INTERSUBNET_IN),
     redis(In, "13000-13999", "the virtual network, Azure Load Balancer", "Client communication to Redis clusters, Azure load balancing", INTERSUBNET_IN),
-    redis(In, "15000-15999", "the virtual network, Azure Load Balancer (and a geo-replica's subnet)", "Client communication to Redis clusters, Azure load balancing, geo-replication", INTERSUBNET_IN),
+    redis(In, "15000-15999", "the virtual network, Azure Load Balancer and a geo-replica's subnet", "Client communication to Redis clusters, Azure load balancing, geo-replication", INTERSUBNET_IN),
     redis(In, "16001", "Azure Load Balancer", "Azure load balancing", LOAD_BALANCER_DEFAULT),
     redis(In, "20226", "the Redis subnet", "Internal communications for Redis", INTERSUBNET_IN),
 ];

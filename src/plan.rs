@@ -155,7 +155,31 @@ pub fn plan(design: &Design) -> Plan {
     // Azure's limit counts addresses and ranges, not service tags or `*`.
     let named = nsg::addresses_named(&nsg_rules);
     if named > MAX_NSG_ADDRESSES {
-        f.warning(code::NSG_ADDRESS_LIMIT, "connectorOutboundAddresses", format!("The NSG rules name {named} addresses and ranges; Azure allows {MAX_NSG_ADDRESSES} per security group. Summarise the address lists into wider prefixes."));
+        // Point at the longest list the rules take addresses from.
+        let field = [
+            (
+                inputs.connector_outbound.len(),
+                "connectorOutboundAddresses",
+            ),
+            (inputs.callers.len(), "callerAddresses"),
+            (inputs.dns_servers.len(), "dnsServers"),
+            (
+                inputs.gov_logic_apps_inbound.len(),
+                "governmentAddresses.logicAppsInbound",
+            ),
+            (
+                inputs.gov_logic_apps_outbound.len(),
+                "governmentAddresses.logicAppsOutbound",
+            ),
+            (
+                inputs.gov_managed_connector_outbound.len(),
+                "governmentAddresses.managedConnectorOutbound",
+            ),
+        ]
+        .into_iter()
+        .max_by_key(|(n, _)| *n)
+        .map_or("connectorOutboundAddresses", |(_, field)| field);
+        f.warning(code::NSG_ADDRESS_LIMIT, field, format!("The NSG rules name {named} addresses and ranges; Azure allows {MAX_NSG_ADDRESSES} per security group. Summarise the address lists into wider prefixes."));
     }
 
     // Routes and service endpoints, on every placed ISE subnet.
@@ -606,7 +630,24 @@ mod tests {
         d.connector_outbound_addresses
             .extend((0..10u32).map(|i| format!("53.0.{i}.1")));
         let p = plan(&d);
-        assert!(p.findings.iter().any(|f| f.code == code::NSG_ADDRESS_LIMIT));
+        let f = p
+            .findings
+            .iter()
+            .find(|f| f.code == code::NSG_ADDRESS_LIMIT)
+            .unwrap();
+        assert_eq!(f.field, "connectorOutboundAddresses");
+        // The callers' list is the longer one: the finding points there.
+        d.connector_outbound_addresses.truncate(10);
+        d.caller_addresses = (0..4000u32)
+            .map(|i| format!("54.{}.{}.1", i / 256, i % 256))
+            .collect();
+        let p = plan(&d);
+        let f = p
+            .findings
+            .iter()
+            .find(|f| f.code == code::NSG_ADDRESS_LIMIT)
+            .unwrap();
+        assert_eq!(f.field, "callerAddresses");
     }
 
     #[test]

@@ -117,6 +117,15 @@ pub fn unique(list: Vec<String>) -> Vec<String> {
         .collect()
 }
 
+/// A prefix as typed for people: a single address without `/32`.
+fn shown(net: Ipv4Net) -> String {
+    if net.prefix_len() == 32 {
+        net.addr().to_string()
+    } else {
+        net.to_string()
+    }
+}
+
 /// "is in" or "overlaps", for a prefix and the special range it touches.
 fn relation(net: Ipv4Net, special: &Special) -> &'static str {
     if special.net.contains(&net) {
@@ -161,14 +170,14 @@ fn keep_fit(
             match must {
                 Must::BePublic => match addresses::not_public(net) {
                     Some(s) => {
-                        f.error(code::ADDRESS_NOT_PUBLIC, at, format!("{net} {} {}, but {what} are public Internet addresses; correct or remove it.", relation(net, s), s.what));
+                        f.error(code::ADDRESS_NOT_PUBLIC, at, format!("{} {} {}, but {what} are public Internet addresses; correct or remove it.", shown(net), relation(net, s), s.what));
                         false
                     }
                     None => true,
                 },
                 Must::BeUsable => match addresses::unusable(net) {
                     Some(s) => {
-                        f.error(code::ADDRESS_NOT_USABLE, at, format!("{net} {} {}, which no real host uses; {what} must be addresses of real hosts. Correct or remove it.", relation(net, s), s.what));
+                        f.error(code::ADDRESS_NOT_USABLE, at, format!("{} {} {}, which no real host uses; {what} must be addresses of real hosts. Correct or remove it.", shown(net), relation(net, s), s.what));
                         false
                     }
                     None => true,
@@ -298,21 +307,21 @@ fn check_government(design: &Design, f: &mut Findings, out: &mut CheckedLists) {
             "governmentAddresses.logicAppsInbound",
             "Logic Apps inbound addresses for Azure Government",
             "LogicAppsManagement",
-            "\"Logic Apps designer - dynamic properties\" and \"Network health check\"",
+            "rules \"Logic Apps designer - dynamic properties\" and \"Network health check\"",
         ),
         (
             &gov.logic_apps_outbound,
             "governmentAddresses.logicAppsOutbound",
             "Logic Apps outbound addresses for Azure Government",
             "LogicApps",
-            "\"Network health check\"",
+            "rule \"Network health check\"",
         ),
         (
             &gov.managed_connector_outbound,
             "governmentAddresses.managedConnectorOutbound",
             "managed connector outbound addresses for Azure Government",
             "AzureConnectors",
-            "\"Connector deployment\" (without it ISE deployments fail)",
+            "rule \"Connector deployment\" (without it ISE deployments fail)",
         ),
     ];
     let mut valid: Vec<Vec<String>> = Vec::new();
@@ -331,7 +340,7 @@ fn check_government(design: &Design, f: &mut Findings, out: &mut CheckedLists) {
             entries
         };
         if used && entries.is_empty() {
-            f.error(code::GOVERNMENT_ADDRESSES_MISSING, field, format!("In Azure Government the {tag} service tag does not work, so without the {what} the NSG lacks the inbound rule {rules} and the ISE does not work. Import Azure's Service Tags file for Azure Government (the \"Azure IP Ranges and Service Tags – US Government Cloud\" download; tag {tag}.<region>) or copy them from Microsoft's \"Limits and configuration for Azure Logic Apps\" (Azure Government IP addresses)."));
+            f.error(code::GOVERNMENT_ADDRESSES_MISSING, field, format!("In Azure Government the {tag} service tag does not work, so without the {what} the NSG lacks the inbound {rules} and the ISE does not work. Import Azure's Service Tags file for Azure Government (the \"Azure IP Ranges and Service Tags – US Government Cloud\" download; tag {tag}.<region>) or copy them from Microsoft's \"Limits and configuration for Azure Logic Apps\" (Azure Government IP addresses)."));
         }
         valid.push(cidr_strings(&entries));
     }
@@ -373,7 +382,7 @@ fn check_dependencies(design: &Design, vnet: &[Ipv4Net], f: &mut Findings, out: 
         .into_iter()
         .filter(|&(i, net)| match vnet.iter().find(|v| cidr::overlaps(**v, net)) {
             Some(v) => {
-                f.error(code::DEPENDENCY_ROUTE_OVERLAPS_VNET, format!("{field}[{i}]"), format!("{net} overlaps the VNet's own space {v}: a route to the Internet for it would take the VNet's traffic away from its subnets. Azure's dependency addresses are public; correct or remove it."));
+                f.error(code::DEPENDENCY_ROUTE_OVERLAPS_VNET, format!("{field}[{i}]"), format!("{} overlaps the VNet's own space {v}: a route to the Internet for it would take the VNet's traffic away from its subnets. Azure's dependency addresses are public; correct or remove it.", shown(net)));
                 false
             }
             None => true,
