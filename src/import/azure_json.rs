@@ -18,6 +18,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 pub const MAX_OBJECTS: usize = 25_000;
 /// Strings kept at most per list (address prefixes, DNS servers).
 pub const MAX_STRINGS: usize = 1_000;
+/// Objects nested deeper than this are skipped unread (a whole ARM template with a
+/// delegation's properties needs 7), so the reader's own recursion stays shallow: serde_json
+/// skips what is not read without recursing.
+pub const MAX_DEPTH: usize = 16;
 
 /// A value as found where the importer looks for one.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -113,22 +117,28 @@ pub enum Root {
 
 /// Reads `text`; fails only when it is not JSON (or nests deeper than 128 levels).
 pub fn read(text: &str) -> Result<Root, serde_json::Error> {
-    let budget = Budget(Cell::new(MAX_OBJECTS));
+    let budget = Budget {
+        objects: Cell::new(MAX_OBJECTS),
+        depth: Cell::new(0),
+    };
     let mut de = serde_json::Deserializer::from_str(text);
     let root = de.deserialize_any(RootVisitor(&budget))?;
     de.end()?;
     Ok(root)
 }
 
-/// How many more objects may be kept.
-struct Budget(Cell<usize>);
+/// How many more objects may be kept, and how deep the reader is.
+struct Budget {
+    objects: Cell<usize>,
+    depth: Cell<usize>,
+}
 
 impl Budget {
     fn left(&self) -> bool {
-        self.0.get() > 0
+        self.objects.get() > 0
     }
     fn spend(&self) {
-        self.0.set(self.0.get().saturating_sub(1));
+        self.objects.set(self.objects.get().saturating_sub(1));
     }
 }
 
@@ -359,7 +369,14 @@ impl<'de> Visitor<'de> for NodeVisitor<'_> {
         skip_seq(seq).map(|()| Field::Other)
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        read_node(map, self.0).map(Field::Found)
+        let depth = self.0.depth.get();
+        if depth >= MAX_DEPTH {
+            return skip_map(map).map(|()| Field::Other);
+        }
+        self.0.depth.set(depth + 1);
+        let node = read_node(map, self.0);
+        self.0.depth.set(depth);
+        node.map(Field::Found)
     }
 }
 
@@ -597,7 +614,20 @@ mod tests {
         }
         assert!(read("{").is_err());
         assert!(read("{} {}").is_err(), "trailing content");
-        assert!(read(&"[".repeat(200)).is_err(), "too deep is an error");
+        assert!(read(&"[".repeat(200)).is_err(), "unclosed");
+        let deep = format!(
+            "{}{{}}{}",
+            r#"{"properties":"#.repeat(MAX_DEPTH + 5),
+            "}".repeat(MAX_DEPTH + 5)
+        );
+        let mut n = object(&deep);
+        for _ in 0..MAX_DEPTH {
+            n = match n.properties {
+                Field::Found(p) => *p,
+                other => panic!("{other:?}"),
+            };
+        }
+        assert_eq!(n.properties, Field::Other, "skipped past the depth");
     }
 
     #[test]
