@@ -127,6 +127,8 @@ pub enum ImportError {
     Empty,
     /// Over [`MAX_IMPORT_BYTES`].
     TooLarge { bytes: usize },
+    /// Neither UTF-8 nor UTF-16 with a byte-order mark.
+    NotText,
     /// Not JSON at all.
     NotJson(String),
     /// JSON, but none of the accepted shapes; says what it is instead.
@@ -156,6 +158,7 @@ impl fmt::Display for ImportError {
                 *bytes as f64 / (1024.0 * 1024.0),
                 MAX_IMPORT_BYTES / (1024 * 1024)
             ),
+            ImportError::NotText => write!(f, "this is not text in UTF-8 or UTF-16; save the JSON as UTF-8 (in PowerShell: `| Out-File -Encoding utf8 vnet.json`)."),
             ImportError::NotJson(e) => write!(f, "this is not JSON ({e}). {ACCEPTED}"),
             ImportError::NotAVnet(why) => write!(f, "this is not a virtual network: {why}. {ACCEPTED}"),
             ImportError::DesignFile => write!(f, "this is an ISE Network Planner design, not a virtual network: open it with Open design (or `ise-plan --design FILE`)."),
@@ -242,6 +245,16 @@ pub fn shown(text: &str) -> String {
 /// Reads a file and applies it to `design`; on error the design is unchanged.
 pub fn import(text: &str, design: &mut Design) -> Result<ImportSummary, ImportError> {
     Ok(parse(text)?.apply_to(design))
+}
+
+/// Reads a file's bytes (UTF-8, or UTF-16 with a byte-order mark) and applies them to
+/// `design`; on error the design is unchanged.
+pub fn import_bytes(bytes: &[u8], design: &mut Design) -> Result<ImportSummary, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = super::decode_text(bytes).ok_or(ImportError::NotText)?;
+    import(&text, design)
 }
 
 /// Reads a file without touching any design.
