@@ -655,3 +655,22 @@ fn cli_stops_reading_an_endless_file() {
     let r = run(&["--import-vnet", "/dev/zero"], None);
     assert_usage_error(&r, "reads at most 32 MB");
 }
+
+#[test]
+fn cli_help_names_the_import_and_csv_flags() {
+    let r = run(&["--help"], None);
+    assert_eq!(r.code, 0);
+    for text in [
+        "--import-vnet <FILE>",
+        "[--import-vnet FILE]",
+        "--table <TABLE>",
+        "|csv]",
+        "subnets|inbound|outbound|routes",
+    ] {
+        assert!(
+            r.stdout.contains(text),
+            "--help lacks {text:?}\n{}",
+            r.stdout
+        );
+    }
+}
