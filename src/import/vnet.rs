@@ -152,10 +152,9 @@ impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::Empty => write!(f, "the file is empty. {ACCEPTED}"),
-            ImportError::TooLarge { bytes } => write!(
+            ImportError::TooLarge { .. } => write!(
                 f,
-                "the file is {:.1} MB; the import reads at most {} MB, far more than one virtual network takes. Export a single virtual network. {ACCEPTED}",
-                *bytes as f64 / (1024.0 * 1024.0),
+                "the file is larger than {} MB, the most the import reads — far more than one virtual network takes. Export a single virtual network. {ACCEPTED}",
                 MAX_IMPORT_BYTES / (1024 * 1024)
             ),
             ImportError::NotText => write!(f, "this is not text in UTF-8 or UTF-16; save the JSON as UTF-8 (in PowerShell: `| Out-File -Encoding utf8 vnet.json`)."),
