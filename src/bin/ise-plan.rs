@@ -230,7 +230,10 @@ mod cli {
         read.map_err(|e| Usage(format!("cannot read the VNet from {what}: {e}")))?;
         let summary = vnet_import::import_bytes(&bytes, design)
             .map_err(|e| Usage(format!("cannot import the VNet from {what}: {e}")))?;
-        eprintln!("ise-plan: {summary}.");
+        eprintln!(
+            "ise-plan: {summary} — read as {}.",
+            summary.source.describe()
+        );
         for note in &summary.notes {
             eprintln!("ise-plan: note: {note}");
         }

@@ -62,23 +62,15 @@ impl Source {
     pub fn describe(self) -> &'static str {
         match self {
             Source::AzCli => "Azure CLI output (az network vnet show)",
-            Source::AzCliSubnets => "Azure CLI subnet list (az network vnet subnet list)",
-            Source::Rest => "Azure REST/ARM virtual network",
-            Source::RestSubnets => "Azure REST subnet list",
-            Source::ArmTemplate => "ARM template",
+            Source::AzCliSubnets => "an Azure CLI subnet list (az network vnet subnet list)",
+            Source::Rest => "an Azure REST/ARM virtual network",
+            Source::RestSubnets => "an Azure REST subnet list",
+            Source::ArmTemplate => "an ARM template",
             Source::PowerShell => "PowerShell output (Get-AzVirtualNetwork | ConvertTo-Json)",
             Source::PowerShellSubnets => {
-                "PowerShell subnet list (Get-AzVirtualNetworkSubnetConfig | ConvertTo-Json)"
+                "a PowerShell subnet list (Get-AzVirtualNetworkSubnetConfig | ConvertTo-Json)"
             }
         }
-    }
-
-    /// Whether the file lists subnets only (no address space, no region).
-    pub fn is_subnet_list(self) -> bool {
-        matches!(
-            self,
-            Source::AzCliSubnets | Source::RestSubnets | Source::PowerShellSubnets
-        )
     }
 }
 
@@ -647,8 +639,13 @@ impl Reader<'_> {
         }
         let read = items.len().min(MAX_SUBNETS);
         if total > read {
+            let why = if read == MAX_SUBNETS {
+                format!("Azure allows at most {MAX_SUBNETS} in a virtual network")
+            } else {
+                "the import keeps no more of one file".to_string()
+            };
             self.notes.push(format!(
-                "The file lists {total} subnets; only the first {read} were read (Azure allows at most {MAX_SUBNETS} in a virtual network)."
+                "The file lists {total} subnets; only the first {read} were read ({why})."
             ));
         }
         Ok(out)
@@ -684,7 +681,11 @@ fn from_vnet(node: &Node, source: Source, scope: &Scope) -> Result<ImportedVnet,
         .text(&node.location, "the location")
         .filter(|l| !l.is_empty());
     let address_prefixes = match get(node, |n| &n.address_space) {
-        Field::Found(space) => r.strings(&space.address_prefixes, "VNet address prefixes")?,
+        Field::Found(space) => match &space.address_prefixes {
+            // No prefixes stated is not "no prefixes": the design's are kept.
+            Field::Null | Field::Absent => None,
+            prefixes => r.strings(prefixes, "VNet address prefixes")?,
+        },
         Field::Text(t) if is_type_name(t) => return Err(r.truncated(t)),
         _ => None,
     };
@@ -1183,6 +1184,21 @@ mod tests {
         assert_eq!(v.name.as_deref(), Some("contoso-vnet"));
         let v = parse(&format!(r#"{{"value":[{AZ}]}}"#)).unwrap();
         assert_eq!(v.subnets.len(), 3);
+    }
+
+    #[test]
+    fn an_address_space_without_prefixes_keeps_the_designs() {
+        let v =
+            parse(r#"{"name":"v","addressSpace":{"addressPrefixes":null},"subnets":[]}"#).unwrap();
+        assert_eq!(v.address_prefixes, None);
+        let v =
+            parse(r#"{"name":"v","addressSpace":{"addressPrefixes":[]},"subnets":[]}"#).unwrap();
+        assert_eq!(v.address_prefixes, Some(vec![]));
+        // DHCP options without DNS servers: Azure's DNS.
+        let v = parse(r#"{"name":"v","dhcpOptions":{},"subnets":[]}"#).unwrap();
+        assert_eq!(v.dns_servers, Some(vec![]));
+        let v = parse(r#"{"name":"v","subnets":[]}"#).unwrap();
+        assert_eq!(v.dns_servers, None);
     }
 
     #[test]
