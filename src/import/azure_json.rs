@@ -477,8 +477,15 @@ impl<'de> Visitor<'de> for NodesVisitor<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         read_nodes(seq, self.0).map(Field::Found)
     }
+    /// Windows PowerShell 5.1 sometimes writes a list as `{"value": [...], "Count": n}`.
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        skip_map(map).map(|()| Field::Other)
+        Ok(match NodeVisitor(self.0).visit_map(map)? {
+            Field::Found(Node {
+                value: Field::Found(list),
+                ..
+            }) => Field::Found(list),
+            _ => Field::Other,
+        })
     }
 }
 
@@ -650,6 +657,16 @@ mod tests {
             (list.items.len(), list.total),
             (MAX_STRINGS, MAX_STRINGS + 1)
         );
+    }
+
+    #[test]
+    fn lists_wrapped_by_windows_powershell() {
+        let n = object(
+            r#"{"Subnets":{"value":[{"Name":"a"},{"Name":"b"}],"Count":2},"Delegations":{"Count":0}}"#,
+        );
+        let list = n.subnets.found().unwrap();
+        assert_eq!(list.total, 2);
+        assert_eq!(n.delegations, Field::Other);
     }
 
     #[test]
