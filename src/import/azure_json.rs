@@ -348,9 +348,9 @@ impl<'de> Visitor<'de> for StringsVisitor {
 }
 
 /// An object read as a [`Node`].
-struct NodeSeed<'b>(&'b Budget);
+struct NodeReader<'b>(&'b Budget);
 
-impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
+impl<'de> DeserializeSeed<'de> for NodeReader<'_> {
     type Value = Field<Node>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(NodeVisitor(self.0))
@@ -403,9 +403,11 @@ fn read_node<'de, A: MapAccess<'de>>(mut map: A, budget: &Budget) -> Result<Node
             Key::ResourceGroup => node.resource_group = map.next_value_seed(Text)?,
             Key::Schema => node.schema = map.next_value_seed(Text)?,
             Key::ServiceName => node.service_name = map.next_value_seed(Text)?,
-            Key::AddressSpace => node.address_space = boxed(map.next_value_seed(NodeSeed(budget))?),
-            Key::DhcpOptions => node.dhcp_options = boxed(map.next_value_seed(NodeSeed(budget))?),
-            Key::Properties => node.properties = boxed(map.next_value_seed(NodeSeed(budget))?),
+            Key::AddressSpace => {
+                node.address_space = boxed(map.next_value_seed(NodeReader(budget))?)
+            }
+            Key::DhcpOptions => node.dhcp_options = boxed(map.next_value_seed(NodeReader(budget))?),
+            Key::Properties => node.properties = boxed(map.next_value_seed(NodeReader(budget))?),
             Key::AddressPrefix => node.address_prefix = map.next_value_seed(Strings)?,
             Key::AddressPrefixes => node.address_prefixes = map.next_value_seed(Strings)?,
             Key::DnsServers => node.dns_servers = map.next_value_seed(Strings)?,
@@ -444,7 +446,7 @@ fn read_nodes<'de, A: SeqAccess<'de>>(
     let mut list = List::default();
     loop {
         if budget.left() {
-            match seq.next_element_seed(NodeSeed(budget))? {
+            match seq.next_element_seed(NodeReader(budget))? {
                 Some(item) => list.items.push(item),
                 None => break,
             }
@@ -515,7 +517,7 @@ impl<'de> Visitor<'de> for NamedVisitor<'_> {
         while let Some(name) = map.next_key::<String>()? {
             list.total += 1;
             if self.0.left() {
-                let value = map.next_value_seed(NodeSeed(self.0))?;
+                let value = map.next_value_seed(NodeReader(self.0))?;
                 list.items.push((name, value));
             } else {
                 map.next_value::<IgnoredAny>()?;
