@@ -1,7 +1,11 @@
 //! The plan's tables as rows of text — the same rows the page shows, copied as
-//! tab-separated text (spreadsheets) and as an HTML table (wikis), every cell escaped.
+//! tab-separated text (spreadsheets) and as an HTML table (wikis), every cell escaped, and
+//! exported as CSV (`export::csv`). Cells a spreadsheet would run as a formula are
+//! neutralised in every copy ([`neutralise_formula`]).
 
-use crate::nsg::SecurityRule;
+use std::borrow::Cow;
+
+use crate::nsg::{Direction, SecurityRule};
 use crate::plan::Plan;
 use crate::routes::Route;
 
@@ -13,12 +17,13 @@ pub struct Table {
 }
 
 impl Table {
-    /// Tab-separated text; tabs and line breaks inside cells become spaces.
+    /// Tab-separated text; formulas neutralised, then tabs and line breaks inside cells
+    /// become spaces.
     pub fn to_tsv(&self) -> String {
         let line = |cells: Vec<&str>| {
             cells
                 .iter()
-                .map(|c| c.replace(['\t', '\n', '\r'], " "))
+                .map(|c| neutralise_formula(c).replace(['\t', '\n', '\r'], " "))
                 .collect::<Vec<_>>()
                 .join("\t")
         };
@@ -31,22 +36,90 @@ impl Table {
         out
     }
 
-    /// An HTML table with every cell escaped.
+    /// An HTML table with every cell escaped and formulas neutralised: spreadsheets prefer
+    /// the HTML copy on the clipboard and read its cells as if typed.
     pub fn to_html(&self) -> String {
         let mut out = String::from("<table><thead><tr>");
         for h in &self.headers {
-            out.push_str(&format!("<th>{}</th>", escape_html(h)));
+            out.push_str(&format!("<th>{}</th>", escape_html(&neutralise_formula(h))));
         }
         out.push_str("</tr></thead><tbody>");
         for row in &self.rows {
             out.push_str("<tr>");
             for cell in row {
-                out.push_str(&format!("<td>{}</td>", escape_html(cell)));
+                out.push_str(&format!(
+                    "<td>{}</td>",
+                    escape_html(&neutralise_formula(cell))
+                ));
             }
             out.push_str("</tr>");
         }
         out.push_str("</tbody></table>");
         out
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula when they start it (OWASP,
+/// "CSV Injection"), and their full-width forms, which some spreadsheets fold to ASCII.
+const FORMULA_STARTS: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+];
+
+/// A cell that a spreadsheet would read as a formula (it starts, after any spaces or line
+/// feeds, with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, which
+/// spreadsheets read as "this is text" (the OWASP advice); any other cell is unchanged. The
+/// one rule for every copy of a table: CSV, tab-separated text and HTML.
+pub fn neutralise_formula(cell: &str) -> Cow<'_, str> {
+    match cell.trim_start_matches([' ', '\n']).chars().next() {
+        Some(c) if FORMULA_STARTS.contains(&c) => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// The tables the plan has, for exports that take one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanTable {
+    /// The four ISE subnets.
+    Subnets,
+    /// Inbound NSG rules.
+    Inbound,
+    /// Outbound NSG rules.
+    Outbound,
+    /// Routes.
+    Routes,
+}
+
+impl PlanTable {
+    /// Every table, in the page's order.
+    pub const ALL: [PlanTable; 4] = [
+        PlanTable::Subnets,
+        PlanTable::Inbound,
+        PlanTable::Outbound,
+        PlanTable::Routes,
+    ];
+
+    /// Its name on the command line and in file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlanTable::Subnets => "subnets",
+            PlanTable::Inbound => "inbound",
+            PlanTable::Outbound => "outbound",
+            PlanTable::Routes => "routes",
+        }
+    }
+
+    /// The table from a plan.
+    pub fn of(self, plan: &Plan) -> Table {
+        match self {
+            PlanTable::Subnets => subnets(plan),
+            PlanTable::Inbound => {
+                nsg_rules(&plan.rules(Direction::Inbound).cloned().collect::<Vec<_>>())
+            }
+            PlanTable::Outbound => {
+                nsg_rules(&plan.rules(Direction::Outbound).cloned().collect::<Vec<_>>())
+            }
+            PlanTable::Routes => routes(&plan.routes),
+        }
     }
 }
 
@@ -67,7 +140,7 @@ pub fn escape_html(text: &str) -> String {
 }
 
 /// NSG rules: priority, name, direction, source, source ports, destination, destination
-/// ports, protocol, access, purpose and the article row it implements.
+/// ports, protocol, access, purpose, the article row it implements and the article's address.
 pub fn nsg_rules(rules: &[SecurityRule]) -> Table {
     Table {
         headers: vec![
@@ -80,7 +153,9 @@ pub fn nsg_rules(rules: &[SecurityRule]) -> Table {
             "Destination ports",
             "Protocol",
             "Access",
-            "Source",
+            "Purpose",
+            "Article",
+            "Article URL",
         ],
         rows: rules
             .iter()
@@ -99,26 +174,39 @@ pub fn nsg_rules(rules: &[SecurityRule]) -> Table {
                         r.protocol.to_string()
                     },
                     r.access.to_string(),
+                    r.purpose.to_string(),
                     r.source.label(),
+                    r.source.url().to_string(),
                 ]
             })
             .collect(),
     }
 }
 
-/// Routes: name, address prefix, next hop, purpose, article row.
+/// Routes: name, address prefix, next hop and its address (an appliance's), purpose, the
+/// article row and the article's address.
 pub fn routes(routes: &[Route]) -> Table {
     Table {
-        headers: vec!["Name", "Address prefix", "Next hop", "Purpose", "Source"],
+        headers: vec![
+            "Name",
+            "Address prefix",
+            "Next hop",
+            "Next hop address",
+            "Purpose",
+            "Article",
+            "Article URL",
+        ],
         rows: routes
             .iter()
             .map(|r| {
                 vec![
                     r.name.clone(),
                     r.address_prefix.clone(),
-                    r.next_hop_label(),
+                    r.next_hop_type.to_string(),
+                    r.next_hop_ip.clone().unwrap_or_default(),
                     r.purpose.to_string(),
                     r.source.label(),
+                    r.source.url().to_string(),
                 ]
             })
             .collect(),
@@ -179,6 +267,7 @@ mod tests {
         let p = crate::plan(&Design::default());
         let t = nsg_rules(&p.nsg_rules);
         assert_eq!(t.rows.len(), p.nsg_rules.len());
+        assert!(t.rows.iter().all(|r| r.len() == t.headers.len()));
         assert_eq!(
             t.rows[0][..3],
             [
@@ -187,7 +276,129 @@ mod tests {
                 "Inbound".into()
             ]
         );
-        assert!(t.rows[0][9].starts_with("Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE) › Inbound security rules"));
+        assert_eq!(t.rows[0][9], p.nsg_rules[0].purpose);
+        assert!(t.rows[0][10].starts_with("Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE) › Inbound security rules"));
+        assert_eq!(t.rows[0][11], crate::citation::PORTAL_ARTICLE.url);
         assert_eq!(subnets(&p).rows[0][1], "10.0.0.0/27");
+        assert_eq!(
+            PlanTable::Inbound.of(&p).rows.len() + PlanTable::Outbound.of(&p).rows.len(),
+            t.rows.len()
+        );
+        assert_eq!(PlanTable::Subnets.of(&p), subnets(&p));
+    }
+
+    #[test]
+    fn route_table_shows_the_appliance_address() {
+        let route = |ip: Option<&str>| Route {
+            name: "default".into(),
+            address_prefix: "0.0.0.0/0".into(),
+            next_hop_type: if ip.is_some() {
+                "VirtualAppliance"
+            } else {
+                "Internet"
+            },
+            next_hop_ip: ip.map(String::from),
+            purpose: "test",
+            source: crate::citation::Citation::portal("Section", "Row"),
+        };
+        let t = routes(&[route(Some("10.0.3.4")), route(None)]);
+        assert!(t.rows.iter().all(|r| r.len() == t.headers.len()));
+        assert_eq!(
+            t.rows[0][2..4],
+            ["VirtualAppliance".to_string(), "10.0.3.4".into()]
+        );
+        assert_eq!(t.rows[1][3], "");
+        assert_eq!(t.rows[0][6], crate::citation::PORTAL_ARTICLE.url);
+        let p = crate::plan(&Design {
+            forced_tunneling: crate::design::ForcedTunneling::ExpressRoute,
+            ..Design::default()
+        });
+        assert_eq!(routes(&p.routes).rows.len(), p.routes.len());
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for hostile in [
+            "=HYPERLINK(\"http://example.com\",\"x\")",
+            "+1",
+            "-1+2",
+            "@SUM(1)",
+            "\t=1",
+            "\r=1",
+            "  =1",
+            "\n=1",
+            "\u{ff1d}1+1",
+        ] {
+            assert_eq!(
+                neutralise_formula(hostile),
+                format!("'{hostile}"),
+                "{hostile:?}"
+            );
+        }
+        for normal in [
+            "",
+            "6379-6383",
+            "454, 455",
+            "10.0.0.0/27",
+            "*",
+            "VirtualNetwork",
+            "Any (TCP and UDP)",
+            "a=b",
+            "x-1",
+            "'=already quoted",
+            "Inbound",
+        ] {
+            assert!(
+                matches!(neutralise_formula(normal), Cow::Borrowed(_)),
+                "{normal:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn copies_neutralise_formulas_in_every_cell() {
+        let t = Table {
+            headers: vec!["=A"],
+            rows: vec![vec!["\t=1+1".into()], vec!["@x".into()]],
+        };
+        assert_eq!(t.to_tsv(), "'=A\n' =1+1\n'@x\n");
+        assert_eq!(
+            t.to_html(),
+            "<table><thead><tr><th>&#39;=A</th></tr></thead><tbody><tr><td>&#39;\t=1+1</td></tr><tr><td>&#39;@x</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn planner_values_are_never_altered() {
+        use crate::design::{AccessEndpoint, Cloud, ForcedTunneling};
+        let designs = [
+            Design::default(),
+            Design {
+                access_endpoint: AccessEndpoint::External,
+                cloud: Cloud::Government,
+                location: "usgovvirginia".into(),
+                forced_tunneling: ForcedTunneling::ExpressRoute,
+                dns_servers: vec!["10.0.0.4".into()],
+                ..Design::default()
+            },
+            Design {
+                forced_tunneling: ForcedTunneling::Firewall,
+                ..Design::default()
+            },
+        ];
+        for d in &designs {
+            let p = crate::plan(d);
+            for which in PlanTable::ALL {
+                let t = which.of(&p);
+                for cell in t
+                    .headers
+                    .iter()
+                    .copied()
+                    .chain(t.rows.iter().flatten().map(String::as_str))
+                {
+                    assert_eq!(neutralise_formula(cell), cell, "{} table", which.name());
+                }
+            }
+        }
     }
 }

@@ -19,7 +19,9 @@ mod cli {
         default_subnets, AccessEndpoint, Cloud, Deployment, Design, ForcedTunneling, NextHop, Sku,
         SubnetSpec,
     };
-    use ise_planner::{plan, Plan};
+    use ise_planner::import::vnet::{self as vnet_import, MAX_IMPORT_BYTES};
+    use ise_planner::tables::PlanTable;
+    use ise_planner::{export, plan, Plan};
     use std::io::Read;
     use std::process::ExitCode;
 
@@ -76,20 +78,36 @@ mod cli {
         Routes,
         /// The effective design, loadable again with --design.
         Design,
+        /// One table as CSV (RFC 4180), chosen with --table.
+        Csv,
+    }
+    #[derive(Copy, Clone, Debug, ValueEnum)]
+    enum TableArg {
+        Subnets,
+        Inbound,
+        Outbound,
+        Routes,
     }
 
     /// Plan the network of an Azure Logic Apps integration service environment (ISE): four
     /// /27 subnets, NSG rules, routes and the REST request that creates it.
     ///
     /// Flags given beside --design override the file. Findings go to stderr; the output
-    /// chosen with --emit goes to stdout as pretty JSON. Exit status: 0 no errors, 1 the
-    /// design has errors (the output is still printed), 2 bad usage or unreadable design.
+    /// chosen with --emit goes to stdout as pretty JSON (CSV for --emit csv). Exit status: 0
+    /// no errors, 1 the design has errors (the output is still printed), 2 bad usage or an
+    /// unreadable design or VNet file.
     #[derive(Parser, Debug)]
     #[command(name = "ise-plan", version, max_term_width = 100, override_usage = USAGE)]
     struct Args {
         /// A design saved from the page or by `--emit design` (`-` reads stdin).
         #[arg(long, value_name = "FILE")]
         design: Option<String>,
+        /// An existing VNet as JSON (`az network vnet show`, `az network vnet subnet list`,
+        /// Azure's REST/ARM shape, `Get-AzVirtualNetwork | ConvertTo-Json -Depth 10`; `-`
+        /// reads stdin): its name, address space and named subnets replace the design's;
+        /// flags given beside it override it.
+        #[arg(long = "import-vnet", value_name = "FILE")]
+        import_vnet: Option<String>,
         /// A VNet address prefix; repeat for several (replaces the design's list).
         #[arg(long = "vnet-prefix", value_name = "CIDR")]
         vnet_prefix: Vec<String>,
@@ -155,16 +173,20 @@ mod cli {
         /// What to print on stdout.
         #[arg(long, value_enum, default_value_t = Emit::Plan)]
         emit: Emit,
+        /// The table --emit csv prints.
+        #[arg(long, value_enum)]
+        table: Option<TableArg>,
     }
 
     const USAGE: &str =
-        "ise-plan [--design FILE] [--vnet-prefix CIDR]... [--existing-subnet CIDR]...
+        "ise-plan [--design FILE] [--import-vnet FILE] [--vnet-prefix CIDR]... [--existing-subnet CIDR]...
                 [--subnet NAME=CIDR]... [--access internal|external] [--sku premium|developer]
                 [--capacity N] [--name NAME] [--location REGION] [--subscription ID]
                 [--resource-group RG] [--vnet-name NAME] [--cloud public|government]
                 [--deploy portal|rest] [--forced-tunneling [expressroute|firewall|none]]
                 [--firewall-ip IP] [--firewall-next-hop appliance|gateway] [--dns-server IP]...
-                [--emit plan|rest-body|rest-request|nsg|routes|design]";
+                [--emit plan|rest-body|rest-request|nsg|routes|design|csv]
+                [--table subnets|inbound|outbound|routes]";
 
     /// Fails with a usage message and exit status 2.
     struct Usage(String);
@@ -177,7 +199,7 @@ mod cli {
                 return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
             }
         };
-        let design = match effective_design(&args) {
+        let design = match check_table(&args).and_then(|()| effective_design(&args)) {
             Ok(d) => d,
             Err(Usage(message)) => {
                 eprintln!("ise-plan: {message}");
@@ -194,7 +216,7 @@ mod cli {
                 f.message
             );
         }
-        println!("{}", output(&args, &design, &plan));
+        print!("{}", output(&args, &design, &plan));
         ExitCode::from(if plan.has_errors() { 1 } else { 0 })
     }
 
@@ -212,11 +234,61 @@ mod cli {
         Design::from_json(&text).map_err(|e| Usage(format!("cannot use design file {path:?}: {e}")))
     }
 
+    /// `--table` goes with `--emit csv`, and `--emit csv` needs it.
+    fn check_table(args: &Args) -> Result<(), Usage> {
+        match (args.emit, args.table) {
+            (Emit::Csv, None) => Err(Usage(
+                "--emit csv prints one table: add --table subnets|inbound|outbound|routes".into(),
+            )),
+            (Emit::Csv, Some(_)) | (_, None) => Ok(()),
+            (_, Some(_)) => Err(Usage(
+                "--table chooses the table of --emit csv; add --emit csv".into(),
+            )),
+        }
+    }
+
+    /// Reads the file of `--import-vnet` (at most [`MAX_IMPORT_BYTES`]) and applies it.
+    fn import_vnet(path: &str, design: &mut Design) -> Result<(), Usage> {
+        let what = if path == "-" {
+            "stdin".to_string()
+        } else {
+            format!("{path:?}")
+        };
+        let mut bytes = Vec::new();
+        let read = if path == "-" {
+            std::io::stdin()
+                .take(MAX_IMPORT_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+        } else {
+            std::fs::File::open(path)
+                .and_then(|f| f.take(MAX_IMPORT_BYTES as u64 + 1).read_to_end(&mut bytes))
+        };
+        read.map_err(|e| Usage(format!("cannot read the VNet from {what}: {e}")))?;
+        let summary = vnet_import::import_bytes(&bytes, design)
+            .map_err(|e| Usage(format!("cannot import the VNet from {what}: {e}")))?;
+        eprintln!(
+            "ise-plan: {summary} — read as {}.",
+            summary.source.describe()
+        );
+        for note in &summary.notes {
+            eprintln!("ise-plan: note: {note}");
+        }
+        Ok(())
+    }
+
     fn effective_design(args: &Args) -> Result<Design, Usage> {
+        if args.design.as_deref() == Some("-") && args.import_vnet.as_deref() == Some("-") {
+            return Err(Usage(
+                "only one of --design and --import-vnet can read stdin (-); give the other as a file".into(),
+            ));
+        }
         let mut d = match &args.design {
             Some(path) => read_design(path)?,
             None => Design::default(),
         };
+        if let Some(path) = &args.import_vnet {
+            import_vnet(path, &mut d)?;
+        }
         if !args.vnet_prefix.is_empty() {
             d.vnet.address_prefixes = args.vnet_prefix.clone();
         }
@@ -329,6 +401,7 @@ mod cli {
         Ok(specs)
     }
 
+    /// What goes to stdout, ending in a line break.
     fn output(args: &Args, design: &Design, plan: &Plan) -> String {
         let value = match args.emit {
             Emit::Plan => serde_json::to_value(plan),
@@ -340,10 +413,20 @@ mod cli {
             Emit::Routes => Ok(serde_json::Value::Array(
                 plan.routes.iter().map(|r| r.to_arm()).collect(),
             )),
-            Emit::Design => return design.to_json(),
+            Emit::Design => return design.to_json() + "\n",
+            Emit::Csv => {
+                let table = match args.table.unwrap_or(TableArg::Subnets) {
+                    TableArg::Subnets => PlanTable::Subnets,
+                    TableArg::Inbound => PlanTable::Inbound,
+                    TableArg::Outbound => PlanTable::Outbound,
+                    TableArg::Routes => PlanTable::Routes,
+                };
+                return export::csv::plan_table(plan, table);
+            }
         };
         value
             .and_then(|v| serde_json::to_string_pretty(&v))
             .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+            + "\n"
     }
 }

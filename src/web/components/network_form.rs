@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use ise_planner::design::{AccessEndpoint, Certificate, Cloud, Design, ForcedTunneling};
-use ise_planner::service_tags::ServiceTags;
+use ise_planner::import::service_tags::ServiceTags;
 use ise_planner::validate::lists::{certificate_from_file, ISE_CONNECTORS};
 use ise_planner::Plan;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};

@@ -1,0 +1,3 @@
+//! Exports of the plan in other formats.
+
+pub mod csv;
