@@ -18,6 +18,7 @@ mod cli {
     use ise_planner::design::{
         default_subnets, AccessEndpoint, Cloud, Deployment, Design, Sku, SubnetSpec,
     };
+    use ise_planner::export::Format;
     use ise_planner::{plan, Plan};
     use std::io::Read;
     use std::process::ExitCode;
@@ -57,6 +58,16 @@ mod cli {
         Routes,
         /// The effective design, loadable again with --design.
         Design,
+        /// ARM template (azuredeploy.json): subnets, NSG, route table, ISE, connectors.
+        Arm,
+        /// Bicep file (main.bicep).
+        Bicep,
+        /// Terraform configuration (main.tf): azurerm network, azapi ISE.
+        Terraform,
+        /// Azure CLI bash script (deploy.sh).
+        Azcli,
+        /// Azure PowerShell script (deploy.ps1).
+        Powershell,
     }
 
     /// Plan the network of an Azure Logic Apps integration service environment (ISE): four
@@ -128,7 +139,8 @@ mod cli {
                 [--capacity N] [--name NAME] [--location REGION] [--subscription ID]
                 [--resource-group RG] [--vnet-name NAME] [--cloud public|government]
                 [--deploy portal|rest] [--forced-tunneling] [--dns-server IP]...
-                [--emit plan|rest-body|rest-request|nsg|routes|design]";
+                [--emit plan|rest-body|rest-request|nsg|routes|design|
+                        arm|bicep|terraform|azcli|powershell]";
 
     /// Fails with a usage message and exit status 2.
     struct Usage(String);
@@ -158,7 +170,11 @@ mod cli {
                 f.message
             );
         }
-        println!("{}", output(&args, &design, &plan));
+        let text = output(&args, &design, &plan);
+        print!("{text}");
+        if !text.ends_with('\n') {
+            println!();
+        }
         ExitCode::from(if plan.has_errors() { 1 } else { 0 })
     }
 
@@ -288,6 +304,11 @@ mod cli {
                 plan.routes.iter().map(|r| r.to_arm()).collect(),
             )),
             Emit::Design => return design.to_json(),
+            Emit::Arm => return Format::Arm.render(design, plan),
+            Emit::Bicep => return Format::Bicep.render(design, plan),
+            Emit::Terraform => return Format::Terraform.render(design, plan),
+            Emit::Azcli => return Format::AzCli.render(design, plan),
+            Emit::Powershell => return Format::PowerShell.render(design, plan),
         };
         value
             .and_then(|v| serde_json::to_string_pretty(&v))
