@@ -393,20 +393,18 @@ mod tests {
     fn default_design() {
         let design = Design::default();
         let text = render(&design, &crate::plan(&design));
-        assert!(
-            text.contains("data \"azurerm_virtual_network\" \"ise\" {\n  name = \"ise-vnet\"\n")
-        );
+        assert!(text.contains(
+            "data \"azurerm_virtual_network\" \"ise\" {\n  name                = \"ise-vnet\"\n"
+        ));
         assert!(text
             .contains("resource \"azurerm_subnet_network_security_group_association\" \"ise_4\""));
         assert!(!text.contains("azurerm_route_table"));
         assert!(text.contains(
             "  depends_on = [\n    azurerm_subnet_network_security_group_association.ise_1,\n  ]\n"
         ));
-        assert!(
-            text.contains("type = \"Microsoft.Logic/integrationServiceEnvironments@2019-05-01\"")
-        );
-        assert!(text.contains("id = azurerm_subnet.ise_3.id"));
-        assert!(text.contains("version = \">= 4.0, < 5.0\""));
+        assert!(text.contains("= \"Microsoft.Logic/integrationServiceEnvironments@2019-05-01\""));
+        assert!(text.contains("= azurerm_subnet.ise_3.id"));
+        assert!(text.contains("= \">= 4.0, < 5.0\""));
         assert!(!text.contains("schema_validation_enabled"));
     }
 }
