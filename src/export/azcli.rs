@@ -72,6 +72,9 @@ fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
 pub fn render(design: &Design, plan: &Plan) -> String {
     let t = Target::new(design, plan);
     let mut out = String::from("#!/usr/bin/env bash\n");
+    // Whole-file directive (it must follow the shebang): the single-quoted values are
+    // data, so `$`, backticks and typographic quotes in them are meant literally.
+    out.push_str("# shellcheck disable=SC1003,SC1111,SC1112,SC2016\n");
     out.push_str(&header::comment(&t, "#", &how_to_deploy(&t)));
     out.push_str("set -euo pipefail\n\n");
 
