@@ -38,14 +38,21 @@ fn subnet_symbol(s: &SubnetTarget<'_>) -> String {
     format!("subnet{}", s.position)
 }
 
-fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
-    let mut lines = vec![
+fn how_to_deploy() -> Vec<String> {
+    vec![
         "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile main.bicep).".to_string(),
-    ];
+    ]
+}
+
+/// What this file deploys: the ISE only when it shares the virtual network's resource group.
+fn target<'a>(design: &'a Design, plan: &'a Plan) -> Target<'a> {
+    let mut t = Target::new(design, plan);
     if t.ise_in_other_resource_group() {
-        lines.push("INCOMPLETE: the ISE belongs to another resource group than the virtual network, and a Bicep file deploys to one: this file holds the network only. Create the ISE with the ARM template (a nested deployment), the Azure CLI or PowerShell script, or the REST request.".to_string());
+        t.ise = None;
+        t.connectors.clear();
+        t.gaps.push("The ISE belongs to another resource group than the virtual network, and a Bicep file deploys to one: this file holds the network only. Create the ISE with the ARM template (a nested deployment), the Azure CLI or PowerShell script, or the REST request.".to_string());
     }
-    lines
+    t
 }
 
 fn resource(symbol: &str, kind: &str, version: &str, existing: bool, body: Node) -> String {
@@ -62,8 +69,8 @@ fn resource(symbol: &str, kind: &str, version: &str, existing: bool, body: Node)
 
 /// The Bicep file.
 pub fn render(design: &Design, plan: &Plan) -> String {
-    let t = Target::new(design, plan);
-    let mut out = header::comment(&t, "//", &how_to_deploy(&t));
+    let t = target(design, plan);
+    let mut out = header::comment(&t, "//", &how_to_deploy());
     out.push('\n');
 
     let vnet_type = "Microsoft.Network/virtualNetworks";
@@ -162,7 +169,7 @@ pub fn render(design: &Design, plan: &Plan) -> String {
         previous = Some(symbol);
     }
 
-    if let (Some(ise), false) = (&t.ise, t.ise_in_other_resource_group()) {
+    if let Some(ise) = &t.ise {
         out.push_str(&resource(
             "ise",
             ISE_TYPE,
@@ -266,7 +273,8 @@ mod tests {
         design.vnet.resource_group = "network-rg".into();
         let text = render(&design, &crate::plan(&design));
         assert!(!text.contains("resource ise "));
-        assert!(text.contains("// INCOMPLETE: the ISE belongs to another resource group"));
+        assert!(text.contains("// INCOMPLETE: The ISE belongs to another resource group"));
+        assert!(!text.contains("Deploys 4 ISE subnets as child resources of the existing virtual network, created one after another; one network security group with 18 security rules; the ISE"));
         assert!(text.contains("resource subnet4 "));
     }
 }

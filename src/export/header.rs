@@ -39,14 +39,18 @@ pub fn what_it_deploys(t: &Target<'_>) -> String {
         ));
     }
     if t.ise.is_some() {
-        parts.push(format!(
-            "the ISE ({ISE_TYPE}, api-version {API_VERSION}) with {}",
-            plural(
-                t.connectors.len(),
-                "managed connector",
-                "managed connectors"
-            )
-        ));
+        let mut ise = format!("the ISE ({ISE_TYPE}, api-version {API_VERSION})");
+        if !t.connectors.is_empty() {
+            ise.push_str(&format!(
+                " with {}",
+                plural(
+                    t.connectors.len(),
+                    "managed connector",
+                    "managed connectors"
+                )
+            ));
+        }
+        parts.push(ise);
     }
     format!("Deploys {}.", parts.join("; "))
 }

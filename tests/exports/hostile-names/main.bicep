@@ -1,12 +1,12 @@
 // ISE Network Planner 0.1.0: the network of an Azure Logic Apps integration service environment (ISE).
-// Deploys 4 ISE subnets as child resources of the existing virtual network, created one after another; one network security group with 18 security rules; the ISE (Microsoft.Logic/integrationServiceEnvironments, api-version 2019-05-01) with 1 managed connector.
+// Deploys 4 ISE subnets as child resources of the existing virtual network, created one after another; one network security group with 18 security rules.
 // Azure accepts no new ISEs since 2022-11-01 and retired ISE on 2024-08-31: creating the ISE now fails, but the network part still deploys.
 // Follows: Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE) <https://learn.microsoft.com/azure/logic-apps/connect-virtual-network-vnet-isolated-environment>
 // Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 // Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 // Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile main.bicep).
-// INCOMPLETE: the ISE belongs to another resource group than the virtual network, and a Bicep file deploys to one: this file holds the network only. Create the ISE with the ARM template (a nested deployment), the Azure CLI or PowerShell script, or the REST request.
 // NOT READY: the design has errors (subscription-id-invalid, resource-group-invalid, vnet-resource-group-invalid, vnet-name-invalid, ise-name-invalid, subnet-name-invalid-char, subnet-name-forbidden-char, subnet-name-start, certificate-name-invalid, connector-name-invalid); fix them in the planner before deploying.
+// INCOMPLETE: The ISE belongs to another resource group than the virtual network, and a Bicep file deploys to one: this file holds the network only. Create the ISE with the ARM template (a nested deployment), the Azure CLI or PowerShell script, or the REST request.
 
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {
   name: 'vnet\n\'@\nISE_PLANNER_END_OF_JSON\n--flag\n#q\'"`’‘‚‛“”'

@@ -1,5 +1,5 @@
 # ISE Network Planner 0.1.0: the network of an Azure Logic Apps integration service environment (ISE).
-# Deploys a new virtual network; 4 ISE subnets as child resources of the new virtual network, created one after another; one network security group with 18 security rules; the ISE (Microsoft.Logic/integrationServiceEnvironments, api-version 2019-05-01) with 0 managed connectors.
+# Deploys a new virtual network; 4 ISE subnets as child resources of the new virtual network, created one after another; one network security group with 18 security rules; the ISE (Microsoft.Logic/integrationServiceEnvironments, api-version 2019-05-01).
 # Azure accepts no new ISEs since 2022-11-01 and retired ISE on 2024-08-31: creating the ISE now fails, but the network part still deploys.
 # Follows: Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE) <https://learn.microsoft.com/azure/logic-apps/connect-virtual-network-vnet-isolated-environment>
 # Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
