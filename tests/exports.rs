@@ -1782,3 +1782,55 @@ fn headers() {
         }
     }
 }
+
+// Every string survives each language's quoting, as read back by the language's parser.
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_string_round_trips_through_each_quoting(value in proptest::prop_oneof![
+        proptest::prelude::any::<String>(),
+        // The characters that matter to some language, densely.
+        "[\\\\'\"`$%{}\\[\\]()’‘‚‛“”@#;&|<>\n\r\t\x00\x07\u{202e}a-z -]{0,40}",
+    ]) {
+        // HCL, read by hcl-rs.
+        let body = hcl::parse(&format!("x = {}\n", quote::hcl(&value))).expect("HCL parses");
+        let attribute = body.attributes().next().expect("one attribute");
+        proptest::prop_assert_eq!(&attribute.expr, &hcl::Expression::String(value.clone()));
+
+        // Bicep, read by tree-sitter-bicep.
+        let text = format!("var x = {}\n", quote::bicep(&value));
+        let tree = tree_sitter_parse(tree_sitter_bicep::LANGUAGE.into(), &text);
+        proptest::prop_assert!(syntax_errors(&tree, &text).is_empty(), "{:?}", text);
+        let mut decoded = None;
+        for_each_node(tree.root_node(), &mut |n| {
+            if n.kind() == "string" {
+                decoded = Some(bicep_string(n, &text));
+            }
+        });
+        proptest::prop_assert_eq!(decoded.as_ref(), Some(&value));
+
+        // PowerShell, read by tree-sitter-powershell.
+        let text = format!("$x = {}\n", quote::powershell(&value));
+        let tree = tree_sitter_parse(tree_sitter_powershell::LANGUAGE.into(), &text);
+        proptest::prop_assert!(syntax_errors(&tree, &text).is_empty(), "{:?}", text);
+        let mut strings = Vec::new();
+        for_each_node(tree.root_node(), &mut |n| {
+            if n.kind() == "verbatim_string_characters" {
+                strings.push(powershell_string(node_text(n, &text)));
+            }
+        });
+        proptest::prop_assert_eq!(strings, vec![as_argument(&value)]);
+
+        // ARM: a literal, and a string inside an expression.
+        let mut literals = BTreeSet::new();
+        let mut errors = Vec::new();
+        let literal = arm_text(&quote::arm_literal(&value), &mut literals, &mut errors);
+        if !value.starts_with('[') {
+            proptest::prop_assert_eq!(&literal, &value);
+        }
+        proptest::prop_assert!(literals.contains(&value));
+        let call = format!("resourceId({})", quote::arm_string(&value));
+        proptest::prop_assert_eq!(arm_expression(&call), Ok(vec![value.clone()]));
+    }
+}
