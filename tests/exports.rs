@@ -519,14 +519,22 @@ fn named_children(node: tree_sitter::Node<'_>) -> Vec<tree_sitter::Node<'_>> {
     node.named_children(&mut cursor).collect()
 }
 
-/// Bicep escapes (`\n`, `\$`, `\u{7}`, …), decoded; panics on anything else.
+/// Bicep escapes (`\n`, `\$`, `\u{7}`, …) and whitespace, decoded; panics on anything
+/// else. (The grammar treats whitespace as "extras", so inside a string it can show up
+/// between the visible parts, or inside the closing quote's token.)
 fn bicep_escapes(mut raw: &str, out: &mut String) {
-    while !raw.is_empty() {
-        let rest = raw
-            .strip_prefix('\\')
-            .unwrap_or_else(|| panic!("unexpected text between Bicep string parts: {raw:?}"));
-        let mut chars = rest.chars();
-        let (decoded, used) = match chars.next() {
+    while let Some(c) = raw.chars().next() {
+        if c != '\\' {
+            assert!(
+                c.is_whitespace(),
+                "unexpected text between Bicep string parts: {raw:?}"
+            );
+            out.push(c);
+            raw = &raw[c.len_utf8()..];
+            continue;
+        }
+        let rest = &raw[1..];
+        let (decoded, used) = match rest.chars().next() {
             Some('n') => ('\n', 1),
             Some('r') => ('\r', 1),
             Some('t') => ('\t', 1),
@@ -559,10 +567,13 @@ fn bicep_string(node: tree_sitter::Node<'_>, text: &str) -> String {
     for part in &children[1..] {
         bicep_escapes(&text[at..part.start_byte()], &mut out);
         at = part.end_byte();
+        let raw = node_text(*part, text);
         if part.end_byte() == node.end_byte() {
+            // The closing quote, with any whitespace before it.
+            let before = raw.strip_suffix('\'').expect("a closing quote");
+            bicep_escapes(before, &mut out);
             break;
         }
-        let raw = node_text(*part, text);
         match part.kind() {
             "string_content" => out.push_str(raw),
             "escape_sequence" => bicep_escapes(raw, &mut out),

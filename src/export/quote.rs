@@ -32,12 +32,16 @@ pub fn arm_string(value: &str) -> String {
 
 /// A Bicep string literal: single quotes with Bicep's escapes (`\'`, `\\`, `\$`, `\n`,
 /// `\r`, `\t`, other control characters as `\u{…}`). `$` is always escaped, so no `${` can
-/// start an interpolation.
+/// start an interpolation. A `/` that would start `//` or `/*` is written `\u{2F}`: the same
+/// string to Bicep, and no comment opener to tools (tree-sitter's Bicep grammar) that look
+/// for comments inside strings.
 pub fn bicep(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push('\'');
-    for c in value.chars() {
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            '/' if matches!(chars.peek(), Some('/' | '*')) => out.push_str("\\u{2F}"),
             '\\' => out.push_str("\\\\"),
             '\'' => out.push_str("\\'"),
             '$' => out.push_str("\\$"),
@@ -177,6 +181,7 @@ mod tests {
         assert_eq!(powershell("‘a’‚b‛'"), "'‘‘a’’‚‚b‛‛'''");
         assert_eq!(powershell("$x `n"), "'$x `n'");
         assert_eq!(bicep("a'b\\c${d}\n\r\t\u{1}"), r"'a\'b\\c\${d}\n\r\t\u{1}'");
+        assert_eq!(bicep("https://x/*/y"), r"'https:\u{2F}/x\u{2F}*/y'");
         assert_eq!(hcl("a\"b\\c\n\u{7}"), r#""a\"b\\c\n\u0007""#);
         assert_eq!(hcl("$$${x}"), r#""$$$${x}""#);
         assert_eq!(hcl("$x %y"), r#""$x %y""#);
