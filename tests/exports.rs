@@ -1366,6 +1366,12 @@ fn subnets_follow_the_plan_in_every_format() {
             .find(|r| r.0 == "vnet")
             .expect("vnet");
         assert_eq!(vnet.2, !design.vnet.is_new, "{case}: existing");
+        let bicep_routes = bicep
+            .resources
+            .iter()
+            .find(|r| r.1.starts_with("Microsoft.Network/routeTables@"))
+            .map(|r| r.3["properties"]["routes"].clone());
+        assert_eq!(bicep_routes, want_routes, "{case}: Bicep routes");
         let bicep_subnets: Vec<_> = bicep
             .resources
             .iter()
@@ -1440,6 +1446,31 @@ fn subnets_follow_the_plan_in_every_format() {
             .filter(|(n, _)| n == "Set-AzVirtualNetwork")
             .count();
         assert_eq!((adds.len(), sets), (placed.len(), placed.len()), "{case}");
+        let ps_routes: Vec<Parameters> = ps
+            .calls
+            .iter()
+            .filter(|(n, _)| n == "New-AzRouteConfig")
+            .map(|(_, p)| p.clone())
+            .collect();
+        let want_ps_routes: Vec<Parameters> = plan
+            .routes
+            .iter()
+            .map(|r| {
+                let mut p = vec![
+                    ("-Name".to_string(), vec![r.name.clone()]),
+                    ("-AddressPrefix".to_string(), vec![r.address_prefix.clone()]),
+                    (
+                        "-NextHopType".to_string(),
+                        vec![r.next_hop_type.to_string()],
+                    ),
+                ];
+                if let Some(ip) = &r.next_hop_ip {
+                    p.push(("-NextHopIpAddress".to_string(), vec![ip.clone()]));
+                }
+                p
+            })
+            .collect();
+        assert_eq!(ps_routes, want_ps_routes, "{case}: PowerShell routes");
         for ((_, params), s) in adds.iter().zip(&placed) {
             let get = |n: &str| params.iter().find(|(p, _)| p == n).map(|(_, v)| v.clone());
             assert_eq!(get("-Name"), Some(vec![as_argument(s.name)]), "{case}");
@@ -1844,4 +1875,55 @@ proptest::proptest! {
         let call = format!("resourceId({})", quote::arm_string(&value));
         proptest::prop_assert_eq!(arm_expression(&call), Ok(vec![value.clone()]));
     }
+}
+
+/// A route to an appliance carries its next-hop address in every format (the plan's
+/// firewall mode will produce such routes; here one is set by hand).
+#[test]
+fn an_appliance_next_hop_reaches_every_format() {
+    let design = firewall();
+    let mut plan = plan(&design);
+    plan.routes[0].next_hop_type = "VirtualAppliance";
+    plan.routes[0].next_hop_ip = Some("10.0.3.4".into());
+    let want = plan.routes[0].to_arm();
+
+    let arm = parse_arm(&Format::Arm.render(&design, &plan));
+    let table = arm_resources(&arm.template)
+        .into_iter()
+        .find(|r| r["type"] == "Microsoft.Network/routeTables")
+        .expect("route table");
+    assert_eq!(table["properties"]["routes"][0], want);
+
+    let bicep = parse_bicep(&Format::Bicep.render(&design, &plan));
+    let table = bicep
+        .resources
+        .iter()
+        .find(|r| r.1.starts_with("Microsoft.Network/routeTables@"))
+        .expect("route table");
+    assert_eq!(table.3["properties"]["routes"][0], want);
+
+    let tf = parse_hcl(&Format::Terraform.render(&design, &plan));
+    let route = blocks(&tf.json["resource"]["azurerm_route_table"]["ise"]["route"])[0].clone();
+    assert_eq!(route["next_hop_type"], "VirtualAppliance");
+    assert_eq!(route["next_hop_in_ip_address"], "10.0.3.4");
+
+    let (calls, _) = run_with_stub_az(&Format::AzCli.render(&design, &plan));
+    let call = calls
+        .iter()
+        .find(|c| subcommand(c) == "network route-table route create")
+        .expect("a route");
+    let o = options(call);
+    assert_eq!(option(&o, "next-hop-type"), ["VirtualAppliance"]);
+    assert_eq!(option(&o, "next-hop-ip-address"), ["10.0.3.4"]);
+
+    let ps = parse_powershell(&Format::PowerShell.render(&design, &plan));
+    let (_, params) = ps
+        .calls
+        .iter()
+        .find(|(n, _)| n == "New-AzRouteConfig")
+        .expect("a route");
+    assert!(params.contains(&(
+        "-NextHopIpAddress".to_string(),
+        vec!["10.0.3.4".to_string()]
+    )));
 }
