@@ -1208,6 +1208,9 @@ fn every_export_parses_and_has_exactly_the_plans_rules() {
 /// The ARM template's rules are `--emit nsg`, checked through the CLI.
 #[test]
 fn arm_rules_equal_emit_nsg() {
+    if updating() {
+        return; // the design files are being rewritten
+    }
     for (case, _) in CASES {
         let design = golden_dir().join(case).join("design.json");
         let run = |emit: &str| {
