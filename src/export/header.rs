@@ -69,6 +69,9 @@ pub fn lines(t: &Target<'_>, how_to_deploy: &[String]) -> Vec<String> {
         "Networking api-version {NETWORK_API_VERSION} ({NETWORK_API_SOURCE})."
     ));
     out.extend(how_to_deploy.iter().cloned());
+    if t.vnet.is_new {
+        out.push("The virtual network is declared as new: deploy this once, then mark it existing in the design, since a virtual network redeployed without its subnets would try to delete them.".to_string());
+    }
     if !t.error_codes.is_empty() {
         out.push(format!(
             "NOT READY: the design has errors ({}); fix them in the planner before deploying.",

@@ -5,6 +5,7 @@
 // Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 // Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 // Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile main.bicep).
+// The virtual network is declared as new: deploy this once, then mark it existing in the design, since a virtual network redeployed without its subnets would try to delete them.
 // INCOMPLETE: The ISE belongs to another resource group than the virtual network, and a Bicep file deploys to one: this file holds the network only. Create the ISE with the ARM template (a nested deployment), the Azure CLI or PowerShell script, or the REST request.
 
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {

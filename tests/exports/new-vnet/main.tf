@@ -5,6 +5,7 @@
 # Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 # Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 # Deploy: terraform init && terraform apply (signed in with az login to the design's subscription).
+# The virtual network is declared as new: deploy this once, then mark it existing in the design, since a virtual network redeployed without its subnets would try to delete them.
 
 terraform {
   required_providers {
