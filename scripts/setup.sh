@@ -2,7 +2,8 @@
 # Installs what building and testing the page needs, skipping whatever is already there.
 # Everything comes from crates.io, npm or Debian: nothing is downloaded from elsewhere.
 #   scripts/setup.sh            build tools (wasm target, Trunk, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh --browser  also Chromium and ChromeDriver for the browser tests
+#   scripts/setup.sh --browser  also Chromium and ChromeDriver for the browser tests, and
+#                               Debian's shellcheck, which the Azure CLI export's test runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +39,11 @@ if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ "${1:-}" = "--browser" ] && ! command -v shellcheck >/dev/null; then
+  say "installing Debian's shellcheck (cargo test checks the Azure CLI export with it)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq shellcheck >/dev/null
 fi

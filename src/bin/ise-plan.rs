@@ -19,6 +19,7 @@ mod cli {
         default_subnets, AccessEndpoint, Cloud, Deployment, Design, ForcedTunneling, NextHop, Sku,
         SubnetSpec,
     };
+    use ise_planner::export::Format;
     use ise_planner::import::vnet::{self as vnet_import, MAX_IMPORT_BYTES};
     use ise_planner::tables::PlanTable;
     use ise_planner::{export, plan, Plan};
@@ -78,6 +79,16 @@ mod cli {
         Routes,
         /// The effective design, loadable again with --design.
         Design,
+        /// ARM template (azuredeploy.json): subnets, NSG, route table, ISE, connectors.
+        Arm,
+        /// Bicep file (main.bicep).
+        Bicep,
+        /// Terraform configuration (main.tf): azurerm network, azapi ISE.
+        Terraform,
+        /// Azure CLI bash script (deploy.sh).
+        Azcli,
+        /// Azure PowerShell script (deploy.ps1).
+        Powershell,
         /// One table as CSV (RFC 4180), chosen with --table.
         Csv,
     }
@@ -185,7 +196,8 @@ mod cli {
                 [--resource-group RG] [--vnet-name NAME] [--cloud public|government]
                 [--deploy portal|rest] [--forced-tunneling [expressroute|firewall|none]]
                 [--firewall-ip IP] [--firewall-next-hop appliance|gateway] [--dns-server IP]...
-                [--emit plan|rest-body|rest-request|nsg|routes|design|csv]
+                [--emit plan|rest-body|rest-request|nsg|routes|design|csv|
+                        arm|bicep|terraform|azcli|powershell]
                 [--table subnets|inbound|outbound|routes]";
 
     /// Fails with a usage message and exit status 2.
@@ -423,10 +435,23 @@ mod cli {
                 };
                 return export::csv::plan_table(plan, table);
             }
+            Emit::Arm => return with_newline(Format::Arm.render(design, plan)),
+            Emit::Bicep => return with_newline(Format::Bicep.render(design, plan)),
+            Emit::Terraform => return with_newline(Format::Terraform.render(design, plan)),
+            Emit::Azcli => return with_newline(Format::AzCli.render(design, plan)),
+            Emit::Powershell => return with_newline(Format::PowerShell.render(design, plan)),
         };
         value
             .and_then(|v| serde_json::to_string_pretty(&v))
             .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
             + "\n"
+    }
+
+    /// Text files end with one line break, whatever the generator wrote.
+    fn with_newline(mut text: String) -> String {
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text
     }
 }

@@ -1,0 +1,364 @@
+//! The ARM template export (`azuredeploy.json`): deploymentTemplate schema, IDs by
+//! `resourceId()`, literal strings that start with `[` escaped as `[[`, no parameters.
+//!
+//! It is deployed to the virtual network's resource group. An ISE in another resource
+//! group goes into a nested deployment that targets that group.
+
+use serde_json::Value;
+
+use super::header;
+use super::quote::{arm_literal, arm_string};
+use super::tree::Node;
+use super::{
+    SubnetTarget, Target, CONNECTOR_TYPE, DELEGATION_NAME, DEPLOYMENTS_API_VERSION,
+    NETWORK_API_VERSION,
+};
+use crate::design::Design;
+use crate::plan::Plan;
+use crate::rest::{API_VERSION, ISE_TYPE};
+
+/// The template schema.
+pub const SCHEMA: &str =
+    "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#";
+/// The template functions this export uses in expressions (the tests check no other appears).
+pub const FUNCTIONS: &[&str] = &["resourceId"];
+/// The name of the nested deployment that holds an ISE in another resource group.
+pub const NESTED_DEPLOYMENT: &str = "ise-planner-ise";
+
+const VNET: &str = "Microsoft.Network/virtualNetworks";
+const SUBNET: &str = "Microsoft.Network/virtualNetworks/subnets";
+const NSG: &str = "Microsoft.Network/networkSecurityGroups";
+const ROUTE_TABLE: &str = "Microsoft.Network/routeTables";
+
+/// `resourceId('type', 'name', …)` with each argument quoted.
+fn resource_id(args: &[&str]) -> Node {
+    let args: Vec<String> = args.iter().map(|a| arm_string(a)).collect();
+    Node::code(format!("resourceId({})", args.join(", ")))
+}
+
+fn subnet_id(t: &Target<'_>, s: &SubnetTarget<'_>) -> Node {
+    resource_id(&[SUBNET, t.vnet.name, s.name])
+}
+
+/// The lines of the header that say how to deploy this file.
+fn how_to_deploy() -> Vec<String> {
+    vec![
+        "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file azuredeploy.json (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile azuredeploy.json).".into(),
+    ]
+}
+
+/// The template as JSON text.
+pub fn render(design: &Design, plan: &Plan) -> String {
+    let t = Target::new(design, plan);
+    let mut text = serde_json::to_string_pretty(&to_json(&template(&t))).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The template as a tree.
+pub fn template(t: &Target<'_>) -> Node {
+    let lines = header::lines(t, &how_to_deploy());
+    let mut metadata = vec![
+        (
+            "_generator",
+            Node::map([
+                ("name", Node::str("ISE Network Planner")),
+                ("version", Node::str(header::PLANNER_VERSION)),
+            ]),
+        ),
+        ("description", Node::str(lines.join(" "))),
+        ("networkApiVersion", Node::str(NETWORK_API_VERSION)),
+    ];
+    if !t.gaps.is_empty() {
+        metadata.push(("incomplete", Node::strs(&t.gaps)));
+    }
+    Node::map([
+        ("$schema", Node::str(SCHEMA)),
+        ("contentVersion", Node::str("1.0.0.0")),
+        ("metadata", Node::map(metadata)),
+        ("resources", Node::List(resources(t))),
+    ])
+}
+
+fn network_resource(kind: &str, name: &str, location: &str, properties: Node) -> Node {
+    Node::map([
+        ("type", Node::str(kind)),
+        ("apiVersion", Node::str(NETWORK_API_VERSION)),
+        ("name", Node::str(name)),
+        ("location", Node::str(location)),
+        ("properties", properties),
+    ])
+}
+
+fn resources(t: &Target<'_>) -> Vec<Node> {
+    let mut out = Vec::new();
+    if t.vnet.is_new {
+        out.push(network_resource(
+            VNET,
+            t.vnet.name,
+            t.location,
+            Node::map([(
+                "addressSpace",
+                Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
+            )]),
+        ));
+    }
+    out.push(network_resource(
+        NSG,
+        t.nsg_name,
+        t.location,
+        Node::map([(
+            "securityRules",
+            Node::List(t.rules.iter().map(|r| Node::from(&r.to_arm())).collect()),
+        )]),
+    ));
+    if let Some(table) = t.route_table {
+        out.push(network_resource(
+            ROUTE_TABLE,
+            table,
+            t.location,
+            Node::map([(
+                "routes",
+                Node::List(t.routes.iter().map(|r| Node::from(&r.to_arm())).collect()),
+            )]),
+        ));
+    }
+
+    // Subnets, one after another: each depends on the one before.
+    let mut previous: Option<&SubnetTarget<'_>> = None;
+    for s in t.placed_subnets() {
+        let mut depends = Vec::new();
+        if t.vnet.is_new {
+            depends.push(resource_id(&[VNET, t.vnet.name]));
+        }
+        depends.push(resource_id(&[NSG, t.nsg_name]));
+        if let Some(table) = s.route_table {
+            depends.push(resource_id(&[ROUTE_TABLE, table]));
+        }
+        if let Some(p) = previous {
+            depends.push(subnet_id(t, p));
+        }
+        out.push(Node::map([
+            ("type", Node::str(SUBNET)),
+            ("apiVersion", Node::str(NETWORK_API_VERSION)),
+            ("name", Node::str(format!("{}/{}", t.vnet.name, s.name))),
+            ("dependsOn", Node::List(depends)),
+            ("properties", subnet_properties(t, s)),
+        ]));
+        previous = Some(s);
+    }
+
+    let Some(ise) = &t.ise else {
+        return out;
+    };
+    let nested = t.ise_in_other_resource_group();
+    let vnet_rg = t.vnet.resource_group;
+    let mut ise_resource = vec![
+        ("type", Node::str(ISE_TYPE)),
+        ("apiVersion", Node::str(API_VERSION)),
+        ("name", Node::str(ise.name)),
+        ("location", Node::str(t.location)),
+        ("sku", Node::from(ise.sku())),
+        (
+            "properties",
+            // With the resource group named, the IDs are right inside the nested
+            // deployment (another resource group) too.
+            t.ise_properties(|s| resource_id(&[vnet_rg, SUBNET, t.vnet.name, s.name])),
+        ),
+    ];
+    let subnet_ids: Vec<Node> = t.subnets.iter().map(|s| subnet_id(t, s)).collect();
+    if !nested {
+        ise_resource.push(("dependsOn", Node::List(subnet_ids.clone())));
+    }
+    let mut ise_resources = vec![Node::map(ise_resource)];
+    for c in &t.connectors {
+        let mut connector = vec![
+            ("type".to_string(), Node::str(CONNECTOR_TYPE)),
+            ("apiVersion".to_string(), Node::str(API_VERSION)),
+            (
+                "name".to_string(),
+                Node::str(format!("{}/{}", ise.name, c.name)),
+            ),
+        ];
+        if let Value::Object(body) = c.body {
+            connector.extend(body.iter().map(|(k, v)| (k.clone(), Node::from(v))));
+        }
+        connector.push((
+            "dependsOn".to_string(),
+            Node::List(vec![resource_id(&[ISE_TYPE, ise.name])]),
+        ));
+        ise_resources.push(Node::map(connector));
+    }
+    if nested {
+        out.push(Node::map([
+            ("type", Node::str("Microsoft.Resources/deployments")),
+            ("apiVersion", Node::str(DEPLOYMENTS_API_VERSION)),
+            ("name", Node::str(NESTED_DEPLOYMENT)),
+            ("resourceGroup", Node::str(ise.resource_group)),
+            ("dependsOn", Node::List(subnet_ids)),
+            (
+                "properties",
+                Node::map([
+                    ("mode", Node::str("Incremental")),
+                    (
+                        "expressionEvaluationOptions",
+                        Node::map([("scope", Node::str("inner"))]),
+                    ),
+                    (
+                        "template",
+                        Node::map([
+                            ("$schema", Node::str(SCHEMA)),
+                            ("contentVersion", Node::str("1.0.0.0")),
+                            ("resources", Node::List(ise_resources)),
+                        ]),
+                    ),
+                ]),
+            ),
+        ]));
+    } else {
+        out.extend(ise_resources);
+    }
+    out
+}
+
+fn subnet_properties(t: &Target<'_>, s: &SubnetTarget<'_>) -> Node {
+    let mut props = vec![
+        ("addressPrefix", Node::str(s.prefix.unwrap_or_default())),
+        (
+            "networkSecurityGroup",
+            Node::map([("id", resource_id(&[NSG, t.nsg_name]))]),
+        ),
+    ];
+    if let Some(table) = s.route_table {
+        props.push((
+            "routeTable",
+            Node::map([("id", resource_id(&[ROUTE_TABLE, table]))]),
+        ));
+    }
+    if !s.service_endpoints.is_empty() {
+        props.push((
+            "serviceEndpoints",
+            Node::List(
+                s.service_endpoints
+                    .iter()
+                    .map(|e| Node::map([("service", Node::str(*e))]))
+                    .collect(),
+            ),
+        ));
+    }
+    if let Some(service) = s.delegation {
+        props.push((
+            "delegations",
+            Node::List(vec![Node::map([
+                ("name", Node::str(DELEGATION_NAME)),
+                (
+                    "properties",
+                    Node::map([("serviceName", Node::str(service))]),
+                ),
+            ])]),
+        ));
+    }
+    Node::map(props)
+}
+
+/// The tree as template JSON: literal strings (and keys) escaped, code as `[expression]`.
+pub fn to_json(node: &Node) -> Value {
+    match node {
+        Node::Str(s) => Value::String(arm_literal(s)),
+        Node::Code(e) => Value::String(format!("[{e}]")),
+        Node::Num(n) => serde_json::from_str(n).unwrap_or(Value::Null),
+        Node::Bool(b) => Value::Bool(*b),
+        Node::Null => Value::Null,
+        Node::List(items) => Value::Array(items.iter().map(to_json).collect()),
+        Node::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (arm_literal(k), to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template_of(design: &Design) -> Value {
+        serde_json::from_str(&render(design, &crate::plan(design))).expect("JSON")
+    }
+
+    fn of_type<'a>(template: &'a Value, kind: &str) -> Vec<&'a Value> {
+        template["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["type"] == kind)
+            .collect()
+    }
+
+    #[test]
+    fn default_design() {
+        let design = Design::default();
+        let plan = crate::plan(&design);
+        let t = template_of(&design);
+        assert_eq!(t["$schema"], SCHEMA);
+        assert!(
+            of_type(&t, VNET).is_empty(),
+            "an existing VNet is not declared"
+        );
+        let subnets = of_type(&t, SUBNET);
+        assert_eq!(subnets.len(), 4);
+        assert_eq!(subnets[0]["name"], "ise-vnet/ise-subnet-1");
+        assert_eq!(
+            subnets[0]["properties"]["delegations"][0]["properties"]["serviceName"],
+            "Microsoft.Logic/integrationServiceEnvironments"
+        );
+        assert!(subnets[1]["properties"].get("delegations").is_none());
+        assert_eq!(
+            subnets[1]["dependsOn"][1],
+            "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'ise-vnet', 'ise-subnet-1')]"
+        );
+        let nsg = of_type(&t, NSG);
+        let rules: Vec<Value> = plan.nsg_rules.iter().map(|r| r.to_arm()).collect();
+        assert_eq!(nsg[0]["properties"]["securityRules"], Value::Array(rules));
+        let ise = of_type(&t, ISE_TYPE);
+        assert_eq!(ise[0]["properties"]["networkConfiguration"]["subnets"][3]["id"], "[resourceId('ise-rg', 'Microsoft.Network/virtualNetworks/subnets', 'ise-vnet', 'ise-subnet-4')]");
+        assert_eq!(ise[0]["dependsOn"].as_array().unwrap().len(), 4);
+    }
+
+    #[test]
+    fn literal_brackets_and_quotes_are_escaped() {
+        let mut design = Design::default();
+        design.vnet.name = "[concat('a')]".into();
+        design.name = "[x]".into();
+        let t = template_of(&design);
+        assert_eq!(
+            of_type(&t, SUBNET)[0]["name"],
+            "[[concat('a')]/ise-subnet-1"
+        );
+        assert_eq!(of_type(&t, ISE_TYPE)[0]["name"], "[[x]");
+        assert_eq!(
+            of_type(&t, SUBNET)[1]["dependsOn"][1],
+            "[resourceId('Microsoft.Network/virtualNetworks/subnets', '[concat(''a'')]', 'ise-subnet-1')]"
+        );
+    }
+
+    #[test]
+    fn an_ise_in_another_resource_group_is_a_nested_deployment() {
+        let mut design = Design {
+            managed_connectors: vec!["sql".into()],
+            ..Design::default()
+        };
+        design.vnet.resource_group = "network-rg".into();
+        let t = template_of(&design);
+        assert!(of_type(&t, ISE_TYPE).is_empty());
+        let nested = of_type(&t, "Microsoft.Resources/deployments");
+        assert_eq!(nested[0]["resourceGroup"], "ise-rg");
+        let inner = &nested[0]["properties"]["template"]["resources"];
+        assert_eq!(inner[0]["type"], ISE_TYPE);
+        assert_eq!(inner[0]["properties"]["networkConfiguration"]["subnets"][0]["id"], "[resourceId('network-rg', 'Microsoft.Network/virtualNetworks/subnets', 'ise-vnet', 'ise-subnet-1')]");
+        assert_eq!(inner[1]["type"], CONNECTOR_TYPE);
+        assert_eq!(inner[1]["location"], "westeurope");
+        assert!(inner[1].get("tags").is_none());
+    }
+}

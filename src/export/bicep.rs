@@ -1,0 +1,280 @@
+//! The Bicep export (`main.bicep`): the virtual network `existing` (or declared when new),
+//! subnets with `parent:` and an explicit `dependsOn` chain, single-quoted strings with
+//! Bicep's escapes; no parameters, user-defined types or functions.
+//!
+//! One Bicep file deploys to one resource group, the virtual network's. An ISE in another
+//! resource group is left out, and the file says so (the ARM template handles that case
+//! with a nested deployment).
+
+use serde_json::Value;
+
+use super::header;
+use super::quote;
+use super::tree::{is_identifier, BlockStyle, Node};
+use super::{SubnetTarget, Target, CONNECTOR_TYPE, DELEGATION_NAME, NETWORK_API_VERSION};
+use crate::design::Design;
+use crate::plan::Plan;
+use crate::rest::{API_VERSION, ISE_TYPE};
+
+fn key(k: &str) -> String {
+    if is_identifier(k) {
+        k.to_string()
+    } else {
+        quote::bicep(k)
+    }
+}
+
+/// Bicep's object syntax.
+pub const STYLE: BlockStyle = BlockStyle {
+    separator: ": ",
+    item_end: "",
+    quote: quote::bicep,
+    key,
+    align: false,
+};
+
+/// The symbolic name of subnet `s`.
+fn subnet_symbol(s: &SubnetTarget<'_>) -> String {
+    format!("subnet{}", s.position)
+}
+
+fn how_to_deploy() -> Vec<String> {
+    vec![
+        "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile main.bicep).".to_string(),
+    ]
+}
+
+/// What this file deploys: the ISE only when it shares the virtual network's resource group.
+fn target<'a>(design: &'a Design, plan: &'a Plan) -> Target<'a> {
+    let mut t = Target::new(design, plan);
+    if t.ise_in_other_resource_group() {
+        t.ise = None;
+        t.connectors.clear();
+        t.gaps.push("The ISE belongs to another resource group than the virtual network, and a Bicep file deploys to one: this file holds the network only. Create the ISE with the ARM template (a nested deployment), the Azure CLI or PowerShell script, or the REST request.".to_string());
+    }
+    t
+}
+
+fn resource(symbol: &str, kind: &str, version: &str, existing: bool, body: Node) -> String {
+    let Node::Map(entries) = body else {
+        return String::new();
+    };
+    format!(
+        "resource {symbol} {}{} = {{\n{}}}\n\n",
+        quote::bicep(&format!("{kind}@{version}")),
+        if existing { " existing" } else { "" },
+        STYLE.entries(&entries, 1)
+    )
+}
+
+/// The Bicep file.
+pub fn render(design: &Design, plan: &Plan) -> String {
+    let t = target(design, plan);
+    let mut out = header::comment(&t, "//", &how_to_deploy());
+    out.push('\n');
+
+    let vnet_type = "Microsoft.Network/virtualNetworks";
+    if t.vnet.is_new {
+        out.push_str(&resource(
+            "vnet",
+            vnet_type,
+            NETWORK_API_VERSION,
+            false,
+            Node::map([
+                ("name", Node::str(t.vnet.name)),
+                ("location", Node::str(t.location)),
+                (
+                    "properties",
+                    Node::map([(
+                        "addressSpace",
+                        Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
+                    )]),
+                ),
+            ]),
+        ));
+    } else {
+        out.push_str(&resource(
+            "vnet",
+            vnet_type,
+            NETWORK_API_VERSION,
+            true,
+            Node::map([("name", Node::str(t.vnet.name))]),
+        ));
+    }
+
+    out.push_str(&resource(
+        "nsg",
+        "Microsoft.Network/networkSecurityGroups",
+        NETWORK_API_VERSION,
+        false,
+        Node::map([
+            ("name", Node::str(t.nsg_name)),
+            ("location", Node::str(t.location)),
+            (
+                "properties",
+                Node::map([(
+                    "securityRules",
+                    Node::List(t.rules.iter().map(|r| Node::from(&r.to_arm())).collect()),
+                )]),
+            ),
+        ]),
+    ));
+
+    if let Some(table) = t.route_table {
+        out.push_str(&resource(
+            "routeTable",
+            "Microsoft.Network/routeTables",
+            NETWORK_API_VERSION,
+            false,
+            Node::map([
+                ("name", Node::str(table)),
+                ("location", Node::str(t.location)),
+                (
+                    "properties",
+                    Node::map([(
+                        "routes",
+                        Node::List(t.routes.iter().map(|r| Node::from(&r.to_arm())).collect()),
+                    )]),
+                ),
+            ]),
+        ));
+    }
+
+    let mut previous: Option<String> = None;
+    for s in &t.subnets {
+        if s.prefix.is_none() {
+            out.push_str(&format!(
+                "// INCOMPLETE: ISE subnet {} of {} is left out: the planner could not place it.\n\n",
+                s.position,
+                t.subnets.len()
+            ));
+            continue;
+        }
+        let mut body = vec![
+            ("parent", Node::code("vnet")),
+            ("name", Node::str(s.name)),
+            ("properties", subnet_properties(s)),
+        ];
+        if let Some(p) = &previous {
+            body.push(("dependsOn", Node::List(vec![Node::code(p.clone())])));
+        }
+        let symbol = subnet_symbol(s);
+        out.push_str(&resource(
+            &symbol,
+            "Microsoft.Network/virtualNetworks/subnets",
+            NETWORK_API_VERSION,
+            false,
+            Node::map(body),
+        ));
+        previous = Some(symbol);
+    }
+
+    if let Some(ise) = &t.ise {
+        out.push_str(&resource(
+            "ise",
+            ISE_TYPE,
+            API_VERSION,
+            false,
+            Node::map([
+                ("name", Node::str(ise.name)),
+                ("location", Node::str(t.location)),
+                ("sku", Node::from(ise.sku())),
+                (
+                    "properties",
+                    t.ise_properties(|s| Node::code(format!("{}.id", subnet_symbol(s)))),
+                ),
+            ]),
+        ));
+        for (i, c) in t.connectors.iter().enumerate() {
+            let mut body = vec![
+                ("parent".to_string(), Node::code("ise")),
+                ("name".to_string(), Node::str(&c.name)),
+            ];
+            if let Value::Object(fields) = c.body {
+                body.extend(fields.iter().map(|(k, v)| (k.clone(), Node::from(v))));
+            }
+            out.push_str(&resource(
+                &format!("connector{}", i + 1),
+                CONNECTOR_TYPE,
+                API_VERSION,
+                false,
+                Node::map(body),
+            ));
+        }
+    }
+    // One newline at the end of the file.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn subnet_properties(s: &SubnetTarget<'_>) -> Node {
+    let mut props = vec![
+        ("addressPrefix", Node::str(s.prefix.unwrap_or_default())),
+        (
+            "networkSecurityGroup",
+            Node::map([("id", Node::code("nsg.id"))]),
+        ),
+    ];
+    if s.route_table.is_some() {
+        props.push((
+            "routeTable",
+            Node::map([("id", Node::code("routeTable.id"))]),
+        ));
+    }
+    if !s.service_endpoints.is_empty() {
+        props.push((
+            "serviceEndpoints",
+            Node::List(
+                s.service_endpoints
+                    .iter()
+                    .map(|e| Node::map([("service", Node::str(*e))]))
+                    .collect(),
+            ),
+        ));
+    }
+    if let Some(service) = s.delegation {
+        props.push((
+            "delegations",
+            Node::List(vec![Node::map([
+                ("name", Node::str(DELEGATION_NAME)),
+                (
+                    "properties",
+                    Node::map([("serviceName", Node::str(service))]),
+                ),
+            ])]),
+        ));
+    }
+    Node::map(props)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_design() {
+        let design = Design::default();
+        let text = render(&design, &crate::plan(&design));
+        assert!(text.contains(
+            "resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {\n  name: 'ise-vnet'\n}\n"
+        ));
+        assert!(text.contains("resource subnet2 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {\n  parent: vnet\n  name: 'ise-subnet-2'\n"));
+        assert!(text.contains("  dependsOn: [\n    subnet1\n  ]\n"));
+        assert!(text.contains("        id: subnet4.id\n"));
+        assert!(text.contains("serviceName: 'Microsoft.Logic/integrationServiceEnvironments'"));
+        assert!(text.ends_with("}\n") && !text.ends_with("\n\n"));
+    }
+
+    #[test]
+    fn an_ise_in_another_resource_group_is_left_out_and_said_so() {
+        let mut design = Design::default();
+        design.vnet.resource_group = "network-rg".into();
+        let text = render(&design, &crate::plan(&design));
+        assert!(!text.contains("resource ise "));
+        assert!(text.contains("// INCOMPLETE: The ISE belongs to another resource group"));
+        assert!(!text.contains("Deploys 4 ISE subnets as child resources of the existing virtual network, created one after another; one network security group with 18 security rules; the ISE"));
+        assert!(text.contains("resource subnet4 "));
+    }
+}

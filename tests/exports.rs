@@ -1,0 +1,1932 @@
+//! The deployment exports (ARM, Bicep, Terraform, Azure CLI, PowerShell), end to end.
+//!
+//! - Golden files: `tests/exports/<case>/` holds each case's `design.json` and the five
+//!   exports exactly as `ise-plan --design design.json --emit <format>` prints them.
+//! - Every export of every case is parsed by its language's real grammar: JSON plus a
+//!   checker of ARM expressions, `tree-sitter-bicep`, `hcl-rs`, `bash -n` and `shellcheck`,
+//!   `tree-sitter-powershell`.
+//! - Every export's NSG rules are read back and compared with the plan's (`--emit nsg`).
+//! - Hostile names reach each language as exactly one string literal, and the bash script
+//!   is run against a stub `az` that records every argument vector.
+//!
+//! After an intended change of the output, regenerate the expected files and review the diff:
+//!
+//! ```text
+//! UPDATE_GOLDEN=1 cargo test --test exports
+//! git diff tests/exports
+//! ```
+
+use ise_planner::design::{
+    AccessEndpoint, Certificate, Cloud, Design, ForcedTunneling, NextHop, Sku, SubnetSpec,
+};
+use ise_planner::export::{arm, azcli, quote, Format, Target};
+use ise_planner::nsg::SecurityRule;
+use ise_planner::{plan, Plan};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+// ---------------------------------------------------------------------------------------
+// The cases
+// ---------------------------------------------------------------------------------------
+
+const CERTIFICATE: &str = "MIIBCgKCAQEAww==";
+
+/// A value with every kind of quote PowerShell, bash, Bicep, HCL and JSON know.
+const QUOTES: &str = "q'\"`’‘‚‛“”";
+
+fn default_design() -> Design {
+    Design::default()
+}
+
+/// External access, Azure Government (with its replacement addresses), custom DNS,
+/// certificates, managed connectors, Developer SKU.
+fn external_government_dns() -> Design {
+    let mut d = Design {
+        subscription_id: "f34b22a3-2202-4fb1-b040-1332bd928c84".into(),
+        resource_group: "contoso-rg".into(),
+        name: "contoso-ise".into(),
+        location: "usgovvirginia".into(),
+        sku: Sku::Developer,
+        access_endpoint: AccessEndpoint::External,
+        cloud: Cloud::Government,
+        dns_servers: vec!["10.20.0.4".into(), "10.20.0.5".into()],
+        connector_outbound_addresses: vec!["52.127.1.0/28".into(), "52.127.2.16/28".into()],
+        certificates: vec![Certificate {
+            name: "rootCertificate".into(),
+            public_certificate: CERTIFICATE.into(),
+        }],
+        managed_connectors: vec!["sql".into(), "servicebus".into()],
+        ..Design::default()
+    };
+    d.vnet.name = "contoso-vnet".into();
+    d.vnet.address_prefixes = vec!["10.20.0.0/16".into()];
+    d.vnet.existing_subnets = vec!["10.20.0.0/24".into()];
+    d.government_addresses.logic_apps_inbound = vec!["52.127.10.0/26".into()];
+    d.government_addresses.logic_apps_outbound = vec!["52.127.11.0/26".into()];
+    d.government_addresses.managed_connector_outbound = vec!["52.127.12.0/27".into()];
+    d
+}
+
+/// Forced tunneling through a firewall appliance, with dependency addresses.
+fn firewall() -> Design {
+    let mut d = Design {
+        forced_tunneling: ForcedTunneling::Firewall,
+        managed_connectors: vec!["azureblob".into()],
+        ..Design::default()
+    };
+    d.firewall.next_hop = NextHop::VirtualAppliance;
+    d.firewall.appliance_ip = "10.0.3.4".into();
+    d.dependency_addresses.app_service_management = vec!["13.66.140.0/26".into()];
+    d.dependency_addresses.connectors = vec!["52.174.88.118/32".into()];
+    d.dependency_addresses.traffic_manager = vec!["40.68.30.66/32".into()];
+    d.dependency_addresses.logic_apps = vec!["13.95.155.53/32".into(), "52.174.54.218/32".into()];
+    d
+}
+
+/// A new virtual network, in its own resource group, with a pinned subnet.
+fn new_vnet() -> Design {
+    let mut d = Design::default();
+    d.vnet.is_new = true;
+    d.vnet.name = "ise-new-vnet".into();
+    d.vnet.resource_group = "network-rg".into();
+    d.vnet.address_prefixes = vec!["10.50.0.0/24".into(), "10.60.0.0/24".into()];
+    d.subnets[3].prefix = "10.60.0.224/27".into();
+    d
+}
+
+/// Hostile text in every free-text field (the planner reports most as errors; the exports
+/// must still be safe). The VNet is in its own (hostile) resource group.
+fn hostile_names() -> Design {
+    let mut d = Design {
+        subscription_id: format!("--debug{QUOTES}$(touch pwned-subscription)"),
+        resource_group: "rg;&|$(touch pwned-rg)`touch pwned-rg2`\ttab\rcr\nlf".into(),
+        name: format!("[ise]{QUOTES}${{HOME}}%{{x}}"),
+        location: "West Europe'; touch pwned-location".into(),
+        certificates: vec![
+            Certificate {
+                name: format!("cert{QUOTES}$(touch pwned-cert)"),
+                public_certificate: CERTIFICATE.into(),
+            },
+            Certificate {
+                name: "ok-cert".into(),
+                public_certificate: CERTIFICATE.into(),
+            },
+        ],
+        managed_connectors: vec!["sql'; touch pwned-connector; '".into(), "sql".into()],
+        ..Design::default()
+    };
+    d.vnet.name = format!("vnet\n'@\n{}\n--flag\n#{QUOTES}", azcli::BODY_DELIMITER);
+    d.vnet.resource_group = "net-rg${HOME}%{if x}$$${y}\\\\".into();
+    d.subnets = vec![
+        SubnetSpec {
+            name: format!("sub{QUOTES}$(touch pwned-subnet)"),
+            ..SubnetSpec::default()
+        },
+        SubnetSpec {
+            name: "a/b?c=d&e|f;g>h<i".into(),
+            ..SubnetSpec::default()
+        },
+        SubnetSpec {
+            name: "[concat('x')]\u{7}ünïcødé-网络-😀".into(),
+            ..SubnetSpec::default()
+        },
+        SubnetSpec {
+            name: "--name\u{0}nul\u{202e}bidi\r\n'@".into(),
+            ..SubnetSpec::default()
+        },
+    ];
+    d
+}
+
+/// The same hostile names, all in one resource group (so that Bicep declares the ISE).
+fn hostile_one_group() -> Design {
+    let mut d = hostile_names();
+    d.vnet.resource_group = String::new();
+    d
+}
+
+/// Only two of the four subnets fit: the exports hold what can be deployed and say what not.
+fn unplaced_subnet() -> Design {
+    let mut d = Design {
+        managed_connectors: vec!["sql".into()],
+        ..Design::default()
+    };
+    d.vnet.address_prefixes = vec!["10.0.0.0/26".into()];
+    d
+}
+
+/// The golden cases.
+/// A case: its directory name and how to build its design.
+type Case = (&'static str, fn() -> Design);
+
+const CASES: &[Case] = &[
+    ("default", default_design),
+    ("external-government-dns", external_government_dns),
+    ("firewall", firewall),
+    ("new-vnet", new_vnet),
+    ("hostile-names", hostile_names),
+    ("unplaced-subnet", unplaced_subnet),
+];
+
+/// Every design the grammar, rule and safety checks run on.
+fn all_designs() -> Vec<(&'static str, Design)> {
+    let mut all: Vec<(&'static str, Design)> = CASES.iter().map(|(n, f)| (*n, f())).collect();
+    all.push(("hostile-one-group", hostile_one_group()));
+    all
+}
+
+// ---------------------------------------------------------------------------------------
+// Golden files
+// ---------------------------------------------------------------------------------------
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exports")
+}
+
+fn updating() -> bool {
+    std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1")
+}
+
+fn emit_name(format: Format) -> &'static str {
+    match format {
+        Format::Arm => "arm",
+        Format::Bicep => "bicep",
+        Format::Terraform => "terraform",
+        Format::AzCli => "azcli",
+        Format::PowerShell => "powershell",
+    }
+}
+
+fn first_difference(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let at = e
+        .iter()
+        .zip(&a)
+        .position(|(x, y)| x != y)
+        .unwrap_or(e.len().min(a.len()));
+    format!(
+        "first difference at line {}:\n  expected: {:?}\n  actual:   {:?}",
+        at + 1,
+        e.get(at),
+        a.get(at)
+    )
+}
+
+#[test]
+fn exports_match_the_goldens() {
+    let mut failures = Vec::new();
+    for (case, make) in CASES {
+        let design = make();
+        let plan = plan(&design);
+        let dir = golden_dir().join(case);
+        let mut files = vec![("design.json".to_string(), design.to_json() + "\n")];
+        for format in Format::ALL {
+            files.push((
+                format.file_name().to_string(),
+                format.render(&design, &plan),
+            ));
+        }
+        for (file, actual) in files {
+            let path = dir.join(&file);
+            if updating() {
+                std::fs::create_dir_all(&dir).expect("create the golden directory");
+                std::fs::write(&path, &actual).expect("write a golden file");
+                continue;
+            }
+            match std::fs::read_to_string(&path) {
+                Err(e) => failures.push(format!("{}: {e}", path.display())),
+                Ok(expected) if expected != actual => {
+                    let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                        .join("exports")
+                        .join(case);
+                    let _ = std::fs::create_dir_all(&out);
+                    let _ = std::fs::write(out.join(&file), &actual);
+                    failures.push(format!(
+                        "{} differs: {}\n  compare: diff -u {} {}",
+                        path.display(),
+                        first_difference(&expected, &actual),
+                        path.display(),
+                        out.join(&file).display()
+                    ));
+                }
+                Ok(_) => {}
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\nIf the change is intended: UPDATE_GOLDEN=1 cargo test --test exports, then review git diff tests/exports.",
+        failures.join("\n\n")
+    );
+}
+
+/// The CLI prints the goldens byte for byte, and exits 1 exactly when the design has errors.
+#[test]
+fn cli_prints_the_goldens() {
+    if updating() {
+        return;
+    }
+    for (case, make) in CASES {
+        let design_path = golden_dir().join(case).join("design.json");
+        let has_errors = plan(&make()).has_errors();
+        for format in Format::ALL {
+            let out = Command::new(env!("CARGO_BIN_EXE_ise-plan"))
+                .args(["--design", design_path.to_str().unwrap()])
+                .args(["--emit", emit_name(format)])
+                .output()
+                .expect("run ise-plan");
+            assert_eq!(
+                out.status.code(),
+                Some(if has_errors { 1 } else { 0 }),
+                "{case} --emit {}: {}",
+                emit_name(format),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let expected =
+                std::fs::read_to_string(golden_dir().join(case).join(format.file_name()))
+                    .expect("golden file");
+            assert!(
+                out.stdout == expected.as_bytes(),
+                "{case} --emit {}",
+                emit_name(format)
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// ARM: JSON with checked expressions
+// ---------------------------------------------------------------------------------------
+
+/// Parses one ARM expression (without its brackets): function calls of [`arm::FUNCTIONS`]
+/// with string and number arguments. Returns the string literals, decoded.
+fn arm_expression(text: &str) -> Result<Vec<String>, String> {
+    struct P<'a> {
+        chars: Vec<char>,
+        at: usize,
+        text: &'a str,
+        strings: Vec<String>,
+    }
+    impl P<'_> {
+        fn skip_space(&mut self) {
+            while self.chars.get(self.at).is_some_and(|c| c.is_whitespace()) {
+                self.at += 1;
+            }
+        }
+        fn fail<T>(&self, what: &str) -> Result<T, String> {
+            Err(format!("{what} at {} in [{}]", self.at, self.text))
+        }
+        fn value(&mut self) -> Result<(), String> {
+            self.skip_space();
+            match self.chars.get(self.at) {
+                Some('\'') => {
+                    self.at += 1;
+                    let mut s = String::new();
+                    loop {
+                        match self.chars.get(self.at) {
+                            None => return self.fail("unterminated string"),
+                            Some('\'') if self.chars.get(self.at + 1) == Some(&'\'') => {
+                                s.push('\'');
+                                self.at += 2;
+                            }
+                            Some('\'') => {
+                                self.at += 1;
+                                break;
+                            }
+                            Some(c) => {
+                                s.push(*c);
+                                self.at += 1;
+                            }
+                        }
+                    }
+                    self.strings.push(s);
+                    Ok(())
+                }
+                Some(c) if c.is_ascii_digit() => {
+                    while self.chars.get(self.at).is_some_and(|c| c.is_ascii_digit()) {
+                        self.at += 1;
+                    }
+                    Ok(())
+                }
+                Some(c) if c.is_ascii_alphabetic() => {
+                    let start = self.at;
+                    while self
+                        .chars
+                        .get(self.at)
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                    {
+                        self.at += 1;
+                    }
+                    let name: String = self.chars[start..self.at].iter().collect();
+                    if !arm::FUNCTIONS.contains(&name.as_str()) {
+                        return self.fail(&format!("function {name} is not one the export uses"));
+                    }
+                    self.skip_space();
+                    if self.chars.get(self.at) != Some(&'(') {
+                        return self.fail("expected (");
+                    }
+                    self.at += 1;
+                    self.skip_space();
+                    if self.chars.get(self.at) == Some(&')') {
+                        self.at += 1;
+                        return Ok(());
+                    }
+                    loop {
+                        self.value()?;
+                        self.skip_space();
+                        match self.chars.get(self.at) {
+                            Some(',') => self.at += 1,
+                            Some(')') => {
+                                self.at += 1;
+                                return Ok(());
+                            }
+                            _ => return self.fail("expected , or )"),
+                        }
+                    }
+                }
+                _ => self.fail("expected a value"),
+            }
+        }
+    }
+    let mut p = P {
+        chars: text.chars().collect(),
+        at: 0,
+        text,
+        strings: Vec::new(),
+    };
+    p.value()?;
+    p.skip_space();
+    if p.at != p.chars.len() {
+        return p.fail("trailing text");
+    }
+    Ok(p.strings)
+}
+
+/// The template with every literal string unescaped and every expression checked; the
+/// string literals inside expressions are collected.
+fn arm_text(s: &str, literals: &mut BTreeSet<String>, errors: &mut Vec<String>) -> String {
+    if let Some(rest) = s.strip_prefix("[[") {
+        let literal = format!("[{rest}");
+        literals.insert(literal.clone());
+        literal
+    } else if let Some(inner) = s.strip_prefix('[') {
+        match inner.strip_suffix(']').map(arm_expression) {
+            Some(Ok(strings)) => literals.extend(strings),
+            Some(Err(e)) => errors.push(e),
+            None => errors.push(format!("unclosed expression {s:?}")),
+        }
+        s.to_string()
+    } else {
+        literals.insert(s.to_string());
+        s.to_string()
+    }
+}
+
+fn arm_decode(value: &Value, literals: &mut BTreeSet<String>, errors: &mut Vec<String>) -> Value {
+    match value {
+        Value::String(s) => Value::String(arm_text(s, literals, errors)),
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| arm_decode(v, literals, errors))
+                .collect(),
+        ),
+        Value::Object(entries) => {
+            let mut out = Map::new();
+            for (k, v) in entries {
+                let key = arm_text(k, literals, errors);
+                out.insert(key, arm_decode(v, literals, errors));
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
+}
+
+struct ArmFile {
+    template: Value,
+    strings: BTreeSet<String>,
+}
+
+fn parse_arm(text: &str) -> ArmFile {
+    let raw: Value = serde_json::from_str(text).expect("the ARM template is JSON");
+    let mut strings = BTreeSet::new();
+    let mut errors = Vec::new();
+    let template = arm_decode(&raw, &mut strings, &mut errors);
+    assert!(errors.is_empty(), "ARM expressions: {errors:#?}");
+    assert_eq!(raw["$schema"], arm::SCHEMA);
+    assert_eq!(raw["contentVersion"], "1.0.0.0");
+    ArmFile { template, strings }
+}
+
+/// Every resource of the template, nested deployments included.
+fn arm_resources(template: &Value) -> Vec<&Value> {
+    let mut out = Vec::new();
+    for r in template["resources"].as_array().into_iter().flatten() {
+        out.push(r);
+        if r["type"] == "Microsoft.Resources/deployments" {
+            out.extend(arm_resources(&r["properties"]["template"]));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Bicep and PowerShell: tree-sitter
+// ---------------------------------------------------------------------------------------
+
+fn tree_sitter_parse(language: tree_sitter::Language, text: &str) -> tree_sitter::Tree {
+    let mut parser = tree_sitter::Parser::new();
+    parser.set_language(&language).expect("grammar loads");
+    parser.parse(text, None).expect("parse")
+}
+
+fn for_each_node(node: tree_sitter::Node<'_>, f: &mut impl FnMut(tree_sitter::Node<'_>)) {
+    f(node);
+    let mut cursor = node.walk();
+    for child in node.children(&mut cursor) {
+        for_each_node(child, f);
+    }
+}
+
+/// The syntax errors of a tree: nodes that are errors or were inserted as missing.
+fn syntax_errors(tree: &tree_sitter::Tree, text: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    for_each_node(tree.root_node(), &mut |n| {
+        if n.is_error() || n.is_missing() {
+            let start = n.start_byte().saturating_sub(40);
+            let snippet = text.get(start..n.end_byte().min(start + 120)).unwrap_or("");
+            errors.push(format!(
+                "{} at line {}: {snippet:?}",
+                if n.is_missing() { "missing" } else { "error" },
+                n.start_position().row + 1
+            ));
+        }
+    });
+    errors
+}
+
+fn node_text<'a>(node: tree_sitter::Node<'_>, text: &'a str) -> &'a str {
+    &text[node.byte_range()]
+}
+
+fn named_children(node: tree_sitter::Node<'_>) -> Vec<tree_sitter::Node<'_>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor).collect()
+}
+
+/// Bicep escapes (`\n`, `\$`, `\u{7}`, …) and whitespace, decoded; panics on anything
+/// else. (The grammar treats whitespace as "extras", so inside a string it can show up
+/// between the visible parts, or inside the closing quote's token.)
+fn bicep_escapes(mut raw: &str, out: &mut String) {
+    while let Some(c) = raw.chars().next() {
+        if c != '\\' {
+            assert!(
+                c.is_whitespace(),
+                "unexpected text between Bicep string parts: {raw:?}"
+            );
+            out.push(c);
+            raw = &raw[c.len_utf8()..];
+            continue;
+        }
+        let rest = &raw[1..];
+        let (decoded, used) = match rest.chars().next() {
+            Some('n') => ('\n', 1),
+            Some('r') => ('\r', 1),
+            Some('t') => ('\t', 1),
+            Some('\\') => ('\\', 1),
+            Some('\'') => ('\'', 1),
+            Some('$') => ('$', 1),
+            Some('u') => {
+                let close = rest.find('}').expect("closed \\u{…}");
+                let hex = rest[1..close].strip_prefix('{').expect("\\u{…}");
+                (
+                    char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap(),
+                    close + 1,
+                )
+            }
+            other => panic!("unexpected Bicep escape {other:?}"),
+        };
+        out.push(decoded);
+        raw = &rest[used..];
+    }
+}
+
+/// A Bicep string node, decoded. Some escapes (`\$`) are hidden tokens of the grammar:
+/// they are the text between the visible parts.
+fn bicep_string(node: tree_sitter::Node<'_>, text: &str) -> String {
+    let mut out = String::new();
+    let mut cursor = node.walk();
+    let children: Vec<_> = node.children(&mut cursor).collect();
+    assert!(children.len() >= 2, "{:?}", node_text(node, text));
+    let mut at = children[0].end_byte();
+    for part in &children[1..] {
+        bicep_escapes(&text[at..part.start_byte()], &mut out);
+        at = part.end_byte();
+        let raw = node_text(*part, text);
+        if part.end_byte() == node.end_byte() {
+            // The closing quote, with any whitespace before it.
+            let before = raw.strip_suffix('\'').expect("a closing quote");
+            bicep_escapes(before, &mut out);
+            break;
+        }
+        match part.kind() {
+            "string_content" => out.push_str(raw),
+            "escape_sequence" => bicep_escapes(raw, &mut out),
+            other => panic!("unexpected {other} in a Bicep string: {raw:?}"),
+        }
+    }
+    out
+}
+
+/// A Bicep value as JSON (references become `"<ref:…>"`).
+fn bicep_value(node: tree_sitter::Node<'_>, text: &str) -> Value {
+    match node.kind() {
+        "string" => Value::String(bicep_string(node, text)),
+        "number" => json!(node_text(node, text).parse::<i64>().unwrap()),
+        "boolean" => json!(node_text(node, text) == "true"),
+        "null" => Value::Null,
+        "array" => Value::Array(
+            named_children(node)
+                .into_iter()
+                .map(|n| bicep_value(n, text))
+                .collect(),
+        ),
+        "object" => {
+            let mut map = Map::new();
+            for property in named_children(node) {
+                assert_eq!(property.kind(), "object_property");
+                let parts = named_children(property);
+                let key = match parts[0].kind() {
+                    "string" => bicep_string(parts[0], text),
+                    _ => node_text(parts[0], text).to_string(),
+                };
+                map.insert(key, bicep_value(*parts.last().unwrap(), text));
+            }
+            Value::Object(map)
+        }
+        _ => Value::String(format!("<ref:{}>", node_text(node, text))),
+    }
+}
+
+struct BicepFile {
+    /// Symbolic name → (type string, existing, body as JSON).
+    resources: Vec<(String, String, bool, Value)>,
+    strings: BTreeSet<String>,
+}
+
+fn parse_bicep(text: &str) -> BicepFile {
+    let tree = tree_sitter_parse(tree_sitter_bicep::LANGUAGE.into(), text);
+    let errors = syntax_errors(&tree, text);
+    assert!(errors.is_empty(), "Bicep syntax errors: {errors:#?}");
+    let mut strings = BTreeSet::new();
+    for_each_node(tree.root_node(), &mut |n| {
+        assert_ne!(
+            n.kind(),
+            "interpolation",
+            "an interpolation in the Bicep file"
+        );
+        if n.kind() == "string" {
+            strings.insert(bicep_string(n, text));
+        }
+    });
+    let mut resources = Vec::new();
+    for declaration in named_children(tree.root_node()) {
+        if declaration.kind() != "resource_declaration" {
+            continue;
+        }
+        let parts = named_children(declaration);
+        let symbol = node_text(parts[0], text).to_string();
+        let kind = bicep_string(parts[1], text);
+        let existing = node_text(declaration, text).contains("' existing = {");
+        let body = bicep_value(*parts.last().unwrap(), text);
+        resources.push((symbol, kind, existing, body));
+    }
+    BicepFile { resources, strings }
+}
+
+/// A PowerShell verbatim string, decoded: every quote character comes doubled inside.
+fn powershell_string(raw: &str) -> String {
+    let chars: Vec<char> = raw.chars().collect();
+    assert!(
+        chars.len() >= 2 && chars[0] == '\'' && chars[chars.len() - 1] == '\'',
+        "{raw:?}"
+    );
+    let inner = &chars[1..chars.len() - 1];
+    let mut out = String::new();
+    let mut i = 0;
+    while i < inner.len() {
+        let c = inner[i];
+        if quote::POWERSHELL_SINGLE_QUOTES.contains(&c) {
+            assert!(
+                inner
+                    .get(i + 1)
+                    .is_some_and(|d| quote::POWERSHELL_SINGLE_QUOTES.contains(d)),
+                "a lone quote character ends this PowerShell string early: {raw:?}"
+            );
+            i += 1;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// A PowerShell argument: strings (alone or in `@(…)`), numbers, variables.
+fn powershell_argument(node: tree_sitter::Node<'_>, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_node(node, &mut |n| match n.kind() {
+        "verbatim_string_characters" => out.push(powershell_string(node_text(n, text))),
+        "decimal_integer_literal" | "variable" => out.push(node_text(n, text).to_string()),
+        _ => {}
+    });
+    out
+}
+
+/// A cmdlet call's `(parameter, values)`, in order.
+type Parameters = Vec<(String, Vec<String>)>;
+
+struct PowerShellFile {
+    /// Each cmdlet call: name and `(parameter, values)` in order.
+    calls: Vec<(String, Parameters)>,
+    strings: BTreeSet<String>,
+}
+
+const POWERSHELL_VARIABLES: &[&str] = &[
+    "$ErrorActionPreference",
+    "$rules",
+    "$nsg",
+    "$routes",
+    "$routeTable",
+    "$vnet",
+    "$delegation",
+    "$iseBody",
+    "$connectorBody",
+    "$response",
+];
+
+fn parse_powershell(text: &str) -> PowerShellFile {
+    let tree = tree_sitter_parse(tree_sitter_powershell::LANGUAGE.into(), text);
+    let errors = syntax_errors(&tree, text);
+    assert!(errors.is_empty(), "PowerShell syntax errors: {errors:#?}");
+    let mut strings = BTreeSet::new();
+    let mut calls = Vec::new();
+    for_each_node(tree.root_node(), &mut |n| match n.kind() {
+        "expandable_string_literal"
+        | "expandable_here_string_literal"
+        | "verbatim_here_string_characters"
+        | "sub_expression" => panic!(
+            "unexpected {} in the PowerShell script: {:?}",
+            n.kind(),
+            node_text(n, text)
+        ),
+        "variable" => assert!(
+            POWERSHELL_VARIABLES.contains(&node_text(n, text)),
+            "unexpected variable {}",
+            node_text(n, text)
+        ),
+        "verbatim_string_characters" => {
+            strings.insert(powershell_string(node_text(n, text)));
+        }
+        "command" => {
+            let name = n
+                .child_by_field_name("command_name")
+                .map(|c| node_text(c, text).to_string())
+                .unwrap_or_default();
+            let mut parameters: Vec<(String, Vec<String>)> = Vec::new();
+            if let Some(elements) = n.child_by_field_name("command_elements") {
+                for element in named_children(elements) {
+                    match element.kind() {
+                        "command_argument_sep" => {}
+                        "command_parameter" => {
+                            parameters.push((node_text(element, text).to_string(), Vec::new()))
+                        }
+                        _ => {
+                            let values = powershell_argument(element, text);
+                            match parameters.last_mut() {
+                                Some((_, v)) if v.is_empty() => v.extend(values),
+                                _ => panic!(
+                                    "positional argument to {name}: {:?}",
+                                    node_text(element, text)
+                                ),
+                            }
+                        }
+                    }
+                }
+            }
+            calls.push((name, parameters));
+        }
+        _ => {}
+    });
+    PowerShellFile { calls, strings }
+}
+
+// ---------------------------------------------------------------------------------------
+// HCL
+// ---------------------------------------------------------------------------------------
+
+struct HclFile {
+    /// The configuration as JSON (`resource.<type>.<label>`, references as `${…}`).
+    json: Value,
+    strings: BTreeSet<String>,
+}
+
+fn hcl_strings(expr: &hcl::Expression, out: &mut BTreeSet<String>) {
+    use hcl::Expression as E;
+    match expr {
+        E::String(s) => {
+            out.insert(s.clone());
+        }
+        E::TemplateExpr(t) => panic!("a template in the Terraform file: {t:?}"),
+        E::Array(items) => items.iter().for_each(|i| hcl_strings(i, out)),
+        E::Object(entries) => {
+            for (k, v) in entries {
+                if let hcl::ObjectKey::Expression(k) = k {
+                    hcl_strings(k, out);
+                }
+                hcl_strings(v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn hcl_body_strings(body: &hcl::Body, out: &mut BTreeSet<String>) {
+    for structure in body.iter() {
+        match structure {
+            hcl::Structure::Attribute(a) => hcl_strings(&a.expr, out),
+            hcl::Structure::Block(b) => {
+                for label in &b.labels {
+                    out.insert(label.as_str().to_string());
+                }
+                hcl_body_strings(&b.body, out);
+            }
+        }
+    }
+}
+
+fn parse_hcl(text: &str) -> HclFile {
+    let body = hcl::parse(text).unwrap_or_else(|e| panic!("HCL: {e}"));
+    let mut strings = BTreeSet::new();
+    hcl_body_strings(&body, &mut strings);
+    let json: Value = hcl::from_str(text).expect("HCL as data");
+    HclFile { json, strings }
+}
+
+/// A block that may appear once (an object) or several times (an array), as a list.
+fn blocks(value: &Value) -> Vec<&Value> {
+    match value {
+        Value::Array(items) => items.iter().collect(),
+        Value::Null => Vec::new(),
+        other => vec![other],
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// bash: bash -n, shellcheck, and a run against a stub az
+// ---------------------------------------------------------------------------------------
+
+static TEMP: AtomicUsize = AtomicUsize::new(0);
+
+fn temp_dir(what: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "exports-{what}-{}-{}",
+        std::process::id(),
+        TEMP.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn check_bash_syntax(script: &Path) {
+    let out = Command::new("bash")
+        .arg("-n")
+        .arg(script)
+        .output()
+        .expect("bash");
+    assert!(
+        out.status.success(),
+        "bash -n: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shellcheck = Command::new("shellcheck")
+        .args(["--shell=bash", "--severity=style"])
+        .arg(script)
+        .output();
+    match shellcheck {
+        Err(e) => panic!(
+            "shellcheck is needed to check the Azure CLI export ({e}); install it with `bash scripts/setup.sh` or `apt-get install shellcheck`"
+        ),
+        Ok(out) => assert!(
+            out.status.success(),
+            "shellcheck {}:\n{}",
+            script.display(),
+            String::from_utf8_lossy(&out.stdout)
+        ),
+    }
+}
+
+/// The stub `az`: writes its arguments, each ending in NUL, into the next numbered file.
+const STUB_AZ: &str = r#"#!/bin/sh
+n=$(cat "$AZ_LOG_DIR/count" 2>/dev/null || echo 0)
+n=$((n + 1))
+echo "$n" > "$AZ_LOG_DIR/count"
+for arg in "$@"; do printf '%s\0' "$arg"; done > "$AZ_LOG_DIR/call-$n"
+"#;
+
+/// Runs the script with the stub `az` first on PATH; returns each call's arguments and
+/// what was left in the working directory.
+fn run_with_stub_az(script_text: &str) -> (Vec<Vec<String>>, Vec<String>) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("run");
+    let bin = dir.join("bin");
+    let log = dir.join("log");
+    let work = dir.join("work");
+    for d in [&bin, &log, &work] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let az = bin.join("az");
+    std::fs::write(&az, STUB_AZ).unwrap();
+    std::fs::set_permissions(&az, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let script = dir.join("deploy.sh");
+    std::fs::write(&script, script_text).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = Command::new("bash")
+        .arg(&script)
+        .current_dir(&work)
+        .env("PATH", path)
+        .env("AZ_LOG_DIR", &log)
+        .env("HOME", &work)
+        .output()
+        .expect("run bash");
+    assert!(
+        out.status.success(),
+        "deploy.sh failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "deploy.sh wrote to stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let count: usize = std::fs::read_to_string(log.join("count"))
+        .map(|c| c.trim().parse().unwrap())
+        .unwrap_or(0);
+    let calls = (1..=count)
+        .map(|n| {
+            let bytes = std::fs::read(log.join(format!("call-{n}"))).unwrap();
+            let mut args: Vec<String> = bytes
+                .split(|b| *b == 0)
+                .map(|a| String::from_utf8(a.to_vec()).expect("UTF-8 argument"))
+                .collect();
+            assert_eq!(args.pop().as_deref(), Some(""), "each argument ends in NUL");
+            args
+        })
+        .collect();
+    let left: Vec<String> = std::fs::read_dir(&work)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    (calls, left)
+}
+
+/// The options of one recorded call: `--name=value` and `--name v1 v2`.
+fn options(call: &[String]) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for arg in call.iter().skip_while(|a| !a.starts_with("--")) {
+        if let Some(option) = arg.strip_prefix("--") {
+            match option.split_once('=') {
+                Some((name, value)) => out.push((name.to_string(), vec![value.to_string()])),
+                None => out.push((option.to_string(), Vec::new())),
+            }
+        } else {
+            out.last_mut()
+                .expect("a value after an option")
+                .1
+                .push(arg.clone());
+        }
+    }
+    out
+}
+
+fn option<'a>(options: &'a [(String, Vec<String>)], name: &str) -> &'a [String] {
+    options
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_slice())
+        .unwrap_or_else(|| panic!("no --{name} in {options:?}"))
+}
+
+fn subcommand(call: &[String]) -> String {
+    call.iter()
+        .take_while(|a| !a.starts_with("--"))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What a script argument holds for a value (NUL cannot be passed).
+fn as_argument(value: &str) -> String {
+    value.replace('\0', &quote::NUL_REPLACEMENT.to_string())
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules, read back from each format
+// ---------------------------------------------------------------------------------------
+
+/// A rule in comparable form: every field `az network nsg rule create` takes.
+#[derive(Debug, PartialEq, Eq, Clone)]
+struct Rule {
+    name: String,
+    priority: String,
+    direction: String,
+    access: String,
+    protocol: String,
+    source_addresses: Vec<String>,
+    source_ports: Vec<String>,
+    destination_addresses: Vec<String>,
+    destination_ports: Vec<String>,
+    description: String,
+}
+
+fn from_plan(rule: &SecurityRule) -> Rule {
+    Rule {
+        name: rule.name.clone(),
+        priority: rule.priority.to_string(),
+        direction: serde_json::to_value(rule.direction)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .into(),
+        access: rule.access.into(),
+        protocol: rule.protocol.into(),
+        source_addresses: rule.source_addresses.clone(),
+        source_ports: vec![rule.source_ports.to_string()],
+        destination_addresses: rule.destination_addresses.clone(),
+        destination_ports: rule.destination_ports.clone(),
+        description: rule.description(),
+    }
+}
+
+/// A rule from ARM-shaped JSON (`{name, properties}`), with `key` naming each property
+/// (camelCase for ARM and Bicep, snake_case for Terraform).
+fn from_arm_shape(name: &Value, props: &Value, key: fn(&str) -> String) -> Rule {
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let one_or_many = |one: &str, many: &str| -> Vec<String> {
+        match (props.get(key(one)), props.get(key(many))) {
+            (Some(v), None) => vec![text(v)],
+            (None, Some(Value::Array(items))) => items.iter().map(text).collect(),
+            other => panic!("{one}/{many}: {other:?} in {props}"),
+        }
+    };
+    Rule {
+        name: text(name),
+        priority: text(&props[key("priority")]),
+        direction: text(&props[key("direction")]),
+        access: text(&props[key("access")]),
+        protocol: text(&props[key("protocol")]),
+        source_addresses: one_or_many("sourceAddressPrefix", "sourceAddressPrefixes"),
+        source_ports: one_or_many("sourcePortRange", "sourcePortRanges"),
+        destination_addresses: one_or_many(
+            "destinationAddressPrefix",
+            "destinationAddressPrefixes",
+        ),
+        destination_ports: one_or_many("destinationPortRange", "destinationPortRanges"),
+        description: text(&props[key("description")]),
+    }
+}
+
+fn camel(name: &str) -> String {
+    name.to_string()
+}
+
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn rules_in_arm(file: &ArmFile) -> Vec<Rule> {
+    let nsgs: Vec<&Value> = arm_resources(&file.template)
+        .into_iter()
+        .filter(|r| r["type"] == "Microsoft.Network/networkSecurityGroups")
+        .collect();
+    assert_eq!(nsgs.len(), 1, "one NSG");
+    nsgs[0]["properties"]["securityRules"]
+        .as_array()
+        .expect("securityRules")
+        .iter()
+        .map(|r| from_arm_shape(&r["name"], &r["properties"], camel))
+        .collect()
+}
+
+fn rules_in_bicep(file: &BicepFile) -> Vec<Rule> {
+    let nsg: Vec<&Value> = file
+        .resources
+        .iter()
+        .filter(|(_, kind, _, _)| kind.starts_with("Microsoft.Network/networkSecurityGroups@"))
+        .map(|(_, _, _, body)| body)
+        .collect();
+    assert_eq!(nsg.len(), 1, "one NSG");
+    nsg[0]["properties"]["securityRules"]
+        .as_array()
+        .expect("securityRules")
+        .iter()
+        .map(|r| from_arm_shape(&r["name"], &r["properties"], camel))
+        .collect()
+}
+
+fn rules_in_hcl(file: &HclFile) -> Vec<Rule> {
+    let nsg = &file.json["resource"]["azurerm_network_security_group"]["ise"];
+    blocks(&nsg["security_rule"])
+        .into_iter()
+        .map(|r| from_arm_shape(&r["name"], r, snake))
+        .collect()
+}
+
+fn rules_in_bash(calls: &[Vec<String>]) -> Vec<Rule> {
+    calls
+        .iter()
+        .filter(|c| subcommand(c) == "network nsg rule create")
+        .map(|c| {
+            let o = options(c);
+            let one = |n: &str| {
+                let v = option(&o, n);
+                assert_eq!(v.len(), 1, "--{n}");
+                v[0].clone()
+            };
+            Rule {
+                name: one("name"),
+                priority: one("priority"),
+                direction: one("direction"),
+                access: one("access"),
+                protocol: one("protocol"),
+                source_addresses: option(&o, "source-address-prefixes").to_vec(),
+                source_ports: option(&o, "source-port-ranges").to_vec(),
+                destination_addresses: option(&o, "destination-address-prefixes").to_vec(),
+                destination_ports: option(&o, "destination-port-ranges").to_vec(),
+                description: one("description"),
+            }
+        })
+        .collect()
+}
+
+fn rules_in_powershell(file: &PowerShellFile) -> Vec<Rule> {
+    file.calls
+        .iter()
+        .filter(|(name, _)| name == "New-AzNetworkSecurityRuleConfig")
+        .map(|(_, params)| {
+            let get = |n: &str| -> Vec<String> {
+                params
+                    .iter()
+                    .find(|(p, _)| p == &format!("-{n}"))
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_else(|| panic!("no -{n}"))
+            };
+            let one = |n: &str| {
+                let v = get(n);
+                assert_eq!(v.len(), 1, "-{n}");
+                v[0].clone()
+            };
+            Rule {
+                name: one("Name"),
+                priority: one("Priority"),
+                direction: one("Direction"),
+                access: one("Access"),
+                protocol: one("Protocol"),
+                source_addresses: get("SourceAddressPrefix"),
+                source_ports: get("SourcePortRange"),
+                destination_addresses: get("DestinationAddressPrefix"),
+                destination_ports: get("DestinationPortRange"),
+                description: one("Description"),
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// The checks
+// ---------------------------------------------------------------------------------------
+
+fn render_all(design: &Design, plan: &Plan) -> Vec<(Format, String)> {
+    Format::ALL
+        .iter()
+        .map(|f| (*f, f.render(design, plan)))
+        .collect()
+}
+
+/// Every export of every design parses with its grammar, and its rules are the plan's.
+#[test]
+fn every_export_parses_and_has_exactly_the_plans_rules() {
+    for (case, design) in all_designs() {
+        let plan = plan(&design);
+        let want: Vec<Rule> = plan.nsg_rules.iter().map(from_plan).collect();
+        assert!(!want.is_empty(), "{case}");
+        for (format, text) in render_all(&design, &plan) {
+            let got = match format {
+                Format::Arm => rules_in_arm(&parse_arm(&text)),
+                Format::Bicep => rules_in_bicep(&parse_bicep(&text)),
+                Format::Terraform => rules_in_hcl(&parse_hcl(&text)),
+                Format::AzCli => {
+                    let dir = temp_dir("syntax");
+                    let path = dir.join("deploy.sh");
+                    std::fs::write(&path, &text).unwrap();
+                    check_bash_syntax(&path);
+                    let _ = std::fs::remove_dir_all(&dir);
+                    rules_in_bash(&run_with_stub_az(&text).0)
+                }
+                Format::PowerShell => rules_in_powershell(&parse_powershell(&text)),
+            };
+            assert_eq!(
+                got, want,
+                "{case}: the {format:?} rules differ from the plan's"
+            );
+        }
+    }
+}
+
+/// The ARM template's rules are `--emit nsg`, checked through the CLI.
+#[test]
+fn arm_rules_equal_emit_nsg() {
+    if updating() {
+        return; // the design files are being rewritten
+    }
+    for (case, _) in CASES {
+        let design = golden_dir().join(case).join("design.json");
+        let run = |emit: &str| {
+            let out = Command::new(env!("CARGO_BIN_EXE_ise-plan"))
+                .args(["--design", design.to_str().unwrap(), "--emit", emit])
+                .output()
+                .expect("run ise-plan");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let nsg: Value = serde_json::from_str(&run("nsg")).unwrap();
+        let arm = parse_arm(&run("arm"));
+        let from_arm = arm_resources(&arm.template)
+            .into_iter()
+            .find(|r| r["type"] == "Microsoft.Network/networkSecurityGroups")
+            .map(|r| r["properties"]["securityRules"].clone());
+        assert_eq!(from_arm, Some(nsg), "{case}");
+    }
+}
+
+/// Subnets one after another, delegation and service endpoints where the plan has them,
+/// the NSG and route table on each, the VNet declared only when new.
+#[test]
+fn subnets_follow_the_plan_in_every_format() {
+    for (case, design) in all_designs() {
+        let plan = plan(&design);
+        let target = Target::new(&design, &plan);
+        let placed: Vec<_> = target.placed_subnets().collect();
+
+        // ARM
+        let arm_file = parse_arm(&Format::Arm.render(&design, &plan));
+        let resources = arm_resources(&arm_file.template);
+        let subnets: Vec<&&Value> = resources
+            .iter()
+            .filter(|r| r["type"] == "Microsoft.Network/virtualNetworks/subnets")
+            .collect();
+        assert_eq!(subnets.len(), placed.len(), "{case}");
+        assert_eq!(
+            resources
+                .iter()
+                .filter(|r| r["type"] == "Microsoft.Network/virtualNetworks")
+                .count(),
+            usize::from(design.vnet.is_new),
+            "{case}: the VNet is declared only when new"
+        );
+        for (i, (r, s)) in subnets.iter().zip(&placed).enumerate() {
+            assert_eq!(
+                r["name"],
+                format!("{}/{}", target.vnet.name, s.name),
+                "{case}"
+            );
+            assert_eq!(
+                r["properties"]["addressPrefix"],
+                s.prefix.unwrap(),
+                "{case}"
+            );
+            assert_eq!(r["apiVersion"], "2024-05-01");
+            let depends = r["dependsOn"].as_array().unwrap();
+            if i > 0 {
+                let previous = depends.last().unwrap().as_str().unwrap();
+                assert!(
+                    previous.starts_with("[resourceId('Microsoft.Network/virtualNetworks/subnets'"),
+                    "{case}: subnet {i} does not wait for the one before: {depends:?}"
+                );
+            }
+            assert_eq!(
+                r["properties"]["delegations"][0]["properties"]["serviceName"].as_str(),
+                s.delegation,
+                "{case}"
+            );
+            let endpoints: Vec<&str> = r["properties"]["serviceEndpoints"]
+                .as_array()
+                .map(|a| a.iter().map(|e| e["service"].as_str().unwrap()).collect())
+                .unwrap_or_default();
+            assert_eq!(endpoints, s.service_endpoints, "{case}");
+            assert_eq!(
+                r["properties"]["routeTable"].is_object(),
+                s.route_table.is_some(),
+                "{case}"
+            );
+            assert!(
+                r["properties"]["networkSecurityGroup"].is_object(),
+                "{case}"
+            );
+        }
+        let routes = resources
+            .iter()
+            .find(|r| r["type"] == "Microsoft.Network/routeTables")
+            .map(|r| r["properties"]["routes"].clone());
+        let want_routes = plan
+            .route_table
+            .map(|_| Value::Array(plan.routes.iter().map(|r| r.to_arm()).collect()));
+        assert_eq!(routes, want_routes, "{case}: ARM routes");
+
+        // Terraform
+        let tf = parse_hcl(&Format::Terraform.render(&design, &plan));
+        let tf_subnets = &tf.json["resource"]["azurerm_subnet"];
+        assert_eq!(
+            tf_subnets.as_object().map_or(0, |o| o.len()),
+            placed.len(),
+            "{case}"
+        );
+        for (i, s) in placed.iter().enumerate() {
+            let r = &tf_subnets[format!("ise_{}", s.position)];
+            assert_eq!(r["name"], s.name, "{case}");
+            assert_eq!(r["address_prefixes"], json!([s.prefix.unwrap()]), "{case}");
+            assert_eq!(
+                r["delegation"]["service_delegation"]["name"].as_str(),
+                s.delegation,
+                "{case}"
+            );
+            let depends = r["depends_on"].as_array().map(Vec::len).unwrap_or(0);
+            assert_eq!(depends, usize::from(i > 0), "{case}: subnet {}", s.position);
+            let nsg_association = &tf.json["resource"]
+                ["azurerm_subnet_network_security_group_association"]
+                [format!("ise_{}", s.position)];
+            assert_eq!(
+                nsg_association["subnet_id"],
+                format!("${{azurerm_subnet.ise_{}.id}}", s.position)
+            );
+            let rt_association = &tf.json["resource"]["azurerm_subnet_route_table_association"]
+                [format!("ise_{}", s.position)];
+            assert_eq!(
+                rt_association.is_object(),
+                s.route_table.is_some(),
+                "{case}"
+            );
+        }
+        assert_eq!(
+            tf.json["data"]["azurerm_virtual_network"]["ise"].is_object(),
+            !design.vnet.is_new,
+            "{case}"
+        );
+        let tf_routes: Vec<Value> =
+            blocks(&tf.json["resource"]["azurerm_route_table"]["ise"]["route"])
+                .into_iter()
+                .cloned()
+                .collect();
+        let want: Vec<Value> = plan
+            .routes
+            .iter()
+            .map(|r| {
+                let mut v = json!({"name": r.name, "address_prefix": r.address_prefix, "next_hop_type": r.next_hop_type});
+                if let Some(ip) = &r.next_hop_ip {
+                    v["next_hop_in_ip_address"] = json!(ip);
+                }
+                v
+            })
+            .collect();
+        assert_eq!(tf_routes, want, "{case}: Terraform routes");
+
+        // Bicep
+        let bicep = parse_bicep(&Format::Bicep.render(&design, &plan));
+        let vnet = bicep
+            .resources
+            .iter()
+            .find(|r| r.0 == "vnet")
+            .expect("vnet");
+        assert_eq!(vnet.2, !design.vnet.is_new, "{case}: existing");
+        let bicep_routes = bicep
+            .resources
+            .iter()
+            .find(|r| r.1.starts_with("Microsoft.Network/routeTables@"))
+            .map(|r| r.3["properties"]["routes"].clone());
+        assert_eq!(bicep_routes, want_routes, "{case}: Bicep routes");
+        let bicep_subnets: Vec<_> = bicep
+            .resources
+            .iter()
+            .filter(|r| {
+                r.1.starts_with("Microsoft.Network/virtualNetworks/subnets@")
+            })
+            .collect();
+        assert_eq!(bicep_subnets.len(), placed.len(), "{case}");
+        for (i, (r, s)) in bicep_subnets.iter().zip(&placed).enumerate() {
+            assert_eq!(r.3["parent"], "<ref:vnet>", "{case}");
+            assert_eq!(r.3["name"], s.name, "{case}");
+            if i > 0 {
+                assert_eq!(
+                    r.3["dependsOn"],
+                    json!([format!("<ref:{}>", bicep_subnets[i - 1].0)]),
+                    "{case}"
+                );
+            }
+        }
+
+        // bash
+        let (calls, _) = run_with_stub_az(&Format::AzCli.render(&design, &plan));
+        let subnet_calls: Vec<_> = calls
+            .iter()
+            .filter(|c| subcommand(c) == "network vnet subnet create")
+            .collect();
+        assert_eq!(subnet_calls.len(), placed.len(), "{case}");
+        for (c, s) in subnet_calls.iter().zip(&placed) {
+            let o = options(c);
+            assert_eq!(option(&o, "name"), [as_argument(s.name)], "{case}");
+            assert_eq!(
+                option(&o, "address-prefixes"),
+                [s.prefix.unwrap()],
+                "{case}"
+            );
+            assert_eq!(option(&o, "network-security-group"), ["ise-nsg"], "{case}");
+            if let Some(d) = s.delegation {
+                assert_eq!(option(&o, "delegations"), [d], "{case}");
+            }
+            if !s.service_endpoints.is_empty() {
+                assert_eq!(
+                    option(&o, "service-endpoints"),
+                    s.service_endpoints,
+                    "{case}"
+                );
+            }
+        }
+        let route_calls: Vec<_> = calls
+            .iter()
+            .filter(|c| subcommand(c) == "network route-table route create")
+            .collect();
+        assert_eq!(route_calls.len(), plan.routes.len(), "{case}");
+        for (c, r) in route_calls.iter().zip(&plan.routes) {
+            let o = options(c);
+            assert_eq!(option(&o, "address-prefix"), [r.address_prefix.as_str()]);
+            assert_eq!(option(&o, "next-hop-type"), [r.next_hop_type]);
+            if let Some(ip) = &r.next_hop_ip {
+                assert_eq!(option(&o, "next-hop-ip-address"), [ip.as_str()]);
+            }
+        }
+
+        // PowerShell
+        let ps = parse_powershell(&Format::PowerShell.render(&design, &plan));
+        let adds: Vec<_> = ps
+            .calls
+            .iter()
+            .filter(|(n, _)| n == "Add-AzVirtualNetworkSubnetConfig")
+            .collect();
+        let sets = ps
+            .calls
+            .iter()
+            .filter(|(n, _)| n == "Set-AzVirtualNetwork")
+            .count();
+        assert_eq!((adds.len(), sets), (placed.len(), placed.len()), "{case}");
+        let ps_routes: Vec<Parameters> = ps
+            .calls
+            .iter()
+            .filter(|(n, _)| n == "New-AzRouteConfig")
+            .map(|(_, p)| p.clone())
+            .collect();
+        let want_ps_routes: Vec<Parameters> = plan
+            .routes
+            .iter()
+            .map(|r| {
+                let mut p = vec![
+                    ("-Name".to_string(), vec![r.name.clone()]),
+                    ("-AddressPrefix".to_string(), vec![r.address_prefix.clone()]),
+                    (
+                        "-NextHopType".to_string(),
+                        vec![r.next_hop_type.to_string()],
+                    ),
+                ];
+                if let Some(ip) = &r.next_hop_ip {
+                    p.push(("-NextHopIpAddress".to_string(), vec![ip.clone()]));
+                }
+                p
+            })
+            .collect();
+        assert_eq!(ps_routes, want_ps_routes, "{case}: PowerShell routes");
+        for ((_, params), s) in adds.iter().zip(&placed) {
+            let get = |n: &str| params.iter().find(|(p, _)| p == n).map(|(_, v)| v.clone());
+            assert_eq!(get("-Name"), Some(vec![as_argument(s.name)]), "{case}");
+            assert_eq!(
+                get("-AddressPrefix"),
+                Some(vec![s.prefix.unwrap().to_string()]),
+                "{case}"
+            );
+            assert_eq!(
+                get("-Delegation").is_some(),
+                s.delegation.is_some(),
+                "{case}"
+            );
+            assert_eq!(
+                get("-RouteTable").is_some(),
+                s.route_table.is_some(),
+                "{case}"
+            );
+        }
+    }
+}
+
+/// The ISE and its connectors in each format, from the plan's request.
+#[test]
+fn the_ise_and_its_connectors() {
+    for (case, design) in all_designs() {
+        let plan = plan(&design);
+        let target = Target::new(&design, &plan);
+        let body = plan.rest.create.body.clone().unwrap();
+
+        // ARM: sku, properties (subnet IDs by resourceId), connectors with a location.
+        let arm_file = parse_arm(&Format::Arm.render(&design, &plan));
+        let resources = arm_resources(&arm_file.template);
+        let ise: Vec<_> = resources
+            .iter()
+            .filter(|r| r["type"] == "Microsoft.Logic/integrationServiceEnvironments")
+            .collect();
+        let connectors: Vec<_> = resources
+            .iter()
+            .filter(|r| r["type"] == "Microsoft.Logic/integrationServiceEnvironments/managedApis")
+            .collect();
+        match &target.ise {
+            None => assert!(ise.is_empty() && connectors.is_empty(), "{case}"),
+            Some(_) => {
+                assert_eq!(ise.len(), 1, "{case}");
+                assert_eq!(ise[0]["apiVersion"], "2019-05-01");
+                assert_eq!(ise[0]["sku"], body["sku"], "{case}");
+                assert_eq!(ise[0]["name"], body["name"], "{case}");
+                assert_eq!(ise[0]["location"], body["location"], "{case}");
+                assert_eq!(
+                    ise[0]["properties"]["networkConfiguration"]["accessEndpoint"],
+                    body["properties"]["networkConfiguration"]["accessEndpoint"]
+                );
+                assert_eq!(
+                    ise[0]["properties"].get("certificates"),
+                    body["properties"].get("certificates"),
+                    "{case}"
+                );
+                let ids = ise[0]["properties"]["networkConfiguration"]["subnets"]
+                    .as_array()
+                    .unwrap();
+                assert_eq!(ids.len(), 4);
+                assert_eq!(connectors.len(), plan.rest.connectors.len(), "{case}");
+                for (c, request) in connectors.iter().zip(&plan.rest.connectors) {
+                    assert_eq!(c["location"], request.body.as_ref().unwrap()["location"]);
+                    assert!(c.get("tags").is_none() && c.get("properties").is_none());
+                }
+            }
+        }
+
+        // Terraform: azapi body is the request's sku and properties (subnets as references).
+        let tf = parse_hcl(&Format::Terraform.render(&design, &plan));
+        let ise = &tf.json["resource"]["azapi_resource"]["ise"];
+        match &target.ise {
+            None => assert!(ise.is_null(), "{case}"),
+            Some(_) => {
+                assert_eq!(
+                    ise["type"],
+                    "Microsoft.Logic/integrationServiceEnvironments@2019-05-01"
+                );
+                assert_eq!(ise["name"], body["name"], "{case}");
+                assert_eq!(ise["body"]["sku"], body["sku"], "{case}");
+                let mut properties = body["properties"].clone();
+                properties["networkConfiguration"]["subnets"] = json!((1..=4)
+                    .map(|i| json!({"id": format!("${{azurerm_subnet.ise_{i}.id}}")}))
+                    .collect::<Vec<_>>());
+                assert_eq!(ise["body"]["properties"], properties, "{case}");
+                assert_eq!(
+                    ise["schema_validation_enabled"].as_bool(),
+                    body["properties"].get("certificates").map(|_| false),
+                    "{case}"
+                );
+            }
+        }
+
+        // bash: the recorded PUT carries the plan's body exactly.
+        let (calls, _) = run_with_stub_az(&Format::AzCli.render(&design, &plan));
+        let puts: Vec<_> = calls.iter().filter(|c| subcommand(c) == "rest").collect();
+        match &target.ise {
+            None => assert!(puts.is_empty(), "{case}"),
+            Some(_) => {
+                assert_eq!(puts.len(), 1 + plan.rest.connectors.len(), "{case}");
+                let o = options(puts[0]);
+                assert_eq!(option(&o, "method"), ["put"]);
+                assert_eq!(option(&o, "url"), [plan.rest.create.url.as_str()], "{case}");
+                let sent: Value = serde_json::from_str(&option(&o, "body")[0]).expect("JSON body");
+                assert_eq!(sent, body, "{case}: the ISE body");
+                for (call, request) in puts[1..].iter().zip(&plan.rest.connectors) {
+                    let o = options(call);
+                    assert_eq!(option(&o, "url"), [request.url.as_str()]);
+                    let sent: Value = serde_json::from_str(&option(&o, "body")[0]).unwrap();
+                    assert_eq!(Some(sent), request.body, "{case}");
+                }
+            }
+        }
+
+        // PowerShell: the body variable holds the plan's body.
+        let ps_text = Format::PowerShell.render(&design, &plan);
+        let ps = parse_powershell(&ps_text);
+        let invokes: Vec<_> = ps
+            .calls
+            .iter()
+            .filter(|(n, _)| n == "Invoke-AzRestMethod")
+            .collect();
+        match &target.ise {
+            None => assert!(invokes.is_empty(), "{case}"),
+            Some(ise) => {
+                assert_eq!(invokes.len(), 1 + plan.rest.connectors.len(), "{case}");
+                let path = &invokes[0].1.iter().find(|(p, _)| p == "-Path").unwrap().1;
+                assert_eq!(path, &[ise.path().to_string()], "{case}");
+                let pretty = serde_json::to_string_pretty(&body).unwrap();
+                assert!(
+                    ps.strings.contains(&pretty),
+                    "{case}: the ISE body is not one literal"
+                );
+            }
+        }
+    }
+}
+
+/// The exact hostile values the exports must carry, each as one literal.
+fn hostile_values(design: &Design, plan: &Plan) -> Vec<(&'static str, String)> {
+    let target = Target::new(design, plan);
+    let mut values = vec![("vnet.name", target.vnet.name.to_string())];
+    for s in target.placed_subnets() {
+        values.push(("subnet name", s.name.to_string()));
+    }
+    values.push(("location", target.location.to_string()));
+    values
+}
+
+#[test]
+fn hostile_names_stay_data_in_every_format() {
+    for design in [hostile_names(), hostile_one_group()] {
+        let plan = plan(&design);
+        assert!(plan.has_errors(), "validation flags hostile names");
+        let target = Target::new(&design, &plan);
+        assert_eq!(target.placed_subnets().count(), 4);
+        let same_group = !target.ise_in_other_resource_group();
+        let mut common = hostile_values(&design, &plan);
+        let ise_name = design.name.trim().to_string();
+        let vnet_rg = target.vnet.resource_group.to_string();
+        let subscription = design.subscription_id.trim().to_string();
+
+        // ARM: names as literals (a leading [ escaped), IDs as quoted expression arguments.
+        let arm_file = parse_arm(&Format::Arm.render(&design, &plan));
+        let mut arm_values = common.clone();
+        arm_values.push(("ISE name", ise_name.clone()));
+        arm_values.push(("VNet resource group", vnet_rg.clone()));
+        if !same_group {
+            arm_values.push((
+                "ISE resource group",
+                design.resource_group.trim().to_string(),
+            ));
+        }
+        for (what, v) in &arm_values {
+            assert!(arm_file.strings.contains(v), "ARM lost the {what} {v:?}");
+        }
+
+        // Bicep: every value one string literal, no interpolation.
+        let bicep = parse_bicep(&Format::Bicep.render(&design, &plan));
+        let mut bicep_values = common.clone();
+        if same_group {
+            bicep_values.push(("ISE name", ise_name.clone()));
+        }
+        for (what, v) in &bicep_values {
+            assert!(bicep.strings.contains(v), "Bicep lost the {what} {v:?}");
+        }
+
+        // Terraform: every value one string, no template.
+        let tf = parse_hcl(&Format::Terraform.render(&design, &plan));
+        let mut tf_values = common.clone();
+        tf_values.push(("ISE name", ise_name.clone()));
+        tf_values.push(("VNet resource group", vnet_rg.clone()));
+        tf_values.push(("subscription", subscription.clone()));
+        for (what, v) in &tf_values {
+            assert!(tf.strings.contains(v), "Terraform lost the {what} {v:?}");
+        }
+
+        // PowerShell: every value one verbatim string.
+        let ps = parse_powershell(&Format::PowerShell.render(&design, &plan));
+        common.push(("VNet resource group", vnet_rg.clone()));
+        common.push(("subscription", subscription.clone()));
+        for (what, v) in &common {
+            assert!(
+                ps.strings.contains(&as_argument(v)),
+                "PowerShell lost the {what} {v:?}"
+            );
+        }
+
+        // bash: run it; every value arrives whole, nothing else runs.
+        let script = Format::AzCli.render(&design, &plan);
+        let (calls, left) = run_with_stub_az(&script);
+        assert!(left.is_empty(), "the script created {left:?}");
+        let arguments: BTreeSet<String> = calls
+            .iter()
+            .flat_map(|c| options(c))
+            .flat_map(|(_, v)| v)
+            .collect();
+        for (what, v) in &common {
+            assert!(
+                arguments.contains(&as_argument(v)),
+                "bash lost the {what} {v:?}"
+            );
+        }
+        for call in &calls {
+            let sub = subcommand(call);
+            assert!(
+                [
+                    "account set",
+                    "network nsg create",
+                    "network nsg rule create",
+                    "network vnet subnet create",
+                    "rest",
+                    "network route-table create",
+                    "network route-table route create",
+                    "network vnet create"
+                ]
+                .contains(&sub.as_str()),
+                "unexpected az call {call:?}"
+            );
+        }
+        assert_eq!(
+            calls[0],
+            [
+                "account",
+                "set",
+                &format!("--subscription={}", as_argument(&subscription))
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_value_equal_to_the_here_document_delimiter_cannot_end_it() {
+    let design = Design {
+        name: azcli::BODY_DELIMITER.into(),
+        ..Design::default()
+    };
+    let plan = plan(&design);
+    let script = Format::AzCli.render(&design, &plan);
+    let (calls, _) = run_with_stub_az(&script);
+    let put = calls.iter().find(|c| subcommand(c) == "rest").unwrap();
+    let body: Value = serde_json::from_str(&option(&options(put), "body")[0]).unwrap();
+    assert_eq!(Some(body), plan.rest.create.body);
+}
+
+/// A design with errors still gets every export, and the CLI exits 1.
+#[test]
+fn design_errors_still_export_and_exit_1() {
+    for format in Format::ALL {
+        let out = Command::new(env!("CARGO_BIN_EXE_ise-plan"))
+            .args(["--name", "bad name!", "--emit", emit_name(format)])
+            .output()
+            .expect("run ise-plan");
+        assert_eq!(out.status.code(), Some(1), "{format:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.contains("NOT READY: the design has errors (ise-name-invalid)"),
+            "{format:?}: {text}"
+        );
+        assert!(text.contains("bad name!"), "{format:?}");
+    }
+}
+
+/// A subnet the planner could not place: the file still parses, holds what can be
+/// deployed, and says what is missing.
+#[test]
+fn unplaced_subnets_leave_a_valid_file_that_says_so() {
+    let design = unplaced_subnet();
+    let plan = plan(&design);
+    assert!(plan.has_errors());
+    for (format, text) in render_all(&design, &plan) {
+        assert!(
+            text.contains("INCOMPLETE: ISE subnet 3 of 4 has no address prefix"),
+            "{format:?}"
+        );
+        if format != Format::Arm {
+            assert!(
+                text.contains("INCOMPLETE: ISE subnet 4 of 4 is left out"),
+                "{format:?}"
+            );
+        }
+        assert!(!text.contains("10.0.0.64/27"), "{format:?}");
+        assert!(
+            !text.contains("Microsoft.Logic/integrationServiceEnvironments@")
+                && !text.contains("managedApis/sql"),
+            "{format:?}: no ISE without its subnets"
+        );
+    }
+    let arm = parse_arm(&Format::Arm.render(&design, &plan));
+    assert_eq!(
+        arm.template["metadata"]["incomplete"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+/// Each export's header: what it deploys, the retirement, the version, the articles.
+#[test]
+fn headers() {
+    let design = firewall();
+    let plan = plan(&design);
+    for (format, text) in render_all(&design, &plan) {
+        let head: String = match format {
+            Format::Arm => parse_arm(&text).template["metadata"]["description"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+            _ => text
+                .lines()
+                .take_while(|l| l.starts_with('#') || l.starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        for needle in [
+            "2022-11-01",
+            "2024-08-31",
+            env!("CARGO_PKG_VERSION"),
+            ise_planner::citation::PORTAL_ARTICLE.title,
+            ise_planner::citation::REST_ARTICLE.url,
+            "api-version 2024-05-01",
+            "one route table with",
+        ] {
+            assert!(
+                head.contains(needle),
+                "{format:?} header lacks {needle:?}:\n{head}"
+            );
+        }
+    }
+}
+
+// Every string survives each language's quoting, as read back by the language's parser.
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_string_round_trips_through_each_quoting(value in proptest::prop_oneof![
+        proptest::prelude::any::<String>(),
+        // The characters that matter to some language, densely.
+        "[\\\\'\"`$%{}\\[\\]()’‘‚‛“”@#;&|<>\n\r\t\x00\x07\u{202e}a-z -]{0,40}",
+    ]) {
+        // HCL, read by hcl-rs.
+        let body = hcl::parse(&format!("x = {}\n", quote::hcl(&value))).expect("HCL parses");
+        let attribute = body.attributes().next().expect("one attribute");
+        proptest::prop_assert_eq!(&attribute.expr, &hcl::Expression::String(value.clone()));
+
+        // Bicep, read by tree-sitter-bicep.
+        let text = format!("var x = {}\n", quote::bicep(&value));
+        let tree = tree_sitter_parse(tree_sitter_bicep::LANGUAGE.into(), &text);
+        proptest::prop_assert!(syntax_errors(&tree, &text).is_empty(), "{:?}", text);
+        let mut decoded = None;
+        for_each_node(tree.root_node(), &mut |n| {
+            if n.kind() == "string" {
+                decoded = Some(bicep_string(n, &text));
+            }
+        });
+        proptest::prop_assert_eq!(decoded.as_ref(), Some(&value));
+
+        // PowerShell, read by tree-sitter-powershell.
+        let text = format!("$x = {}\n", quote::powershell(&value));
+        let tree = tree_sitter_parse(tree_sitter_powershell::LANGUAGE.into(), &text);
+        proptest::prop_assert!(syntax_errors(&tree, &text).is_empty(), "{:?}", text);
+        let mut strings = Vec::new();
+        for_each_node(tree.root_node(), &mut |n| {
+            if n.kind() == "verbatim_string_characters" {
+                strings.push(powershell_string(node_text(n, &text)));
+            }
+        });
+        proptest::prop_assert_eq!(strings, vec![as_argument(&value)]);
+
+        // ARM: a literal, and a string inside an expression.
+        let mut literals = BTreeSet::new();
+        let mut errors = Vec::new();
+        let literal = arm_text(&quote::arm_literal(&value), &mut literals, &mut errors);
+        if !value.starts_with('[') {
+            proptest::prop_assert_eq!(&literal, &value);
+        }
+        proptest::prop_assert!(literals.contains(&value));
+        let call = format!("resourceId({})", quote::arm_string(&value));
+        proptest::prop_assert_eq!(arm_expression(&call), Ok(vec![value.clone()]));
+    }
+}
+
+/// A route to an appliance carries its next-hop address in every format (the plan's
+/// firewall mode will produce such routes; here one is set by hand).
+#[test]
+fn an_appliance_next_hop_reaches_every_format() {
+    let design = firewall();
+    let mut plan = plan(&design);
+    plan.routes[0].next_hop_type = "VirtualAppliance";
+    plan.routes[0].next_hop_ip = Some("10.0.3.4".into());
+    let want = plan.routes[0].to_arm();
+
+    let arm = parse_arm(&Format::Arm.render(&design, &plan));
+    let table = arm_resources(&arm.template)
+        .into_iter()
+        .find(|r| r["type"] == "Microsoft.Network/routeTables")
+        .expect("route table");
+    assert_eq!(table["properties"]["routes"][0], want);
+
+    let bicep = parse_bicep(&Format::Bicep.render(&design, &plan));
+    let table = bicep
+        .resources
+        .iter()
+        .find(|r| r.1.starts_with("Microsoft.Network/routeTables@"))
+        .expect("route table");
+    assert_eq!(table.3["properties"]["routes"][0], want);
+
+    let tf = parse_hcl(&Format::Terraform.render(&design, &plan));
+    let route = blocks(&tf.json["resource"]["azurerm_route_table"]["ise"]["route"])[0].clone();
+    assert_eq!(route["next_hop_type"], "VirtualAppliance");
+    assert_eq!(route["next_hop_in_ip_address"], "10.0.3.4");
+
+    let (calls, _) = run_with_stub_az(&Format::AzCli.render(&design, &plan));
+    let call = calls
+        .iter()
+        .find(|c| subcommand(c) == "network route-table route create")
+        .expect("a route");
+    let o = options(call);
+    assert_eq!(option(&o, "next-hop-type"), ["VirtualAppliance"]);
+    assert_eq!(option(&o, "next-hop-ip-address"), ["10.0.3.4"]);
+
+    let ps = parse_powershell(&Format::PowerShell.render(&design, &plan));
+    let (_, params) = ps
+        .calls
+        .iter()
+        .find(|(n, _)| n == "New-AzRouteConfig")
+        .expect("a route");
+    assert!(params.contains(&(
+        "-NextHopIpAddress".to_string(),
+        vec!["10.0.3.4".to_string()]
+    )));
+}

@@ -1,0 +1,105 @@
+# ISE Network Planner 0.1.0: the network of an Azure Logic Apps integration service environment (ISE).
+# Deploys 4 ISE subnets as child resources of the existing virtual network, created one after another; one network security group with 18 security rules; one route table with 6 routes; the ISE (Microsoft.Logic/integrationServiceEnvironments, api-version 2019-05-01) with 1 managed connector.
+# Azure accepts no new ISEs since 2022-11-01 and retired ISE on 2024-08-31: creating the ISE now fails, but the network part still deploys.
+# Follows: Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE) <https://learn.microsoft.com/azure/logic-apps/connect-virtual-network-vnet-isolated-environment>
+# Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
+# Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
+# Run: ./deploy.ps1 in PowerShell 7 with the Az module, after Connect-AzAccount. It stops at the first error.
+$ErrorActionPreference = 'Stop'
+
+Set-AzContext -Subscription '00000000-0000-0000-0000-000000000000' | Out-Null
+
+# The network security group and its rules.
+$rules = @(
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-in-intersubnet' -Description 'Intersubnet communication within virtual network (ISE doc: Inbound security rules)' -Priority 100 -Direction 'Inbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('10.0.0.0/22') -SourcePortRange @('*') -DestinationAddressPrefix @('10.0.0.0/22') -DestinationPortRange @('*'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-in-logic-app-https' -Description 'Communication to your logic app; runs history for logic app (ISE doc: Inbound security rules)' -Priority 110 -Direction 'Inbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('VirtualNetwork') -DestinationPortRange @('443'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-in-designer-dynamic-properties' -Description 'Logic Apps designer - dynamic properties (ISE doc: Inbound security rules)' -Priority 120 -Direction 'Inbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('LogicAppsManagement') -SourcePortRange @('*') -DestinationAddressPrefix @('VirtualNetwork') -DestinationPortRange @('454'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-in-network-health-check' -Description 'Network health check (ISE doc: Inbound security rules)' -Priority 130 -Direction 'Inbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('LogicApps') -SourcePortRange @('*') -DestinationAddressPrefix @('VirtualNetwork') -DestinationPortRange @('454'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-in-connector-deployment' -Description 'Connector deployment (ISE doc: Inbound security rules)' -Priority 140 -Direction 'Inbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('AzureConnectors') -SourcePortRange @('*') -DestinationAddressPrefix @('VirtualNetwork') -DestinationPortRange @('454'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-in-app-service-management' -Description 'App Service Management dependency (ISE doc: Inbound security rules)' -Priority 150 -Direction 'Inbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('AppServiceManagement') -SourcePortRange @('*') -DestinationAddressPrefix @('VirtualNetwork') -DestinationPortRange @('454', '455'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-in-traffic-manager' -Description 'Communication from Azure Traffic Manager (ISE doc: Inbound security rules)' -Priority 160 -Direction 'Inbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('AzureTrafficManager') -SourcePortRange @('*') -DestinationAddressPrefix @('VirtualNetwork') -DestinationPortRange @('454'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-in-api-management' -Description 'Connector policy deployment; API Management - management endpoint (ISE doc: Inbound security rules)' -Priority 170 -Direction 'Inbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('ApiManagement') -SourcePortRange @('*') -DestinationAddressPrefix @('VirtualNetwork') -DestinationPortRange @('3443'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-in-redis' -Description 'Access Azure Cache for Redis Instances between Role Instances (ISE doc: Inbound security rules)' -Priority 180 -Direction 'Inbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('VirtualNetwork') -DestinationPortRange @('6379-6383'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-out-intersubnet' -Description 'Intersubnet communication within virtual network (ISE doc: Outbound security rules)' -Priority 100 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('10.0.0.0/22') -SourcePortRange @('*') -DestinationAddressPrefix @('10.0.0.0/22') -DestinationPortRange @('*'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-out-azure-active-directory' -Description 'Azure Active Directory (ISE doc: Outbound security rules)' -Priority 110 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('AzureActiveDirectory') -DestinationPortRange @('80', '443'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-out-storage' -Description 'Azure Storage dependency (ISE doc: Outbound security rules)' -Priority 120 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('Storage') -DestinationPortRange @('80', '443', '445'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-out-connection-management' -Description 'Connection management (ISE doc: Outbound security rules)' -Priority 130 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('AppService') -DestinationPortRange @('443'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-out-diagnostics' -Description 'Publish diagnostic logs & metrics (ISE doc: Outbound security rules)' -Priority 140 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('AzureMonitor') -DestinationPortRange @('443'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-out-sql' -Description 'Azure SQL dependency (ISE doc: Outbound security rules)' -Priority 150 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('Sql') -DestinationPortRange @('1433'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-out-resource-health' -Description 'Azure Resource Health (ISE doc: Outbound security rules)' -Priority 160 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('AzureMonitor') -DestinationPortRange @('1886'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-out-event-hub' -Description 'Dependency from Log to Event Hub policy and monitoring agent (ISE doc: Outbound security rules)' -Priority 170 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('EventHub') -DestinationPortRange @('5672'))
+  (New-AzNetworkSecurityRuleConfig -Name 'ise-out-redis' -Description 'Access Azure Cache for Redis Instances between Role Instances (ISE doc: Outbound security rules)' -Priority 180 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('VirtualNetwork') -SourcePortRange @('*') -DestinationAddressPrefix @('VirtualNetwork') -DestinationPortRange @('6379-6383'))
+)
+$nsg = New-AzNetworkSecurityGroup -Name 'ise-nsg' -ResourceGroupName 'ise-rg' -Location 'westeurope' -SecurityRules $rules -Force
+
+# The route table and its routes.
+$routes = @(
+  (New-AzRouteConfig -Name 'ise-default-firewall' -AddressPrefix '0.0.0.0/0' -NextHopType 'VirtualAppliance' -NextHopIpAddress '10.0.3.4')
+  (New-AzRouteConfig -Name 'ise-app-service-management-1' -AddressPrefix '13.66.140.0/26' -NextHopType 'Internet')
+  (New-AzRouteConfig -Name 'ise-connectors-1' -AddressPrefix '52.174.88.118/32' -NextHopType 'Internet')
+  (New-AzRouteConfig -Name 'ise-traffic-manager-1' -AddressPrefix '40.68.30.66/32' -NextHopType 'Internet')
+  (New-AzRouteConfig -Name 'ise-logic-apps-1' -AddressPrefix '13.95.155.53/32' -NextHopType 'Internet')
+  (New-AzRouteConfig -Name 'ise-logic-apps-2' -AddressPrefix '52.174.54.218/32' -NextHopType 'Internet')
+)
+$routeTable = New-AzRouteTable -Name 'ise-route-table' -ResourceGroupName 'ise-rg' -Location 'westeurope' -Route $routes -Force
+
+# ISE subnet 1 of 4 (subnets one at a time: parallel writes fail).
+$vnet = Get-AzVirtualNetwork -Name 'ise-vnet' -ResourceGroupName 'ise-rg'
+$delegation = New-AzDelegation -Name 'integrationServiceEnvironments' -ServiceName 'Microsoft.Logic/integrationServiceEnvironments'
+$vnet = Add-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'ise-subnet-1' -AddressPrefix @('10.0.0.0/27') -NetworkSecurityGroup $nsg -RouteTable $routeTable -Delegation $delegation -ServiceEndpoint @('Microsoft.Sql', 'Microsoft.Storage', 'Microsoft.ServiceBus', 'Microsoft.KeyVault', 'Microsoft.EventHub')
+$vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet
+
+# ISE subnet 2 of 4 (subnets one at a time: parallel writes fail).
+$vnet = Get-AzVirtualNetwork -Name 'ise-vnet' -ResourceGroupName 'ise-rg'
+$vnet = Add-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'ise-subnet-2' -AddressPrefix @('10.0.0.32/27') -NetworkSecurityGroup $nsg -RouteTable $routeTable -ServiceEndpoint @('Microsoft.Sql', 'Microsoft.Storage', 'Microsoft.ServiceBus', 'Microsoft.KeyVault', 'Microsoft.EventHub')
+$vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet
+
+# ISE subnet 3 of 4 (subnets one at a time: parallel writes fail).
+$vnet = Get-AzVirtualNetwork -Name 'ise-vnet' -ResourceGroupName 'ise-rg'
+$vnet = Add-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'ise-subnet-3' -AddressPrefix @('10.0.0.64/27') -NetworkSecurityGroup $nsg -RouteTable $routeTable -ServiceEndpoint @('Microsoft.Sql', 'Microsoft.Storage', 'Microsoft.ServiceBus', 'Microsoft.KeyVault', 'Microsoft.EventHub')
+$vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet
+
+# ISE subnet 4 of 4 (subnets one at a time: parallel writes fail).
+$vnet = Get-AzVirtualNetwork -Name 'ise-vnet' -ResourceGroupName 'ise-rg'
+$vnet = Add-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'ise-subnet-4' -AddressPrefix @('10.0.0.96/27') -NetworkSecurityGroup $nsg -RouteTable $routeTable -ServiceEndpoint @('Microsoft.Sql', 'Microsoft.Storage', 'Microsoft.ServiceBus', 'Microsoft.KeyVault', 'Microsoft.EventHub')
+$vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet
+
+# The ISE (there is no ISE cmdlet: a REST PUT; creating it takes hours).
+$iseBody = '{
+  "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Logic/integrationServiceEnvironments/ise-1",
+  "name": "ise-1",
+  "type": "Microsoft.Logic/integrationServiceEnvironments",
+  "location": "westeurope",
+  "sku": {
+    "name": "Premium",
+    "capacity": 0
+  },
+  "properties": {
+    "networkConfiguration": {
+      "accessEndpoint": {
+        "type": "Internal"
+      },
+      "subnets": [
+        {
+          "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet/subnets/ise-subnet-1"
+        },
+        {
+          "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet/subnets/ise-subnet-2"
+        },
+        {
+          "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet/subnets/ise-subnet-3"
+        },
+        {
+          "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet/subnets/ise-subnet-4"
+        }
+      ]
+    }
+  }
+}'
+$response = Invoke-AzRestMethod -Method 'PUT' -Path '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Logic/integrationServiceEnvironments/ise-1?api-version=2019-05-01' -Payload $iseBody
+if ($response.StatusCode -ge 300) { throw ('The ISE request failed: HTTP ' + $response.StatusCode + ' ' + $response.Content) }
+
+# A managed ISE connector.
+$connectorBody = '{"location":"westeurope"}'
+$response = Invoke-AzRestMethod -Method 'PUT' -Path '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Logic/integrationServiceEnvironments/ise-1/managedApis/azureblob?api-version=2019-05-01' -Payload $connectorBody
+if ($response.StatusCode -ge 300) { throw ('A connector request failed: HTTP ' + $response.StatusCode + ' ' + $response.Content) }
