@@ -664,7 +664,7 @@ fn cli_help_names_the_import_and_csv_flags() {
         "--import-vnet <FILE>",
         "[--import-vnet FILE]",
         "--table <TABLE>",
-        "|csv]",
+        "|design|csv|",
         "subnets|inbound|outbound|routes",
     ] {
         assert!(
