@@ -104,8 +104,9 @@ mod cli {
     /// /27 subnets, NSG rules, routes and the REST request that creates it.
     ///
     /// Flags given beside --design override the file. Findings go to stderr; the output
-    /// chosen with --emit goes to stdout as pretty JSON (CSV for --emit csv; the template or script itself for arm, bicep, terraform, azcli and powershell). Exit status: 0
-    /// no errors, 1 the design has errors (the output is still printed), 2 bad usage or an
+    /// chosen with --emit goes to stdout as pretty JSON (CSV for --emit csv; the template or
+    /// script itself for arm, bicep, terraform, azcli and powershell). Exit status: 0 no
+    /// errors, 1 the design has errors (the output is still printed), 2 bad usage or an
     /// unreadable design or VNet file.
     #[derive(Parser, Debug)]
     #[command(name = "ise-plan", version, max_term_width = 100, override_usage = USAGE)]
