@@ -20,6 +20,7 @@
 
 pub mod address_map;
 pub mod allocate;
+pub mod allocation_note;
 pub mod checklist;
 pub mod cidr;
 pub mod citation;
@@ -27,6 +28,7 @@ pub mod design;
 pub mod findings;
 pub mod names;
 pub mod nsg;
+pub mod placement;
 pub mod plan;
 pub mod regions;
 pub mod reserved;
