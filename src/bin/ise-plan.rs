@@ -18,6 +18,7 @@ mod cli {
     use ise_planner::design::{
         default_subnets, AccessEndpoint, Cloud, Deployment, Design, Sku, SubnetSpec,
     };
+    use ise_planner::placement::with_placements;
     use ise_planner::{plan, Plan};
     use std::io::Read;
     use std::process::ExitCode;
@@ -55,7 +56,7 @@ mod cli {
         Nsg,
         /// Routes in the ARM shape.
         Routes,
-        /// The effective design, loadable again with --design.
+        /// The effective design, loadable again with --design, with the planner's placements.
         Design,
     }
 
@@ -287,7 +288,14 @@ mod cli {
             Emit::Routes => Ok(serde_json::Value::Array(
                 plan.routes.iter().map(|r| r.to_arm()).collect(),
             )),
-            Emit::Design => return design.to_json(),
+            // With the plan's placements in `placed`, so that the file keeps its subnets where
+            // they are when it is edited and planned again (in the page or here).
+            Emit::Design => {
+                return with_placements(design, plan)
+                    .as_ref()
+                    .unwrap_or(design)
+                    .to_json()
+            }
         };
         value
             .and_then(|v| serde_json::to_string_pretty(&v))
