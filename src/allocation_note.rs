@@ -116,7 +116,8 @@ pub struct AllocationNote {
     /// A VNet prefix cannot be used (unreadable, or overlapping a reserved range): a shortage
     /// of space may only be its consequence.
     pub vnet_unusable: bool,
-    /// The note in plain sentences.
+    /// The note in plain sentences ([`AllocationNote::sentences`] joined); empty when every
+    /// subnet is pinned.
     pub summary: String,
 }
 
@@ -151,6 +152,23 @@ impl AllocationNote {
         };
         note.summary = note.sentences().join(" ");
         note
+    }
+
+    /// The free space in one line (for beside the subnets table): how many /27 blocks were
+    /// free before the unpinned subnets were placed, or why there is no figure to give.
+    pub fn free_space(&self) -> String {
+        let free = self.rule.free_blocks;
+        if self.rule.strategy == Strategy::NoAddressSpace {
+            "No VNet address space yet: enter the VNet's address prefixes.".into()
+        } else if self.vnet_unusable && free == 0 {
+            "No usable /27 block: fix the VNet's address prefixes first (see their errors).".into()
+        } else {
+            format!(
+                "{free} free{} /27 block{} in the VNet before placing the unpinned subnets.",
+                if self.vnet_unusable { " usable" } else { "" },
+                if free == 1 { "" } else { "s" }
+            )
+        }
     }
 
     /// The note as short sentences: moves first, then why the subnets sit where they do.
@@ -361,6 +379,10 @@ mod tests {
             note.summary,
             "Subnets 1–4 take 10.0.0.0/25: the first aligned /25 with four free /27 blocks."
         );
+        assert_eq!(
+            note.free_space(),
+            "32 free /27 blocks in the VNet before placing the unpinned subnets."
+        );
     }
 
     #[test]
@@ -506,6 +528,16 @@ mod tests {
         }
         let p = plan(&with_vnet(&["100.64.0.0/22"], &[]));
         assert_eq!(p.free_blocks, 0);
+        assert_eq!(
+            p.allocation.free_space(),
+            "No usable /27 block: fix the VNet's address prefixes first (see their errors)."
+        );
+        let partly = plan(&with_vnet(&["168.63.128.0/23"], &[]));
+        assert!(partly.allocation.vnet_unusable && partly.has_errors());
+        assert_eq!(
+            partly.allocation.free_space(),
+            "15 free usable /27 blocks in the VNet before placing the unpinned subnets."
+        );
         assert_eq!(p.allocation.summary, "Subnets 1–4 are not placed until the VNet's address prefixes are fixed (see their errors).");
         // A prefix with host bits is used as the network meant: a real shortage is reported.
         let p = plan(&with_vnet(&["10.0.0.1/26"], &[]));
@@ -518,6 +550,10 @@ mod tests {
         assert_eq!(
             p.allocation.summary,
             "Subnets 1–4 are not placed: the VNet has no usable address prefix yet."
+        );
+        assert_eq!(
+            p.allocation.free_space(),
+            "No VNet address space yet: enter the VNet's address prefixes."
         );
     }
 
