@@ -20,6 +20,9 @@ const BLOCK: u64 = 32;
 /// An aligned /25 holds four /27 blocks.
 const RUN_SPAN: u64 = 128;
 
+/// At most this many skipped blocks are listed in [`Allocation::skipped`]; the rest are counted.
+pub const SKIPPED_LISTED: usize = 4;
+
 /// What the allocator was able to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Allocation {
@@ -29,6 +32,13 @@ pub struct Allocation {
     pub contiguous: bool,
     /// How many free, aligned /27 blocks the VNet had before this allocation.
     pub free_blocks: u64,
+    /// The aligned /25 that holds the run, when the blocks form one (and there are some).
+    pub run: Option<Ipv4Net>,
+    /// Free blocks lower than the run that were passed over so that the run stays together,
+    /// lowest first, at most [`SKIPPED_LISTED`] of them.
+    pub skipped: Vec<Ipv4Net>,
+    /// How many free blocks lie lower than the run (listed in `skipped` or not).
+    pub skipped_count: u64,
 }
 
 /// Chooses `count` /27 blocks inside `vnet` prefixes, avoiding every prefix in `blocked`.
@@ -43,32 +53,42 @@ pub struct Allocation {
 /// assert_eq!(a.blocks.iter().map(|b| b.to_string()).collect::<Vec<_>>(),
 ///            ["10.0.0.128/27", "10.0.0.160/27", "10.0.0.192/27", "10.0.0.224/27"]);
 /// assert!(a.contiguous);
+/// assert_eq!(a.run.unwrap().to_string(), "10.0.0.128/25");
 /// ```
 pub fn allocate(vnet: &[Ipv4Net], blocked: &[Ipv4Net], count: usize) -> Allocation {
-    let free = free_intervals(vnet, blocked);
+    allocate_in(&free_intervals(vnet, blocked), count)
+}
+
+/// Chooses `count` /27 blocks from `free` intervals (as [`free_intervals`] gives them: in
+/// address order, disjoint): one run inside one aligned /25 when there is one, else the
+/// lowest free blocks.
+pub fn allocate_in(free: &[(u64, u64)], count: usize) -> Allocation {
     let free_blocks: u64 = free
         .iter()
         .map(|&(start, end)| aligned_blocks(start, end).1)
         .sum();
+    let mut allocation = Allocation {
+        blocks: Vec::new(),
+        contiguous: true,
+        free_blocks,
+        run: None,
+        skipped: Vec::new(),
+        skipped_count: 0,
+    };
     if count == 0 {
-        return Allocation {
-            blocks: Vec::new(),
-            contiguous: true,
-            free_blocks,
-        };
+        return allocation;
     }
-    if let Some(start) = first_run(&free, count as u64) {
-        let blocks = (0..count as u64)
+    if let Some(start) = first_run(free, count as u64) {
+        allocation.blocks = (0..count as u64)
             .filter_map(|i| block_at(start + i * BLOCK))
             .collect();
-        return Allocation {
-            blocks,
-            contiguous: true,
-            free_blocks,
-        };
+        allocation.run = run_at(start);
+        (allocation.skipped, allocation.skipped_count) = blocks_below(free, start);
+        return allocation;
     }
-    let mut blocks = Vec::with_capacity(count);
-    'outer: for &(start, end) in &free {
+    allocation.contiguous = false;
+    let mut blocks = Vec::with_capacity(count.min(4096));
+    'outer: for &(start, end) in free {
         let (first, n) = aligned_blocks(start, end);
         for i in 0..n {
             if blocks.len() == count {
@@ -79,11 +99,50 @@ pub fn allocate(vnet: &[Ipv4Net], blocked: &[Ipv4Net], count: usize) -> Allocati
             }
         }
     }
-    Allocation {
-        blocks,
-        contiguous: false,
-        free_blocks,
+    allocation.blocks = blocks;
+    allocation
+}
+
+/// Whether `block` lies wholly inside one of the `free` intervals.
+pub fn is_free(free: &[(u64, u64)], block: Ipv4Net) -> bool {
+    let (start, end) = cidr::range(block);
+    let (start, end) = (u64::from(start), u64::from(end));
+    let i = free.partition_point(|&(_, e)| e < start);
+    free.get(i).is_some_and(|&(s, e)| s <= start && end <= e)
+}
+
+/// The `free` intervals with `taken` prefixes (each inside one interval) cut out.
+pub fn without(free: &[(u64, u64)], taken: &[Ipv4Net]) -> Vec<(u64, u64)> {
+    let mut cuts: Vec<(u64, u64)> = taken
+        .iter()
+        .map(|n| {
+            let (s, e) = cidr::range(*n);
+            (u64::from(s), u64::from(e))
+        })
+        .collect();
+    cuts.sort_unstable();
+    let mut out = Vec::with_capacity(free.len() + cuts.len());
+    let mut c = 0;
+    for &(start, end) in free {
+        let mut cursor = start;
+        // Cuts that end before this interval cannot touch it (or any later one).
+        while c < cuts.len() && cuts[c].1 < start {
+            c += 1;
+        }
+        let mut k = c;
+        while k < cuts.len() && cuts[k].0 <= end {
+            let (cs, ce) = cuts[k];
+            if cs > cursor {
+                out.push((cursor, cs - 1));
+            }
+            cursor = cursor.max(ce + 1);
+            k += 1;
+        }
+        if cursor <= end {
+            out.push((cursor, end));
+        }
     }
+    out
 }
 
 /// The free address intervals (inclusive, as integers) of the VNet, in address order.
@@ -143,6 +202,26 @@ fn first_run(free: &[(u64, u64)], count: u64) -> Option<u64> {
     })
 }
 
+/// The aligned /25 that holds address `start`.
+fn run_at(start: u64) -> Option<Ipv4Net> {
+    let addr = Ipv4Addr::from(u32::try_from(start).ok()?);
+    Ipv4Net::new(addr, 25).ok().map(|n| n.trunc())
+}
+
+/// The free aligned /27 blocks lower than `limit`: the first [`SKIPPED_LISTED`], and how many.
+fn blocks_below(free: &[(u64, u64)], limit: u64) -> (Vec<Ipv4Net>, u64) {
+    let mut listed = Vec::new();
+    let mut count = 0;
+    for &(start, end) in free.iter().take_while(|&&(s, _)| s < limit) {
+        let (first, n) = aligned_blocks(start, end.min(limit.saturating_sub(1)));
+        for i in 0..n.min((SKIPPED_LISTED - listed.len()) as u64) {
+            listed.extend(block_at(first + i * BLOCK));
+        }
+        count += n;
+    }
+    (listed, count)
+}
+
 fn block_at(start: u64) -> Option<Ipv4Net> {
     let addr = Ipv4Addr::from(u32::try_from(start).ok()?);
     Ipv4Net::new(addr, ISE_PREFIX_LEN).ok()
@@ -189,6 +268,57 @@ mod tests {
                 "10.0.0.224/27"
             ]
         );
+        assert_eq!(a.run, Some("10.0.0.128/25".parse().unwrap()));
+        // The three free blocks below the run were passed over to keep the four together.
+        assert_eq!(
+            strings(&a.skipped),
+            ["10.0.0.0/27", "10.0.0.64/27", "10.0.0.96/27"]
+        );
+        assert_eq!(a.skipped_count, 3);
+    }
+
+    #[test]
+    fn skipped_blocks_are_listed_up_to_a_limit_and_counted() {
+        // Every /25 of a /22 has one used block at offset 1: no run of four anywhere but the
+        // last /25, which is whole.
+        let used = nets(&[
+            "10.0.0.32/27",
+            "10.0.0.160/27",
+            "10.0.1.32/27",
+            "10.0.1.160/27",
+            "10.0.2.32/27",
+            "10.0.2.160/27",
+            "10.0.3.32/27",
+        ]);
+        let a = allocate(&nets(&["10.0.0.0/22"]), &used, 4);
+        assert_eq!(a.run, Some("10.0.3.128/25".parse().unwrap()));
+        assert_eq!(a.skipped.len(), SKIPPED_LISTED);
+        assert_eq!(strings(&a.skipped)[..2], ["10.0.0.0/27", "10.0.0.64/27"]);
+        assert_eq!(a.skipped_count, 7 * 3);
+        // A single block is the lowest free one: nothing is skipped.
+        let a = allocate(&nets(&["10.0.0.0/22"]), &used, 1);
+        assert_eq!(strings(&a.blocks), ["10.0.0.0/27"]);
+        assert_eq!((a.skipped_count, a.skipped.len()), (0, 0));
+    }
+
+    #[test]
+    fn free_blocks_and_cutting_blocks_out() {
+        let free = free_intervals(&nets(&["10.0.0.0/24"]), &nets(&["10.0.0.64/27"]));
+        assert!(is_free(&free, "10.0.0.32/27".parse().unwrap()));
+        assert!(!is_free(&free, "10.0.0.64/27".parse().unwrap()));
+        assert!(!is_free(&free, "10.0.1.0/27".parse().unwrap()));
+        assert!(!is_free(&free, "10.0.0.0/25".parse().unwrap()));
+        let cut = without(&free, &nets(&["10.0.0.224/27", "10.0.0.0/27"]));
+        let ip = |s: &str| u64::from(u32::from(s.parse::<Ipv4Addr>().unwrap()));
+        assert_eq!(
+            cut,
+            [
+                (ip("10.0.0.32"), ip("10.0.0.63")),
+                (ip("10.0.0.96"), ip("10.0.0.223"))
+            ]
+        );
+        assert_eq!(allocate_in(&cut, 0).free_blocks, 5);
+        assert_eq!(without(&free, &[]), free);
     }
 
     #[test]
@@ -208,6 +338,7 @@ mod tests {
             ]
         );
         assert!(!a.contiguous);
+        assert_eq!((a.run, a.skipped_count), (None, 0));
     }
 
     #[test]
@@ -286,6 +417,21 @@ mod tests {
                       count in 0usize..6) {
             let a = allocate(&vnet, &used, count);
             prop_assert!(a.blocks.len() <= count);
+            if let (Some(run), Some(first)) = (a.run, a.blocks.first()) {
+                prop_assert!(a.blocks.iter().all(|b| run.contains(b)), "the run holds the blocks");
+                // Every skipped block is free and lower than the run.
+                let free = free_intervals(&vnet, &used);
+                for s in &a.skipped {
+                    prop_assert!(is_free(&free, *s) && s < first);
+                }
+                prop_assert!(a.skipped_count >= a.skipped.len() as u64);
+            }
+            // Cutting the chosen blocks out leaves exactly that many fewer free blocks.
+            let free = free_intervals(&vnet, &used);
+            prop_assert_eq!(
+                allocate_in(&without(&free, &a.blocks), 0).free_blocks,
+                a.free_blocks - a.blocks.len() as u64
+            );
             prop_assert!(a.blocks.len() == count || a.free_blocks < count as u64);
             for (i, b) in a.blocks.iter().enumerate() {
                 prop_assert_eq!(b.prefix_len(), ISE_PREFIX_LEN);

@@ -20,6 +20,7 @@
 
 pub mod address_map;
 pub mod allocate;
+pub mod allocation_note;
 pub mod checklist;
 pub mod cidr;
 pub mod citation;
@@ -29,6 +30,7 @@ pub mod findings;
 pub mod import;
 pub mod names;
 pub mod nsg;
+pub mod placement;
 pub mod plan;
 pub mod regions;
 pub mod reserved;

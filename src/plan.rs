@@ -6,11 +6,13 @@ use serde::Serialize;
 
 use crate::address_map::{self, MapPrefix};
 use crate::allocate;
+use crate::allocation_note::{AllocationNote, Choice};
 use crate::checklist::{self, ChecklistItem};
 use crate::cidr;
 use crate::design::{Deployment, Design};
 use crate::findings::{code, Finding, Findings, Severity};
 use crate::nsg::{self, Direction, SecurityRule};
+use crate::placement;
 use crate::rest::{self, RestRequests};
 use crate::routes::{self, Route, ServiceEndpoint};
 use crate::validate;
@@ -63,8 +65,11 @@ pub struct Plan {
     pub findings: Vec<Finding>,
     pub counts: Counts,
     pub subnets: Vec<PlannedSubnet>,
-    /// How many aligned /27 blocks were free in the VNet before the unpinned subnets were placed.
+    /// How many aligned /27 blocks were free in the VNet before the unpinned subnets were placed
+    /// (outside existing subnets, pinned subnets and reserved ranges).
     pub free_blocks: u64,
+    /// Why the unpinned subnets sit where they do.
+    pub allocation: AllocationNote,
     /// NSG rules, inbound then outbound, each in priority order.
     pub nsg_rules: Vec<SecurityRule>,
     /// The route table's name when forced tunneling needs one.
@@ -99,23 +104,78 @@ pub fn plan(design: &Design) -> Plan {
     // Allocation: place the subnets the user did not pin.
     let mut blocked: Vec<Ipv4Net> = checked.existing.clone();
     blocked.extend(checked.pinned.iter().flatten());
-    let wanted = checked.pinned_typed.iter().filter(|p| !**p).count();
-    let allocation = allocate::allocate(&checked.vnet_prefixes, &blocked, wanted);
-    if !checked.vnet_prefixes.is_empty() && allocation.blocks.len() < wanted {
-        let free = allocation.free_blocks;
-        f.error(
-            code::ALLOCATION_NO_SPACE,
-            "vnet.addressPrefixes",
-            format!(
-                "The VNet has {free} free /27 block{} but {wanted} {} needed for the unpinned ISE subnets; add an address prefix (a free /25 holds all four) or free some space.",
-                if free == 1 { "" } else { "s" },
-                if wanted == 1 { "is" } else { "are" }
-            ),
-        );
-    } else if !checked.vnet_prefixes.is_empty() && wanted > 1 && !allocation.contiguous {
+    let unpinned: Vec<usize> = (0..design.subnets.len())
+        .filter(|&i| !checked.pinned_typed.get(i).copied().unwrap_or(false))
+        .collect();
+    let wanted = unpinned.len();
+    let free = allocate::free_intervals(&checked.vnet_prefixes, &blocked);
+    // The rule alone, without hints: where "Re-allocate all" puts the subnets. The findings
+    // and the count of free blocks come from it, so hints never change them.
+    let rule = allocate::allocate_in(&free, wanted);
+    // Unpinned subnets stay where an earlier plan put them while that block is valid; the
+    // others are placed by the rule in the space left.
+    let space = placement::Space {
+        vnet: &checked.vnet_prefixes,
+        existing: &checked.existing,
+        pinned: &checked.pinned,
+        free: &free,
+    };
+    let hints = placement::check(design, &unpinned, &space);
+    let to_place: Vec<usize> = unpinned
+        .iter()
+        .copied()
+        .filter(|i| !hints.kept.iter().any(|(k, _)| k == i))
+        .collect();
+    let fresh = if hints.kept.is_empty() {
+        rule.clone()
+    } else {
+        let kept: Vec<Ipv4Net> = hints.kept.iter().map(|(_, b)| *b).collect();
+        allocate::allocate_in(&allocate::without(&free, &kept), to_place.len())
+    };
+    // A VNet prefix that cannot be used has its own error; a shortage of space that follows
+    // from it is not reported again.
+    let vnet_unusable = f.0.iter().any(|x| {
+        x.severity == Severity::Error
+            && x.field.starts_with("vnet.addressPrefixes[")
+            && matches!(
+                x.code,
+                code::CIDR_SYNTAX
+                    | code::CIDR_IPV6
+                    | code::ADDRESS_UNRESOLVABLE
+                    | code::ADDRESS_NOT_ALLOWED
+            )
+    });
+    let has_space = !checked.vnet_prefixes.is_empty();
+    if has_space && rule.blocks.len() < wanted {
+        if !vnet_unusable {
+            let free = rule.free_blocks;
+            f.error(
+                code::ALLOCATION_NO_SPACE,
+                "vnet.addressPrefixes",
+                format!(
+                    "The VNet has {free} free /27 block{} but {wanted} {} needed for the unpinned ISE subnets; add an address prefix (a free /25 holds all four) or free some space.",
+                    if free == 1 { "" } else { "s" },
+                    if wanted == 1 { "is" } else { "are" }
+                ),
+            );
+        }
+    } else if has_space && wanted > 1 && !rule.contiguous {
         f.info(code::ALLOCATION_NOT_CONTIGUOUS, "subnets", "No free aligned /25 was left, so the subnets take the lowest free /27 blocks and will not summarise to one prefix.");
     }
-    let mut allocated = allocation.blocks.into_iter();
+    let mut placed_at: Vec<Option<Ipv4Net>> = vec![None; design.subnets.len()];
+    for &(i, block) in &hints.kept {
+        placed_at[i] = Some(block);
+    }
+    for (&i, &block) in to_place.iter().zip(&fresh.blocks) {
+        placed_at[i] = Some(block);
+    }
+    let allocation = AllocationNote::new(
+        Choice::new(&unpinned, &rule, has_space),
+        &hints.kept,
+        Choice::new(&to_place, &fresh, has_space),
+        hints.moved,
+        vnet_unusable,
+    );
     let mut subnets: Vec<PlannedSubnet> = design
         .subnets
         .iter()
@@ -125,7 +185,7 @@ pub fn plan(design: &Design) -> Plan {
             let net = if pinned {
                 checked.pinned.get(i).copied().flatten()
             } else {
-                allocated.next()
+                placed_at[i]
             };
             planned_subnet(spec.name.trim(), net, pinned)
         })
@@ -261,7 +321,8 @@ pub fn plan(design: &Design) -> Plan {
         findings,
         counts,
         subnets,
-        free_blocks: allocation.free_blocks,
+        free_blocks: rule.free_blocks,
+        allocation,
         nsg_rules,
         route_table,
         routes,

@@ -302,6 +302,46 @@ fn emitted_design_loads_back_to_the_same_plan() {
     assert_eq!(again.json(), design_json);
 }
 
+#[test]
+fn emitted_design_keeps_its_subnets_in_place_when_edited() {
+    let flags = [
+        "--vnet-prefix",
+        "10.20.0.0/22",
+        "--existing-subnet",
+        "10.20.0.0/24",
+    ];
+    let plan = ok(&[&flags[..], &["--emit", "plan"]].concat());
+    let mut design = ok(&[&flags[..], &["--emit", "design"]].concat());
+    // The planner's placements are in the file.
+    let placed: Vec<String> = design["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["placed"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(placed, prefixes(&plan));
+    assert_eq!(placed[0], "10.20.1.0/27");
+    // Pin subnet 2 where it is: the other three stay (without the placements, the rule
+    // would move them to the next whole /25).
+    design["subnets"][1]["prefix"] = placed[1].clone().into();
+    let file = TempFile::new("design.json", &design.to_string());
+    let edited = ok(&["--design", file.path(), "--emit", "plan"]);
+    assert_eq!(prefixes(&edited), placed);
+    for s in design["subnets"].as_array_mut().unwrap() {
+        s["placed"] = "".into();
+    }
+    let file = TempFile::new("design.json", &design.to_string());
+    let without = ok(&["--design", file.path(), "--emit", "plan"]);
+    assert_ne!(prefixes(&without)[2], placed[2]);
+    // Emitting the emitted design again changes nothing.
+    let emitted = run(&[&flags[..], &["--emit", "design"]].concat()).stdout;
+    let file = TempFile::new("design.json", &emitted);
+    assert_eq!(
+        run(&["--design", file.path(), "--emit", "design"]).stdout,
+        emitted
+    );
+}
+
 // --- exit status 1: the design has errors ---
 
 #[test]

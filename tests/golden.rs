@@ -792,8 +792,10 @@ mod properties {
                     continue;
                 }
                 let Some(prefix) = &planned.prefix else {
+                    // The shortage itself, or an unusable VNet prefix it follows from.
                     prop_assert!(
-                        p.findings.iter().any(|f| f.code == "allocation-no-space" || f.code == "vnet-prefix-missing")
+                        p.findings.iter().any(|f| f.code == "allocation-no-space" || f.code == "vnet-prefix-missing"
+                            || (f.severity == ise_planner::Severity::Error && f.field.starts_with("vnet.addressPrefixes[")))
                             || vnet.is_empty(),
                         "an unplaced subnet without a finding saying why"
                     );

@@ -21,6 +21,7 @@ mod cli {
     };
     use ise_planner::export::Format;
     use ise_planner::import::vnet::{self as vnet_import, MAX_IMPORT_BYTES};
+    use ise_planner::placement::with_placements;
     use ise_planner::tables::PlanTable;
     use ise_planner::{export, plan, Plan};
     use std::io::Read;
@@ -77,7 +78,7 @@ mod cli {
         Nsg,
         /// Routes in the ARM shape.
         Routes,
-        /// The effective design, loadable again with --design.
+        /// The effective design, loadable again with --design, with the planner's placements.
         Design,
         /// ARM template (azuredeploy.json): subnets, NSG, route table, ISE, connectors.
         Arm,
@@ -426,7 +427,15 @@ mod cli {
             Emit::Routes => Ok(serde_json::Value::Array(
                 plan.routes.iter().map(|r| r.to_arm()).collect(),
             )),
-            Emit::Design => return design.to_json() + "\n",
+            // With the plan's placements in `placed`, so that the file keeps its subnets where
+            // they are when it is edited and planned again (in the page or here).
+            Emit::Design => {
+                return with_placements(design, plan)
+                    .as_ref()
+                    .unwrap_or(design)
+                    .to_json()
+                    + "\n"
+            }
             Emit::Csv => {
                 let table = match args.table.unwrap_or(TableArg::Subnets) {
                     TableArg::Subnets => PlanTable::Subnets,
