@@ -9,10 +9,7 @@ use serde_json::Value;
 use super::header;
 use super::quote::{arm_literal, arm_string};
 use super::tree::Node;
-use super::{
-    SubnetTarget, Target, CONNECTOR_TYPE, DELEGATION_NAME, DEPLOYMENTS_API_VERSION,
-    NETWORK_API_VERSION,
-};
+use super::{SubnetTarget, Target, CONNECTOR_TYPE, DEPLOYMENTS_API_VERSION, NETWORK_API_VERSION};
 use crate::design::Design;
 use crate::plan::Plan;
 use crate::rest::{API_VERSION, ISE_TYPE};
@@ -222,43 +219,11 @@ fn resources(t: &Target<'_>) -> Vec<Node> {
 }
 
 fn subnet_properties(t: &Target<'_>, s: &SubnetTarget<'_>) -> Node {
-    let mut props = vec![
-        ("addressPrefix", Node::str(s.prefix.unwrap_or_default())),
-        (
-            "networkSecurityGroup",
-            Node::map([("id", resource_id(&[NSG, t.nsg_name]))]),
-        ),
-    ];
-    if let Some(table) = s.route_table {
-        props.push((
-            "routeTable",
-            Node::map([("id", resource_id(&[ROUTE_TABLE, table]))]),
-        ));
-    }
-    if !s.service_endpoints.is_empty() {
-        props.push((
-            "serviceEndpoints",
-            Node::List(
-                s.service_endpoints
-                    .iter()
-                    .map(|e| Node::map([("service", Node::str(*e))]))
-                    .collect(),
-            ),
-        ));
-    }
-    if let Some(service) = s.delegation {
-        props.push((
-            "delegations",
-            Node::List(vec![Node::map([
-                ("name", Node::str(DELEGATION_NAME)),
-                (
-                    "properties",
-                    Node::map([("serviceName", Node::str(service))]),
-                ),
-            ])]),
-        ));
-    }
-    Node::map(props)
+    s.arm_properties(
+        resource_id(&[NSG, t.nsg_name]),
+        s.route_table
+            .map(|table| resource_id(&[ROUTE_TABLE, table])),
+    )
 }
 
 /// The tree as template JSON: literal strings (and keys) escaped, code as `[expression]`.

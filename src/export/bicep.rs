@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::header;
 use super::quote;
 use super::tree::{is_identifier, BlockStyle, Node};
-use super::{SubnetTarget, Target, CONNECTOR_TYPE, DELEGATION_NAME, NETWORK_API_VERSION};
+use super::{SubnetTarget, Target, CONNECTOR_TYPE, NETWORK_API_VERSION};
 use crate::design::Design;
 use crate::plan::Plan;
 use crate::rest::{API_VERSION, ISE_TYPE};
@@ -210,43 +210,10 @@ pub fn render(design: &Design, plan: &Plan) -> String {
 }
 
 fn subnet_properties(s: &SubnetTarget<'_>) -> Node {
-    let mut props = vec![
-        ("addressPrefix", Node::str(s.prefix.unwrap_or_default())),
-        (
-            "networkSecurityGroup",
-            Node::map([("id", Node::code("nsg.id"))]),
-        ),
-    ];
-    if s.route_table.is_some() {
-        props.push((
-            "routeTable",
-            Node::map([("id", Node::code("routeTable.id"))]),
-        ));
-    }
-    if !s.service_endpoints.is_empty() {
-        props.push((
-            "serviceEndpoints",
-            Node::List(
-                s.service_endpoints
-                    .iter()
-                    .map(|e| Node::map([("service", Node::str(*e))]))
-                    .collect(),
-            ),
-        ));
-    }
-    if let Some(service) = s.delegation {
-        props.push((
-            "delegations",
-            Node::List(vec![Node::map([
-                ("name", Node::str(DELEGATION_NAME)),
-                (
-                    "properties",
-                    Node::map([("serviceName", Node::str(service))]),
-                ),
-            ])]),
-        ));
-    }
-    Node::map(props)
+    s.arm_properties(
+        Node::code("nsg.id"),
+        s.route_table.map(|_| Node::code("routeTable.id")),
+    )
 }
 
 #[cfg(test)]

@@ -122,6 +122,50 @@ pub struct SubnetTarget<'a> {
     pub route_table: Option<&'static str>,
 }
 
+impl SubnetTarget<'_> {
+    /// The subnet's `properties` in the ARM shape that ARM and Bicep share: prefix, NSG,
+    /// route table, service endpoints, delegation. The NSG and route-table IDs are given in
+    /// the caller's language (an ARM `resourceId()` expression or a Bicep symbol).
+    pub fn arm_properties(
+        &self,
+        nsg_id: tree::Node,
+        route_table_id: Option<tree::Node>,
+    ) -> tree::Node {
+        use tree::Node;
+        let mut props = vec![
+            ("addressPrefix", Node::str(self.prefix.unwrap_or_default())),
+            ("networkSecurityGroup", Node::map([("id", nsg_id)])),
+        ];
+        if let Some(id) = route_table_id {
+            props.push(("routeTable", Node::map([("id", id)])));
+        }
+        if !self.service_endpoints.is_empty() {
+            props.push((
+                "serviceEndpoints",
+                Node::List(
+                    self.service_endpoints
+                        .iter()
+                        .map(|e| Node::map([("service", Node::str(*e))]))
+                        .collect(),
+                ),
+            ));
+        }
+        if let Some(service) = self.delegation {
+            props.push((
+                "delegations",
+                Node::List(vec![Node::map([
+                    ("name", Node::str(DELEGATION_NAME)),
+                    (
+                        "properties",
+                        Node::map([("serviceName", Node::str(service))]),
+                    ),
+                ])]),
+            ));
+        }
+        Node::map(props)
+    }
+}
+
 /// The ISE itself: the plan's REST request.
 #[derive(Clone, Debug)]
 pub struct IseTarget<'a> {
