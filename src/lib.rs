@@ -24,6 +24,7 @@ pub mod checklist;
 pub mod cidr;
 pub mod citation;
 pub mod design;
+pub mod field_labels;
 pub mod findings;
 pub mod names;
 pub mod nsg;
