@@ -32,7 +32,8 @@ const AUTOSAVE_MS: u32 = 500;
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(state::initial);
-    let design = state.design.clone();
+    // Compared by identity: the reducer makes a new design only when an edit changed it.
+    let design = Shared(state.design.clone());
     let plan: Rc<ise_planner::Plan> = use_memo(design.clone(), |d| plan(d));
     let live = Shared(plan.clone());
 
@@ -96,13 +97,13 @@ pub fn App() -> Html {
     let saved = use_state_eq(|| true);
     // The design to save, and whether it differs from what storage holds: a design read from
     // storage does not, one opened from a link (it displaced something: `previous`) does.
-    let latest = use_mut_ref(|| (design.clone(), state.previous.is_some()));
+    let latest = use_mut_ref(|| (design.0.clone(), state.previous.is_some()));
     let save_timer = use_mut_ref(|| None::<Timeout>);
     {
         let (latest, timer, saved) = (latest.clone(), save_timer.clone(), saved.setter());
-        use_effect_with(design.clone(), move |d| {
-            if !Rc::ptr_eq(&latest.borrow().0, d) {
-                *latest.borrow_mut() = (d.clone(), true);
+        use_effect_with(design.clone(), move |d: &Shared<ise_planner::Design>| {
+            if !Rc::ptr_eq(&latest.borrow().0, &d.0) {
+                *latest.borrow_mut() = (d.0.clone(), true);
             }
             if !latest.borrow().1 {
                 return;
@@ -190,7 +191,7 @@ pub fn App() -> Html {
                     <p class="tagline">{ "Subnets, NSG rules, routes and the REST request of an Azure Logic Apps integration service environment (ISE), planned in this browser: offline, nothing sent anywhere." }</p>
                     <p class="retired">{ "Azure retired ISE on 2024-08-31; the planner remains useful to audit and document existing designs and to reproduce their network requirements." }</p>
                 </div>
-                <Toolbar design={design.clone()} recent={state.recent.clone()} dispatch={dispatch} />
+                <Toolbar design={design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch} />
             </header>
             if let Some(n) = &state.notice {
                 <div class={classes!("notice", n.is_problem.then_some("problem"))} role={if n.is_problem { "alert" } else { "status" }}>
@@ -246,7 +247,7 @@ fn flush(latest: &Rc<std::cell::RefCell<(Rc<ise_planner::Design>, bool)>>) -> Op
 
 #[derive(Properties, PartialEq)]
 struct PrintedProps {
-    design: Rc<ise_planner::Design>,
+    design: Shared<ise_planner::Design>,
 }
 
 /// The inputs in brief, shown only when printing (the forms are hidden then).

@@ -11,7 +11,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::fields::{described_by, field_id, has_error, FieldFindings, FormProps};
-use crate::state::Edit;
+use crate::state::{Edit, Shared};
 
 const FIELD: &str = "vnet.existingSubnets";
 /// Rows of the list shown at first, and added by each "Show more".
@@ -100,20 +100,20 @@ pub fn ExistingSubnets(props: &FormProps) -> Html {
     // What the textarea shows, as (prefix, name) per line. The textarea is not re-rendered
     // from the design on every keystroke (that would move the caret and copy megabytes): it
     // is rewritten only when the design changed from elsewhere (a file, a link, an import).
-    let shown = use_mut_ref(|| None::<Vec<(String, String)>>);
+    let shown = use_mut_ref(|| None::<Rc<Vec<(String, String)>>>);
     {
         let (area, shown) = (area.clone(), shown.clone());
-        use_effect_with(d.clone(), move |d: &Rc<Design>| {
+        use_effect_with(d.clone(), move |d: &Shared<Design>| {
             let list = &d.vnet.existing_subnets;
             let stale = shown.borrow().as_ref().is_none_or(|s| !shows(s, list));
             if stale {
                 if let Some(el) = area.cast::<HtmlTextAreaElement>() {
                     el.set_value(&to_text(list));
-                    *shown.borrow_mut() = Some(
+                    *shown.borrow_mut() = Some(Rc::new(
                         list.iter()
                             .map(|s| (s.prefix.trim().to_string(), s.name.trim().to_string()))
                             .collect(),
-                    );
+                    ));
                 }
             }
         });
@@ -127,7 +127,7 @@ pub fn ExistingSubnets(props: &FormProps) -> Html {
             } else {
                 text.split('\n').map(parse_line).collect()
             });
-            *shown.borrow_mut() = Some((*lines).clone());
+            *shown.borrow_mut() = Some(lines.clone());
             on_edit.emit(Edit::typed(move |d| apply_lines(d, &lines)));
         })
     };
@@ -148,7 +148,7 @@ pub fn ExistingSubnets(props: &FormProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ListProps {
-    design: Rc<Design>,
+    design: Shared<Design>,
     on_edit: Callback<Edit>,
     on_notice: Callback<(String, bool)>,
 }

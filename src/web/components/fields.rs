@@ -91,7 +91,7 @@ pub struct FindingsProps {
 pub fn FieldFindings(props: &FindingsProps) -> Html {
     let field = props.field.as_str();
     html! {
-        <div id={findings_id(field)} class="field-findings">
+        <div id={findings_id(field)} class="field-findings" tabindex="-1">
             { for findings_for(&props.plan, field, props.exact).map(|f| {
                 let line = if props.lines { line_of(&f.field, field).map(|n| format!("Line {n}: ")) } else { None };
                 html! {
@@ -261,7 +261,7 @@ pub fn CheckField(props: &CheckProps) -> Html {
 /// send edits; `on_notice` tells the page what an import or a mark did.
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
-    pub design: std::rc::Rc<ise_planner::Design>,
+    pub design: Shared<ise_planner::Design>,
     pub plan: Shared<Plan>,
     pub on_edit: Callback<crate::state::Edit>,
     #[prop_or_default]

@@ -43,7 +43,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
 
 /// Takes the user to the control a finding is about: the field itself, else the button that
 /// opens it (a subnet's prefix), else the list it is a line of (with that line selected),
-/// else its findings.
+/// else the nearest findings shown for it or a field it belongs to.
 pub fn go_to(field: &str) {
     let mut path = field.to_string();
     loop {
@@ -65,7 +65,13 @@ pub fn go_to(field: &str) {
             _ => break,
         }
     }
-    browser::focus_id(&format!("{}-findings", field_id(field)));
+    let mut path = field.to_string();
+    while !browser::focus_id(&format!("{}-findings", field_id(&path))) {
+        match path.rfind(['[', '.']) {
+            Some(at) if at > 0 => path.truncate(at),
+            _ => return,
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]

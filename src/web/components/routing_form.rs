@@ -95,14 +95,28 @@ pub fn RoutingForm(props: &FormProps) -> Html {
             });
         })
     };
-    let firewall = d.forced_tunneling == ForcedTunneling::Firewall;
+    // A list the design holds is never hidden, even when the current choices do not use it:
+    // its findings (say, "unused") need a place, and the user a way to clear it.
+    let firewall = d.forced_tunneling == ForcedTunneling::Firewall
+        || d.dependency_addresses
+            .lists()
+            .iter()
+            .any(|l| !l.2.is_empty());
+    let external = d.access_endpoint == AccessEndpoint::External
+        || !d.caller_addresses.is_empty()
+        || !d.connector_outbound_addresses.is_empty();
+    let gov = &d.government_addresses;
+    let government = d.cloud == Cloud::Government
+        || !gov.logic_apps_inbound.is_empty()
+        || !gov.logic_apps_outbound.is_empty()
+        || !gov.managed_connector_outbound.is_empty();
     html! {
         <section class="card inputs" id="routing" aria-labelledby="routing-title">
             <h2 id="routing-title">{ "Access and routing" }</h2>
             <RadioGroup<AccessEndpoint> id="f-accessEndpoint" legend="Access endpoint (fixed once the ISE exists)"
                 choices={access_choices()} selected={d.access_endpoint}
                 on_change={chooser(e, |d: &mut Design, v| d.access_endpoint = v)} />
-            if d.access_endpoint == AccessEndpoint::External {
+            if external {
                 <ListField plan={plan.clone()} field="callerAddresses" label="Who calls the ISE (External): caller addresses"
                     values={d.caller_addresses.clone()} on_input={setter(e, |d, v: Vec<String>| d.caller_addresses = v)}
                     help="Addresses that call request triggers and webhooks or view runs history, one per line. The port-443 rule then allows only these instead of the whole Internet; leave empty to allow the Internet." />
@@ -114,12 +128,18 @@ pub fn RoutingForm(props: &FormProps) -> Html {
                 choices={tunneling_choices()} selected={d.forced_tunneling}
                 on_change={chooser(e, |d: &mut Design, v| d.forced_tunneling = v)} />
             <FieldFindings plan={plan.clone()} field="forcedTunneling" />
+            if !firewall {
+                // Findings about dependency addresses while their lists are not shown.
+                <FieldFindings plan={plan.clone()} field="dependencyAddresses" />
+            }
             if firewall {
                 <div class="sub">
+                    if d.forced_tunneling == ForcedTunneling::Firewall {
                     <RadioGroup<NextHop> id="f-firewall-nextHop" legend="Where the default route goes"
                         choices={next_hop_choices()} selected={d.firewall.next_hop}
                         on_change={chooser(e, |d: &mut Design, v| d.firewall.next_hop = v)} />
-                    if d.firewall.next_hop == NextHop::VirtualAppliance {
+                    }
+                    if d.forced_tunneling == ForcedTunneling::Firewall && d.firewall.next_hop == NextHop::VirtualAppliance {
                         <TextField plan={plan.clone()} field="firewall.applianceIp" value={d.firewall.appliance_ip.clone()}
                             placeholder="10.0.3.4" on_input={setter(e, |d, v: String| d.firewall.appliance_ip = v)}
                             help="The appliance's private IPv4 address, the default route's next hop." />
@@ -149,7 +169,7 @@ pub fn RoutingForm(props: &FormProps) -> Html {
             <CheckField id="f-allowLoadBalancerRule" label="Emit an explicit AzureLoadBalancer inbound rule"
                 checked={d.allow_load_balancer_rule} on_change={chooser(e, |d, on: bool| d.allow_load_balancer_rule = on)}
                 help="Azure's default rule AllowAzureLoadBalancerInBound already allows it; add this only if a custom deny-all inbound rule of yours would shadow that default." />
-            if d.cloud == Cloud::Government {
+            if government {
                 <div class="sub">
                     <h3>{ "Azure Government: addresses that replace service tags" }</h3>
                     <ListField plan={plan.clone()} field="governmentAddresses.logicAppsInbound" label="Logic Apps inbound addresses"

@@ -15,7 +15,7 @@ use crate::state::{Edit, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct SubnetsProps {
-    pub design: std::rc::Rc<ise_planner::Design>,
+    pub design: Shared<ise_planner::Design>,
     /// The plan of the design as it is now (the answer follows every keystroke).
     pub plan: Shared<Plan>,
     /// The settled plan (findings, after a pause).

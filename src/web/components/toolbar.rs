@@ -1,8 +1,6 @@
 //! The design's own actions: save to a file, open a file, copy a share link, print, start
 //! over — and the recent designs that opening or starting over replaced.
 
-use std::rc::Rc;
-
 use ise_planner::design::Design;
 use ise_planner::share_link;
 use web_sys::HtmlInputElement;
@@ -11,12 +9,12 @@ use yew::prelude::*;
 use super::buttons::{CopyButton, DownloadButton};
 use crate::browser;
 use crate::recent::RecentDesign;
-use crate::state::{file_stem, Action, Notice, Why};
+use crate::state::{file_stem, Action, Notice, Shared, Why};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub design: Rc<Design>,
-    pub recent: Rc<Vec<RecentDesign>>,
+    pub design: Shared<Design>,
+    pub recent: Shared<Vec<RecentDesign>>,
     pub dispatch: Callback<Action>,
 }
 
