@@ -4,7 +4,8 @@
 use std::rc::Rc;
 
 use ise_planner::design::Design;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::browser;
 
@@ -91,14 +92,27 @@ pub fn remember(mut list: Vec<RecentDesign>, design: &Rc<Design>, why: &str) -> 
     list
 }
 
+/// One entry as stored.
+#[derive(Serialize)]
+struct Stored<'a> {
+    why: &'a str,
+    when: &'a str,
+    design: &'a Design,
+}
+
 /// Writes the list; when storage is short, drops the oldest entries until it fits.
 fn save(list: &[RecentDesign]) {
-    for keep in (1..=list.len()).rev() {
-        let items: Vec<Value> = list[..keep]
+    for keep in (0..=list.len()).rev() {
+        let items: Vec<Stored<'_>> = list[..keep]
             .iter()
-            .map(|r| json!({ "why": r.why, "when": r.when, "design": *r.design }))
+            .map(|r| Stored {
+                why: &r.why,
+                when: &r.when,
+                design: &r.design,
+            })
             .collect();
-        if browser::storage_set(RECENT_KEY, &Value::Array(items).to_string()) {
+        let text = serde_json::to_string(&items).unwrap_or_default();
+        if browser::storage_set(RECENT_KEY, &text) {
             return;
         }
     }

@@ -305,32 +305,36 @@ pub fn on_select(
     })
 }
 
+/// One choice of a radio group: its key (the id's last part), label and what it means.
+pub type Choice = (&'static str, &'static str, &'static str);
+
 #[derive(Properties, PartialEq)]
-pub struct RadioProps<T: PartialEq + Clone + 'static> {
+pub struct RadioProps {
     /// The group's id; each choice's id is `{id}-{key}`.
     pub id: AttrValue,
     pub legend: AttrValue,
-    /// (value, key for the id, label, one sentence on what it means)
-    pub choices: Vec<(T, &'static str, &'static str, &'static str)>,
-    pub selected: T,
-    pub on_change: Callback<T>,
+    pub choices: &'static [Choice],
+    /// The key of the chosen one.
+    pub selected: &'static str,
+    /// Called with the key chosen.
+    pub on_change: Callback<&'static str>,
 }
 
 /// A group of radio buttons, each with a sentence that says what choosing it means.
 #[function_component]
-pub fn RadioGroup<T: PartialEq + Clone + 'static>(props: &RadioProps<T>) -> Html {
+pub fn RadioGroup(props: &RadioProps) -> Html {
     html! {
         <fieldset class="radios" id={props.id.clone()}>
             <legend>{ &props.legend }</legend>
-            { for props.choices.iter().map(|(value, key, label, sentence)| {
+            { for props.choices.iter().map(|&(key, label, sentence)| {
                 let id = format!("{}-{key}", props.id);
-                let onchange = { let cb = props.on_change.clone(); let value = value.clone(); Callback::from(move |_: Event| cb.emit(value.clone())) };
+                let onchange = { let cb = props.on_change.clone(); Callback::from(move |_: Event| cb.emit(key)) };
                 html! {
                     <div class="radio">
-                        <input type="radio" name={props.id.clone()} id={id.clone()} checked={*value == props.selected} {onchange}
+                        <input type="radio" name={props.id.clone()} id={id.clone()} checked={key == props.selected} {onchange}
                             aria-describedby={format!("{id}-about")} />
-                        <label for={id.clone()}>{ *label }</label>
-                        <p id={format!("{id}-about")} class="help">{ *sentence }</p>
+                        <label for={id.clone()}>{ label }</label>
+                        <p id={format!("{id}-about")} class="help">{ sentence }</p>
                     </div>
                 }
             }) }

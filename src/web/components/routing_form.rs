@@ -12,7 +12,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::fields::{
-    chooser, setter, CheckField, FieldFindings, FormProps, ListField, RadioGroup, TextField,
+    chooser, setter, CheckField, Choice, FieldFindings, FormProps, ListField, RadioGroup, TextField,
 };
 use crate::state::Edit;
 
@@ -33,41 +33,41 @@ pub fn read_file(e: &Event, done: impl FnOnce(String, Vec<u8>) + 'static) {
 
 /// The three ways Internet-bound traffic can leave, each with what it means.
 // The core's `ForcedTunneling` is to carry these explanations; until it does, the page says them.
-fn tunneling_choices() -> Vec<(ForcedTunneling, &'static str, &'static str, &'static str)> {
-    vec![
-        (ForcedTunneling::None, "none", "None",
-         "Internet-bound traffic leaves the usual way; no route table is needed."),
-        (ForcedTunneling::ExpressRoute, "expressRoute", "ExpressRoute with forced tunneling",
-         "ExpressRoute advertises a default route to your network: a route 0.0.0.0/0 → Internet on each ISE subnet lets the ISE reach Storage, SQL and its other Azure dependencies directly (the article's prerequisites)."),
-        (ForcedTunneling::Firewall, "firewall", "Through a firewall or appliance",
-         "Internet-bound traffic goes to your firewall, appliance or VPN gateway; only the ISE's dependency addresses get routes to the Internet, and service endpoints carry SQL, Storage, Service Bus, Key Vault and Event Hubs traffic (the article's forced tunneling requirements)."),
-    ]
-}
+const TUNNELING: &[Choice] = &[
+    ("none", "None",
+     "Internet-bound traffic leaves the usual way; no route table is needed."),
+    ("expressRoute", "ExpressRoute with forced tunneling",
+     "ExpressRoute advertises a default route to your network: a route 0.0.0.0/0 → Internet on each ISE subnet lets the ISE reach Storage, SQL and its other Azure dependencies directly (the article's prerequisites)."),
+    ("firewall", "Through a firewall or appliance",
+     "Internet-bound traffic goes to your firewall, appliance or VPN gateway; only the ISE's dependency addresses get routes to the Internet, and service endpoints carry SQL, Storage, Service Bus, Key Vault and Event Hubs traffic (the article's forced tunneling requirements)."),
+];
 
-fn next_hop_choices() -> Vec<(NextHop, &'static str, &'static str, &'static str)> {
-    vec![
-        (
-            NextHop::VirtualAppliance,
-            "appliance",
-            "A firewall or network virtual appliance",
-            "The default route's next hop is the appliance's private IP address.",
-        ),
-        (
-            NextHop::VirtualNetworkGateway,
-            "gateway",
-            "The virtual network gateway",
-            "The default route's next hop is the VPN gateway of the virtual network.",
-        ),
-    ]
-}
+const NEXT_HOP: &[Choice] = &[
+    (
+        "appliance",
+        "A firewall or network virtual appliance",
+        "The default route's next hop is the appliance's private IP address.",
+    ),
+    (
+        "gateway",
+        "The virtual network gateway",
+        "The default route's next hop is the VPN gateway of the virtual network.",
+    ),
+];
 
-fn access_choices() -> Vec<(AccessEndpoint, &'static str, &'static str, &'static str)> {
-    vec![
-        (AccessEndpoint::Internal, "internal", "Internal",
-         "Request and webhook triggers can be called only from inside the VNet; runs history inputs and outputs are visible only from there."),
-        (AccessEndpoint::External, "external", "External",
-         "Triggers can be called from the Internet, as webhook triggers such as Azure DevOps, Event Grid, Common Data Service, Office 365 and SAP need: port 443 opens inbound and Traffic Manager uses 443."),
-    ]
+const ACCESS: &[Choice] = &[
+    ("internal", "Internal",
+     "Request and webhook triggers can be called only from inside the VNet; runs history inputs and outputs are visible only from there."),
+    ("external", "External",
+     "Triggers can be called from the Internet, as webhook triggers such as Azure DevOps, Event Grid, Common Data Service, Office 365 and SAP need: port 443 opens inbound and Traffic Manager uses 443."),
+];
+
+fn tunneling_key(t: ForcedTunneling) -> &'static str {
+    match t {
+        ForcedTunneling::None => "none",
+        ForcedTunneling::ExpressRoute => "expressRoute",
+        ForcedTunneling::Firewall => "firewall",
+    }
 }
 
 #[function_component]
@@ -113,9 +113,9 @@ pub fn RoutingForm(props: &FormProps) -> Html {
     html! {
         <section class="card inputs" id="routing" aria-labelledby="routing-title">
             <h2 id="routing-title">{ "Access and routing" }</h2>
-            <RadioGroup<AccessEndpoint> id="f-accessEndpoint" legend="Access endpoint (fixed once the ISE exists)"
-                choices={access_choices()} selected={d.access_endpoint}
-                on_change={chooser(e, |d: &mut Design, v| d.access_endpoint = v)} />
+            <RadioGroup id="f-accessEndpoint" legend="Access endpoint (fixed once the ISE exists)"
+                choices={ACCESS} selected={if d.access_endpoint == AccessEndpoint::External { "external" } else { "internal" }}
+                on_change={chooser(e, |d: &mut Design, v: &str| d.access_endpoint = if v == "external" { AccessEndpoint::External } else { AccessEndpoint::Internal })} />
             if external {
                 <ListField plan={plan.clone()} field="callerAddresses" label="Who calls the ISE (External): caller addresses"
                     values={d.caller_addresses.clone()} on_input={setter(e, |d, v: Vec<String>| d.caller_addresses = v)}
@@ -124,9 +124,13 @@ pub fn RoutingForm(props: &FormProps) -> Html {
                     values={d.connector_outbound_addresses.clone()} on_input={setter(e, |d, v: Vec<String>| d.connector_outbound_addresses = v)}
                     help="From the ISE's Properties, \"Connector outgoing IP addresses\"; they get an inbound rule to the VNet." />
             }
-            <RadioGroup<ForcedTunneling> id="f-forcedTunneling" legend="Internet-bound traffic (forced tunneling)"
-                choices={tunneling_choices()} selected={d.forced_tunneling}
-                on_change={chooser(e, |d: &mut Design, v| d.forced_tunneling = v)} />
+            <RadioGroup id="f-forcedTunneling" legend="Internet-bound traffic (forced tunneling)"
+                choices={TUNNELING} selected={tunneling_key(d.forced_tunneling)}
+                on_change={chooser(e, |d: &mut Design, v: &str| d.forced_tunneling = match v {
+                    "expressRoute" => ForcedTunneling::ExpressRoute,
+                    "firewall" => ForcedTunneling::Firewall,
+                    _ => ForcedTunneling::None,
+                })} />
             <FieldFindings plan={plan.clone()} field="forcedTunneling" />
             if !firewall {
                 // Findings about dependency addresses while their lists are not shown.
@@ -135,9 +139,9 @@ pub fn RoutingForm(props: &FormProps) -> Html {
             if firewall {
                 <div class="sub">
                     if d.forced_tunneling == ForcedTunneling::Firewall {
-                    <RadioGroup<NextHop> id="f-firewall-nextHop" legend="Where the default route goes"
-                        choices={next_hop_choices()} selected={d.firewall.next_hop}
-                        on_change={chooser(e, |d: &mut Design, v| d.firewall.next_hop = v)} />
+                    <RadioGroup id="f-firewall-nextHop" legend="Where the default route goes"
+                        choices={NEXT_HOP} selected={if d.firewall.next_hop == NextHop::VirtualNetworkGateway { "gateway" } else { "appliance" }}
+                        on_change={chooser(e, |d: &mut Design, v: &str| d.firewall.next_hop = if v == "gateway" { NextHop::VirtualNetworkGateway } else { NextHop::VirtualAppliance })} />
                     }
                     if d.forced_tunneling == ForcedTunneling::Firewall && d.firewall.next_hop == NextHop::VirtualAppliance {
                         <TextField plan={plan.clone()} field="firewall.applianceIp" value={d.firewall.appliance_ip.clone()}
