@@ -212,7 +212,7 @@ pub fn App() -> Html {
                 </div>
                 <div class="area-results">
                     <PrintedInputs design={design.clone()} />
-                    <SubnetsTable design={design.clone()} plan={live.clone()} settled={settled.clone()} on_edit={on_edit.clone()} />
+                    <SubnetsTable design={design.clone()} plan={live.clone()} settled={settled.clone()} on_edit={on_edit.clone()} generation={state.generation} />
                     <AddressMap maps={maps} />
                 </div>
                 <div class="area-more-inputs">

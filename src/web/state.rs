@@ -79,6 +79,9 @@ pub struct PageState {
     pub typing: bool,
     /// Designs replaced earlier, newest first (also kept in local storage).
     pub recent: Rc<Vec<RecentDesign>>,
+    /// Counts whole-design replacements, so that views holding local state (an open prefix
+    /// editor) start afresh with a new design.
+    pub generation: u32,
 }
 
 /// A message at the top of the page.
@@ -173,6 +176,7 @@ impl PageState {
             previous: Some(self.design.clone()),
             typing: false,
             recent: Rc::new(recent),
+            generation: self.generation.wrapping_add(1),
         }
     }
 }
@@ -216,6 +220,7 @@ impl Reducible for PageState {
                         previous: None,
                         typing: false,
                         recent: Rc::new(recent),
+                        generation: self.generation.wrapping_add(1),
                     })
                 }
             },
@@ -238,6 +243,7 @@ pub fn initial() -> PageState {
         previous: None,
         typing: false,
         recent: Rc::new(recent::load()),
+        generation: 0,
     };
     match link_in_hash() {
         None => state,

@@ -21,6 +21,8 @@ pub struct SubnetsProps {
     /// The settled plan (findings, after a pause).
     pub settled: Shared<Plan>,
     pub on_edit: Callback<Edit>,
+    /// Changes when the whole design is replaced: rows then start afresh (editors closed).
+    pub generation: u32,
 }
 
 #[function_component]
@@ -58,7 +60,7 @@ pub fn SubnetsTable(props: &SubnetsProps) -> Html {
                     </tr></thead>
                     <tbody>
                     { for d.subnets.iter().enumerate().map(|(i, spec)| html! {
-                        <SubnetRow index={i} spec={spec.clone()} planned={plan.subnets.get(i).cloned()}
+                        <SubnetRow key={format!("{}-{i}", props.generation)} index={i} spec={spec.clone()} planned={plan.subnets.get(i).cloned()}
                             settled={props.settled.clone()} bound={d.existing_bound_to(i).and_then(|x| d.vnet.existing_subnets.get(x)).map(|x| AttrValue::from(if x.name.trim().is_empty() { x.prefix.trim().to_string() } else { x.name.trim().to_string() }))}
                             on_edit={e.clone()} />
                     }) }
