@@ -26,6 +26,7 @@ pub mod cidr;
 pub mod citation;
 pub mod design;
 pub mod export;
+pub mod field_labels;
 pub mod findings;
 pub mod import;
 pub mod names;

@@ -1,9 +1,12 @@
-//! The page: state lifted here (the design), the plan recomputed from it on every edit,
-//! autosave, and the layout of the components.
+//! The page: state lifted here (the design), the plan recomputed from it on every edit, the
+//! *settled* plan the findings and the status region follow (after a pause in typing, or at
+//! once when the user leaves a field), the debounced autosave, and the layout: network
+//! inputs beside the subnets and map, then routing and environment beside the rest.
 
 use std::rc::Rc;
 
-use ise_planner::design::Deployment;
+use gloo_timers::callback::Timeout;
+use ise_planner::design::{Deployment, ForcedTunneling};
 use ise_planner::plan;
 use yew::prelude::*;
 
@@ -15,20 +18,112 @@ use crate::components::findings_panel::{FindingsPanel, Summary};
 use crate::components::network_form::NetworkForm;
 use crate::components::requests::Requests;
 use crate::components::routes_table::RoutesTable;
+use crate::components::routing_form::RoutingForm;
 use crate::components::rules_table::RulesTables;
 use crate::components::subnets_table::SubnetsTable;
 use crate::components::toolbar::Toolbar;
-use crate::state::{self, Action, Edit, Notice};
+use crate::state::{self, Action, Edit, Notice, Shared};
+
+/// How long typing must pause before findings show and the status region speaks.
+const SETTLE_MS: u32 = 1000;
+/// How long typing must pause before the design is saved in the browser.
+const AUTOSAVE_MS: u32 = 500;
 
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(state::initial);
-    let design = state.design.clone();
-    let plan = use_memo(design.clone(), |d| plan(d));
-    let saved = use_state(|| true);
+    // Compared by identity: the reducer makes a new design only when an edit changed it.
+    let design = Shared(state.design.clone());
+    let plan: Rc<ise_planner::Plan> = use_memo(design.clone(), |d| plan(d));
+    let live = Shared(plan.clone());
+
+    // The settled plan: findings and the status region wait for a pause in typing.
+    let settled = use_state_eq(|| live.clone());
+    let settle_timer = use_mut_ref(|| None::<Timeout>);
     {
-        let saved = saved.clone();
-        use_effect_with(design.clone(), move |d| saved.set(state::autosave(d)));
+        let (setter, timer, typing) = (settled.setter(), settle_timer.clone(), state.typing);
+        use_effect_with(live.clone(), move |p: &Shared<ise_planner::Plan>| {
+            let p = p.clone();
+            if typing {
+                *timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || setter.set(p)));
+            } else {
+                timer.borrow_mut().take();
+                setter.set(p);
+            }
+        });
+    }
+    // Leaving a field shows its findings at once — but not while a mouse button is down:
+    // findings appearing between press and release would move the control being clicked.
+    let pointer = use_mut_ref(|| (false, None::<Shared<ise_planner::Plan>>));
+    let settle_now = {
+        let (setter, timer, live, pointer) = (
+            settled.setter(),
+            settle_timer.clone(),
+            live.clone(),
+            pointer.clone(),
+        );
+        Callback::from(move |_: FocusEvent| {
+            timer.borrow_mut().take();
+            let mut p = pointer.borrow_mut();
+            if p.0 {
+                p.1 = Some(live.clone());
+            } else {
+                setter.set(live.clone());
+            }
+        })
+    };
+    let pointer_down = {
+        let pointer = pointer.clone();
+        Callback::from(move |_: PointerEvent| pointer.borrow_mut().0 = true)
+    };
+    {
+        let (pointer, setter, timer) = (pointer.clone(), settled.setter(), settle_timer.clone());
+        use_effect_with((), move |_| {
+            let listener = browser::on_window("pointerup", move || {
+                let mut p = pointer.borrow_mut();
+                p.0 = false;
+                if let Some(plan) = p.1.take() {
+                    // After the click that this release completes.
+                    let setter = setter.clone();
+                    *timer.borrow_mut() = Some(Timeout::new(0, move || setter.set(plan)));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let settled = (*settled).clone();
+
+    // Autosave: after a short pause, and at once when the page is hidden or closed.
+    let saved = use_state_eq(|| true);
+    // The design to save, and whether it differs from what storage holds: a design read from
+    // storage does not, one opened from a link (it displaced something: `previous`) does.
+    let latest = use_mut_ref(|| (design.0.clone(), state.previous.is_some()));
+    let save_timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let (latest, timer, saved) = (latest.clone(), save_timer.clone(), saved.setter());
+        use_effect_with(design.clone(), move |d: &Shared<ise_planner::Design>| {
+            if !Rc::ptr_eq(&latest.borrow().0, &d.0) {
+                *latest.borrow_mut() = (d.0.clone(), true);
+            }
+            if !latest.borrow().1 {
+                return;
+            }
+            let latest = latest.clone();
+            *timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_MS, move || {
+                if let Some(ok) = flush(&latest) {
+                    saved.set(ok);
+                }
+            }));
+        });
+    }
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listeners = browser::on_page_hidden(move || {
+                flush(&latest);
+            });
+            move || drop(listeners)
+        });
     }
     {
         // A share link pasted into this open tab changes only the fragment: open it too.
@@ -42,6 +137,7 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+
     let on_edit = {
         let state = state.clone();
         Callback::from(move |edit: Edit| state.dispatch(Action::Edit(edit)))
@@ -53,58 +149,105 @@ pub fn App() -> Html {
     let on_notice = {
         let state = state.clone();
         Callback::from(move |(text, is_problem): (String, bool)| {
-            state.dispatch(Action::Notice(Some(Notice { text, is_problem })))
+            state.dispatch(Action::Notice(Some(if is_problem {
+                Notice::problem(text)
+            } else {
+                Notice::info(text)
+            })))
         })
     };
     let dismiss = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Notice(None)))
     };
+    let undo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Undo))
+    };
+
+    // What each result component shows, recomputed only when the plan is: components
+    // compare these and skip rendering when their part did not change.
+    let maps = use_memo(live.clone(), |p| p.address_map.clone());
+    let rules = use_memo(live.clone(), |p| p.nsg_rules.clone());
+    let routes = use_memo(live.clone(), |p| p.routes.clone());
+    let endpoints = use_memo(live.clone(), |p| p.service_endpoints.clone());
+    let subnet_names = use_memo(live.clone(), |p| {
+        p.subnets.iter().map(|s| s.name.clone()).collect::<Vec<_>>()
+    });
+    let rest = use_memo(live.clone(), |p| p.rest.clone());
+    let checklist = use_memo(live.clone(), |p| p.checklist.clone());
+    let findings = use_memo(settled.clone(), |p| p.findings.clone());
     let stem = state::file_stem(&design);
+
     html! {
         <>
+            <nav class="skip-links" aria-label="Skip links">
+                <a href="#network" class="skip">{ "Skip to the network inputs" }</a>
+                <a href="#results" class="skip">{ "Skip to the ISE subnets" }</a>
+            </nav>
             <header class="page-header">
                 <div class="title">
                     <h1>{ "ISE Network Planner" }</h1>
-                    <p class="tagline">{ "Plan the subnets, NSG rules, routes and REST request of an Azure Logic Apps integration service environment — in this browser, offline, nothing sent anywhere." }</p>
-                    <p class="retired">{ "Azure retired ISE on 2024-08-31. This planner remains useful to audit and document existing designs and to reproduce their network requirements." }</p>
+                    <p class="tagline">{ "Subnets, NSG rules, routes and the REST request of an Azure Logic Apps integration service environment (ISE), planned in this browser: offline, nothing sent anywhere." }</p>
+                    <p class="retired">{ "Azure retired ISE on 2024-08-31; the planner remains useful to audit and document existing designs and to reproduce their network requirements." }</p>
                 </div>
-                <Toolbar design={design.clone()} dispatch={dispatch} />
+                <Toolbar design={design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch} />
             </header>
             if let Some(n) = &state.notice {
                 <div class={classes!("notice", n.is_problem.then_some("problem"))} role={if n.is_problem { "alert" } else { "status" }}>
                     <span id="notice-text">{ &n.text }</span>
-                    <button type="button" class="small" onclick={dismiss}>{ "Dismiss" }</button>
+                    <span class="notice-actions">
+                        if n.undo && state.previous.is_some() {
+                            <button type="button" id="undo" onclick={undo}>{ "Undo" }</button>
+                        }
+                        <button type="button" class="small" onclick={dismiss}>{ "Dismiss" }</button>
+                    </span>
                 </div>
             }
-            <Summary plan={plan.clone()} />
+            <Summary plan={settled.clone()} />
             if !*saved { <p class="notice problem" role="alert">{ "This browser did not let the page save the design; use Save design to keep it." }</p> }
-            <main class="layout">
-                <div class="inputs">
-                    <EnvironmentForm design={design.clone()} plan={plan.clone()} on_edit={on_edit.clone()} />
-                    <NetworkForm design={design.clone()} plan={plan.clone()} on_edit={on_edit.clone()} on_notice={on_notice} />
+            <main class="layout" onfocusout={settle_now} onpointerdown={pointer_down}>
+                <div class="area-network">
+                    <NetworkForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} on_notice={on_notice.clone()} />
                 </div>
-                <div class="outputs">
+                <div class="area-results">
                     <PrintedInputs design={design.clone()} />
-                    <SubnetsTable design={design.clone()} plan={plan.clone()} on_edit={on_edit.clone()} />
-                    <AddressMap plan={plan.clone()} />
-                    <RulesTables plan={plan.clone()} />
-                    <RoutesTable plan={plan.clone()} />
-                    <Requests plan={plan.clone()} stem={stem} />
-                    <Checklist plan={plan.clone()} />
-                    <FindingsPanel plan={plan.clone()} />
+                    <SubnetsTable design={design.clone()} plan={live.clone()} settled={settled.clone()} on_edit={on_edit.clone()} generation={state.generation} />
+                    <AddressMap maps={maps} />
+                </div>
+                <div class="area-more-inputs">
+                    <RoutingForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} on_notice={on_notice.clone()} />
+                    <EnvironmentForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} />
+                </div>
+                <div class="area-outputs">
+                    <RulesTables rules={rules} />
+                    <RoutesTable route_table={plan.route_table} routes={routes} service_endpoints={endpoints} subnet_names={subnet_names} />
+                    <Requests rest={rest} stem={stem} />
+                    <Checklist items={checklist} />
+                    <FindingsPanel findings={findings} />
                 </div>
             </main>
             <footer class="page-footer">
-                <p>{ "Rules follow Microsoft's \"Connect to Azure virtual networks with an ISE\" and \"Create ISEs with the Logic Apps REST API\"; each rule names the table row it implements. Your design stays in this browser." }</p>
+                <p>{ "Rules follow Microsoft's articles \"Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE)\" and \"Create an integration service environment (ISE) by using the Logic Apps REST API\"; each rule names the table row it implements. Your design stays in this browser." }</p>
             </footer>
         </>
     }
 }
 
+/// Writes the latest design to local storage if it changed since the last write; the result
+/// of the write, or `None` when there was nothing to write.
+fn flush(latest: &Rc<std::cell::RefCell<(Rc<ise_planner::Design>, bool)>>) -> Option<bool> {
+    let (design, dirty) = latest.borrow().clone();
+    if !dirty {
+        return None;
+    }
+    latest.borrow_mut().1 = false;
+    Some(state::autosave(&design))
+}
+
 #[derive(Properties, PartialEq)]
 struct PrintedProps {
-    design: Rc<ise_planner::Design>,
+    design: Shared<ise_planner::Design>,
 }
 
 /// The inputs in brief, shown only when printing (the forms are hidden then).
@@ -136,18 +279,28 @@ fn PrintedInputs(props: &PrintedProps) -> Html {
         ("Cloud", d.cloud.display_name().to_string()),
         (
             "Virtual network",
-            format!("{}: {}", d.vnet.name, d.vnet.address_prefixes.join(", ")),
+            format!(
+                "{}: {}{}",
+                d.vnet.name,
+                d.vnet.address_prefixes.join(", "),
+                if d.vnet.is_new { " (new)" } else { "" }
+            ),
         ),
         (
             "Existing subnets",
-            d.vnet.existing_subnets.len().to_string(),
+            d.vnet
+                .existing_subnets
+                .iter()
+                .filter(|s| !s.prefix.trim().is_empty())
+                .count()
+                .to_string(),
         ),
         (
             "Forced tunneling",
-            if d.forced_tunneling.is_on() {
-                "yes".into()
-            } else {
-                "no".into()
+            match d.forced_tunneling {
+                ForcedTunneling::None => "none".into(),
+                ForcedTunneling::ExpressRoute => "ExpressRoute with forced tunneling".into(),
+                ForcedTunneling::Firewall => "through a firewall or appliance".into(),
             },
         ),
         (

@@ -1,5 +1,5 @@
 //! The imperative shell: every browser API the page uses — local storage, the URL fragment,
-//! the clipboard, downloads, printing. Nothing here knows about ISEs.
+//! page events, focus, the clipboard, downloads, printing. Nothing here knows about ISEs.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -46,27 +46,112 @@ pub fn clear_hash() {
     }
 }
 
-/// Calls `f` whenever the URL fragment changes (a share link pasted into an open tab);
-/// stops when the returned guard is dropped.
-pub struct HashListener(Option<(web_sys::Window, wasm_bindgen::closure::Closure<dyn Fn()>)>);
+/// What a listener holds on to: where it listens, for what, and the callback.
+type Registration = (
+    web_sys::EventTarget,
+    &'static str,
+    wasm_bindgen::closure::Closure<dyn Fn()>,
+);
 
-pub fn on_hash_change(f: impl Fn() + 'static) -> HashListener {
+/// A listener for a DOM event; it stops listening when dropped.
+pub struct Listener(Option<Registration>);
+
+fn listen(
+    target: Option<web_sys::EventTarget>,
+    event: &'static str,
+    f: impl Fn() + 'static,
+) -> Listener {
     let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
-    HashListener(window().and_then(|w| {
-        w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref())
+    Listener(target.and_then(|t| {
+        t.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
             .ok()?;
-        Some((w, closure))
+        Some((t, event, closure))
     }))
 }
 
-impl Drop for HashListener {
+impl Drop for Listener {
     fn drop(&mut self) {
-        if let Some((w, closure)) = self.0.take() {
-            let _ = w.remove_event_listener_with_callback(
-                "hashchange",
-                closure.as_ref().unchecked_ref(),
-            );
+        if let Some((target, event, closure)) = self.0.take() {
+            let _ =
+                target.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
         }
+    }
+}
+
+/// Calls `f` whenever the URL fragment changes (a share link pasted into an open tab).
+pub fn on_hash_change(f: impl Fn() + 'static) -> Listener {
+    listen(window().map(Into::into), "hashchange", f)
+}
+
+/// Calls `f` on each `event` at the window (`pointerup`…).
+pub fn on_window(event: &'static str, f: impl Fn() + 'static) -> Listener {
+    listen(window().map(Into::into), event, f)
+}
+
+/// Calls `f` when the page is hidden (another tab, the window minimised) or closed, the
+/// last moments it can surely save.
+pub fn on_page_hidden(f: impl Fn() + 'static) -> [Listener; 2] {
+    let f = std::rc::Rc::new(f);
+    let document = window().and_then(|w| w.document());
+    let hidden = document.clone();
+    let g = f.clone();
+    [
+        listen(document.map(Into::into), "visibilitychange", move || {
+            if hidden.as_ref().is_some_and(|d| d.hidden()) {
+                g()
+            }
+        }),
+        listen(window().map(Into::into), "pagehide", move || f()),
+    ]
+}
+
+/// The local date and time to the minute, `2026-11-23 15:42`.
+pub fn local_time() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
+/// Moves keyboard focus to the element with this id, scrolling it into view; false when
+/// there is none.
+pub fn focus_id(id: &str) -> bool {
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    el.scroll_into_view_with_bool(false);
+    el.focus().is_ok()
+}
+
+/// Selects line `line` (from 0) of a textarea, so a finding about one entry of a list
+/// lands on it.
+pub fn select_line(id: &str, line: usize) {
+    let Some(area) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let text = area.value();
+    // Offsets count UTF-16 code units, as the DOM does.
+    let mut start = 0u32;
+    for (n, l) in text.split('\n').enumerate() {
+        let len = l.encode_utf16().count() as u32;
+        if n == line {
+            let _ = area.set_selection_range(start, start + len);
+            return;
+        }
+        start += len + 1;
     }
 }
 

@@ -10,6 +10,8 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod panic_hook;
 #[cfg(target_arch = "wasm32")]
+mod recent;
+#[cfg(target_arch = "wasm32")]
 mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -41,9 +41,13 @@ export async function launch() {
   });
 }
 
-/** A fresh context (its own storage) with clipboard access and a laptop-sized window. */
-export async function newPage(browser, origin, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+/**
+ * A fresh context (its own storage) with clipboard access and a laptop-sized window.
+ * `options` go to the context: `colorScheme: 'dark'`, or `bypassCSP: true` for axe-core, which
+ * the page's own Content-Security-Policy would otherwise refuse to run.
+ */
+export async function newPage(browser, origin, viewport = { width: 1280, height: 900 }, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   page.requestsSeen = [];
@@ -61,9 +65,36 @@ export async function open(page, url) {
   await page.waitForSelector('#summary', { timeout: 30000 });
 }
 
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = true } = {}) {
   fs.mkdirSync(OUT, { recursive: true });
   const file = path.join(OUT, name);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
+}
+
+const AXE = fs.readFileSync(path.resolve(here, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (from npm) in the page and returns its violations of serious or critical
+ * impact, each as one readable line. The page's context needs `bypassCSP: true`.
+ */
+export async function seriousAxeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** The four ISE subnet prefixes as the page shows them (text, or the open editor's value). */
+export function prefixes(page) {
+  return page.$$eval('table.subnets tbody tr', (rows) => rows.map((r) => {
+    const text = r.querySelector('.prefix-value');
+    return text ? text.textContent.trim() : r.querySelector('td.prefix input').value;
+  }));
+}
+
+/** Leaves the focused field, as a person does: findings show at once instead of after a pause. */
+export function leaveField(page) {
+  return page.evaluate(() => document.activeElement && document.activeElement.blur());
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, newPage, open, screenshot } from './harness.mjs';
+import { startServer, launch, newPage, open, screenshot, prefixes, leaveField } from './harness.mjs';
 
 let server;
 let browser;
@@ -38,7 +38,6 @@ function assertQuiet(page) {
   assert.deepEqual(page.problems, [], 'the page reported problems');
 }
 
-const prefixPlaceholders = (page) => page.$$eval('table.subnets input.prefix', (els) => els.map((e) => e.value || e.placeholder));
 const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
 
 /** Clicks "Copy share link", waits for its confirmation as a person would, returns the link. */
@@ -51,8 +50,9 @@ async function copyShareLink(page) {
 test('the default design renders four subnets and both rule tables', async () => {
   const page = await fresh();
   await open(page, server.url);
-  assert.deepEqual(await prefixPlaceholders(page), ['10.0.0.0/27', '10.0.0.32/27', '10.0.0.64/27', '10.0.0.96/27']);
+  assert.deepEqual(await prefixes(page), ['10.0.0.0/27', '10.0.0.32/27', '10.0.0.64/27', '10.0.0.96/27']);
   assert.equal(await page.locator('table.subnets tbody tr').count(), 4);
+  assert.equal(await page.locator('table.subnets input').count(), 4, 'only the names are inputs; the prefixes are the answer, as text');
   assert.equal(await page.locator('#nsg-inbound tbody tr').count(), 9);
   assert.equal(await page.locator('#nsg-outbound tbody tr').count(), 9);
   assert.match(await page.locator('#summary').innerText(), /0 errors/);
@@ -75,28 +75,45 @@ test('an invalid prefix shows its finding beside the field; a valid one re-alloc
   await screenshot(page, 'error-state.png');
 
   await page.fill('#f-vnet-addressPrefixes', '192.168.4.0/24');
+  await leaveField(page);
   assert.equal(await findings.innerText(), '');
-  assert.deepEqual(await prefixPlaceholders(page), ['192.168.4.0/27', '192.168.4.32/27', '192.168.4.64/27', '192.168.4.96/27']);
+  assert.deepEqual(await prefixes(page), ['192.168.4.0/27', '192.168.4.32/27', '192.168.4.64/27', '192.168.4.96/27']);
   await page.fill('#f-vnet-existingSubnets', '192.168.4.0/26');
-  assert.deepEqual(await prefixPlaceholders(page), ['192.168.4.128/27', '192.168.4.160/27', '192.168.4.192/27', '192.168.4.224/27']);
+  assert.deepEqual(await prefixes(page), ['192.168.4.128/27', '192.168.4.160/27', '192.168.4.192/27', '192.168.4.224/27']);
   assertQuiet(page);
 });
 
 test('a pinned subnet sticks through other edits and a reload', async () => {
   const page = await fresh();
   await open(page, server.url);
+  // Pinning is an explicit action: Edit opens an input holding the current prefix.
+  await page.getByRole('button', { name: 'Edit subnet 3 prefix' }).click();
+  assert.equal(await page.inputValue('#f-subnets-2-prefix'), '10.0.0.64/27');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-subnets-2-prefix');
   await page.fill('#f-subnets-2-prefix', '10.0.3.224/27');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#f-subnets-2-prefix').count(), 0, 'Enter closes the editor');
   await page.fill('#f-vnet-existingSubnets', '10.0.0.0/24');
-  assert.deepEqual(await prefixPlaceholders(page), ['10.0.1.0/27', '10.0.1.32/27', '10.0.3.224/27', '10.0.1.64/27']);
+  assert.deepEqual(await prefixes(page), ['10.0.1.0/27', '10.0.1.32/27', '10.0.3.224/27', '10.0.1.64/27']);
   assert.match(await page.locator('table.subnets tbody tr').nth(2).innerText(), /pinned/);
   await page.reload();
   await page.waitForSelector('#summary');
-  assert.equal(await page.inputValue('#f-subnets-2-prefix'), '10.0.3.224/27');
+  assert.equal((await prefixes(page))[2], '10.0.3.224/27');
+  assert.match(await page.locator('table.subnets tbody tr').nth(2).innerText(), /pinned/);
   // Pinning an allocated subnet with its button keeps the prefix it had.
   await page.getByRole('button', { name: 'Pin subnet 1' }).click();
-  assert.equal(await page.inputValue('#f-subnets-0-prefix'), '10.0.1.0/27');
+  assert.equal((await prefixes(page))[0], '10.0.1.0/27');
+  assert.match(await page.locator('table.subnets tbody tr').nth(0).innerText(), /pinned/);
+  // Escape in the editor puts back what was there.
+  await page.getByRole('button', { name: 'Edit subnet 1 prefix' }).click();
+  await page.fill('#f-subnets-0-prefix', '10.0.2.0/27');
+  assert.equal((await prefixes(page))[0], '10.0.2.0/27');
+  await page.keyboard.press('Escape');
+  assert.equal((await prefixes(page))[0], '10.0.1.0/27');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Edit subnet 1 prefix', 'focus returns to Edit');
   await page.click('#reallocate');
-  assert.equal(await page.inputValue('#f-subnets-2-prefix'), '');
+  assert.match(await page.locator('table.subnets tbody tr').nth(2).innerText(), /allocated/);
+  assert.doesNotMatch(await page.locator('table.subnets tbody').innerText(), /pinned/);
   assertQuiet(page);
 });
 
@@ -126,11 +143,12 @@ test('reload restores the design from autosave', async () => {
   const page = await fresh();
   await open(page, server.url);
   await page.fill('#f-name', 'saved-ise');
-  await page.check('#f-forcedTunneling');
+  await page.check('#f-forcedTunneling-expressRoute');
+  // No waiting: the autosave is debounced, and written at once when the page goes away.
   await page.reload();
   await page.waitForSelector('#summary');
   assert.equal(await page.inputValue('#f-name'), 'saved-ise');
-  assert.equal(await page.isChecked('#f-forcedTunneling'), true);
+  assert.equal(await page.isChecked('#f-forcedTunneling-expressRoute'), true);
   assert.match(await page.locator('#routes').innerText(), /0\.0\.0\.0\/0\s+Internet/);
   assertQuiet(page);
 });
@@ -152,7 +170,7 @@ test('a share link restores the design in a fresh browser profile', async () => 
     await open(page2, link);
     assert.equal(await page2.inputValue('#f-name'), 'shared-ise');
     assert.equal(await page2.isChecked('#f-accessEndpoint-external'), true);
-    assert.equal((await prefixPlaceholders(page2))[0], '172.16.8.0/27');
+    assert.equal((await prefixes(page2))[0], '172.16.8.0/27');
     assert.match(await page2.locator('#notice-text').innerText(), /shared link/);
     assert.equal(new URL(page2.url()).hash, '', 'the fragment is cleared after opening');
     assertQuiet(page2);
@@ -211,10 +229,11 @@ test('save a design to a file and open it again', async () => {
   assert.equal(download.suggestedFilename(), 'file-ise-design.json');
   const file = await download.path();
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
-  assert.equal(saved.version, 1);
+  assert.equal(saved.version, 2);
   assert.deepEqual(saved.dnsServers, ['10.0.0.4']);
   await page.getByRole('button', { name: 'Start over' }).click();
   assert.equal(await page.inputValue('#f-name'), 'ise-1');
+  assert.match(await page.locator('#notice-text').innerText(), /Design cleared/);
   await page.setInputFiles('#open-design', file);
   await assert.doesNotReject(page.locator('#notice-text', { hasText: 'Opened' }).waitFor());
   assert.equal(await page.inputValue('#f-name'), 'file-ise');
@@ -256,17 +275,33 @@ test('every control is labelled, and the layout fits a tablet', async () => {
   assertQuiet(page);
 });
 
-test('the print view is a summary: inputs in brief, no forms, rules and checklist kept', async () => {
+test('the print view is a summary: inputs in brief, no forms, rules, checklist and every finding kept, no text under 9 pt', async () => {
   const page = await fresh();
   await open(page, server.url);
   await page.fill('#f-name', 'printed-ise');
+  await page.check('#f-accessEndpoint-external');
+  await page.fill('#f-dnsServers', '10.0.0.300');
+  await leaveField(page);
+  const findings = await page.locator('.all-findings li').count();
+  assert.ok(findings >= 3, `${findings} findings`);
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.isVisible('.inputs'), false);
+  assert.equal(await page.isVisible('.area-network'), false);
   assert.equal(await page.isVisible('.toolbar'), false);
   assert.match(await page.locator('.inputs-summary').innerText(), /printed-ise in ise-rg/);
   assert.equal(await page.isVisible('#nsg-inbound'), true);
   assert.equal(await page.isVisible('.checklist'), true);
+  // Every finding is printed, with the field it concerns, not just counted.
+  const printed = await page.locator('.all-findings li').evaluateAll((els) => els.filter((e) => e.offsetParent !== null).map((e) => e.innerText));
+  assert.equal(printed.length, findings);
+  assert.ok(printed.some((t) => /Custom DNS servers, line 1/.test(t) && /not an IPv4 address/.test(t)), printed.join('\n'));
+  // No visible text smaller than 9 pt (12 CSS px).
+  const small = await page.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((e) => e.offsetParent !== null && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+    .filter((e) => parseFloat(getComputedStyle(e).fontSize) < 12)
+    .map((e) => `${e.tagName}.${e.className}: ${getComputedStyle(e).fontSize} "${e.textContent.trim().slice(0, 30)}"`));
+  assert.deepEqual(small, []);
   await page.pdf({ path: path.join(os.tmpdir(), 'ise-summary.pdf'), format: 'A4' });
+  await screenshot(page, 'print.png');
   await page.emulateMedia({ media: 'screen' });
   assert.equal(await page.isVisible('.inputs-summary'), false);
   assertQuiet(page);
@@ -275,7 +310,7 @@ test('the print view is a summary: inputs in brief, no forms, rules and checklis
 test('forced tunneling imports addresses from a Service Tags file; a .cer file becomes base64', async () => {
   const page = await fresh();
   await open(page, server.url);
-  await page.check('#f-forcedTunneling');
+  await page.check('#f-forcedTunneling-firewall');
   assert.match(await page.locator('#f-dependencyAddresses-appServiceManagement-findings').innerText(), /Forced tunneling needs a route/);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ise-'));
   const tags = path.join(dir, 'ServiceTags_Public_20261116.json');

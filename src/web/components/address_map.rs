@@ -3,8 +3,7 @@
 
 use std::rc::Rc;
 
-use ise_planner::address_map::{MapPrefix, SegmentKind};
-use ise_planner::Plan;
+use ise_planner::address_map::{MapPrefix, Segment, SegmentKind};
 use yew::prelude::*;
 
 /// The bar's width in SVG units (integers: no float formatting needed in the page).
@@ -71,14 +70,25 @@ fn kind_name(kind: SegmentKind) -> &'static str {
     }
 }
 
+/// "ISE subnet ise-subnet-1", "existing 10.0.0.0/24", "free" — the kind, then the label
+/// unless it only repeats the kind.
+fn describe(s: &Segment) -> String {
+    let kind = kind_name(s.kind);
+    if s.label.is_empty() || s.label == kind {
+        kind.to_string()
+    } else {
+        format!("{kind} {}", s.label)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
-    pub plan: Rc<Plan>,
+    pub maps: Rc<Vec<MapPrefix>>,
 }
 
 #[function_component]
 pub fn AddressMap(props: &MapProps) -> Html {
-    let maps = &props.plan.address_map;
+    let maps = &props.maps;
     html! {
         <section class="card" aria-labelledby="map-title">
             <h2 id="map-title">{ "Address map" }</h2>
@@ -87,7 +97,7 @@ pub fn AddressMap(props: &MapProps) -> Html {
                 let w = widths(m);
                 let mut x = 0u64;
                 let mut ise_n = 0;
-                let summary = format!("{}: {}", m.prefix, m.segments.iter().map(|s| format!("{} {} ({} addresses)", kind_name(s.kind), s.label, s.addresses)).collect::<Vec<_>>().join("; "));
+                let summary = format!("{}: {}", m.prefix, m.segments.iter().map(|s| format!("{} ({} addresses)", describe(s), s.addresses)).collect::<Vec<_>>().join("; "));
                 html! {
                     <figure class="map">
                         <figcaption><strong>{ &m.prefix }</strong>{ format!(" — {} addresses", m.addresses) }</figcaption>
@@ -99,7 +109,7 @@ pub fn AddressMap(props: &MapProps) -> Html {
                                 html! {
                                     <g class={classes!("seg", kind_name(s.kind).replace(' ', "-"))}>
                                         <rect x={at.to_string()} y="0" width={width.to_string()} height="440">
-                                            <title>{ format!("{} {}: {} – {} ({} addresses)", kind_name(s.kind), s.label, s.first, s.last, s.addresses) }</title>
+                                            <title>{ format!("{}: {} – {} ({} addresses)", describe(s), s.first, s.last, s.addresses) }</title>
                                         </rect>
                                         if let Some(n) = number { if width >= 200 {
                                             <text x={(at + width / 2).to_string()} y="290" text-anchor="middle">{ n }</text>
@@ -113,18 +123,23 @@ pub fn AddressMap(props: &MapProps) -> Html {
                 }
             }) }
             if !maps.is_empty() {
+                <details class="segments">
+                <summary>{ format!("The map as a table ({} segments)", maps.iter().map(|m| m.segments.len()).sum::<usize>()) }</summary>
+                <div class="scroll" tabindex="0" role="region" aria-labelledby="map-caption">
                 <table class="legend">
-                    <caption>{ "Segments" }</caption>
+                    <caption id="map-caption">{ "Segments of the address space, in address order" }</caption>
                     <thead><tr><th scope="col">{ "Kind" }</th><th scope="col">{ "What" }</th><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th><th scope="col">{ "Addresses" }</th></tr></thead>
                     <tbody>
                     { for maps.iter().flat_map(|m| m.segments.iter()).take(400).scan(0, |n, s| { if s.kind == SegmentKind::Ise { *n += 1; } Some((*n, s)) }).map(|(n, s)| html! {
                         <tr>
                             <td><span class={classes!("swatch", kind_name(s.kind).replace(' ', "-"))} aria-hidden="true"></span>{ " " }{ if s.kind == SegmentKind::Ise { format!("{} {n}", kind_name(s.kind)) } else { kind_name(s.kind).to_string() } }</td>
-                            <td>{ &s.label }</td><td class="mono">{ &s.first }</td><td class="mono">{ &s.last }</td><td>{ s.addresses }</td>
+                            <td>{ if s.label == kind_name(s.kind) { "" } else { s.label.as_str() } }</td><td class="mono">{ &s.first }</td><td class="mono">{ &s.last }</td><td>{ s.addresses }</td>
                         </tr>
                     }) }
                     </tbody>
                 </table>
+                </div>
+                </details>
             }
         </section>
     }

@@ -1,4 +1,6 @@
-//! Copy and download buttons, each saying what happened in a live region.
+//! Copy and download buttons, each saying what happened in its own small status. What they
+//! copy or save can be built only when clicked (`produce`), so that a share link or a JSON
+//! export costs nothing while the user types.
 
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
@@ -8,10 +10,15 @@ use crate::browser;
 #[derive(Properties, PartialEq)]
 pub struct CopyProps {
     pub label: AttrValue,
-    pub text: AttrValue,
+    /// The text to copy.
+    #[prop_or_default]
+    pub text: Option<AttrValue>,
     /// Also put this HTML on the clipboard (tables), beside the text.
     #[prop_or_default]
     pub html: Option<AttrValue>,
+    /// Builds the text (and HTML) when the button is used, instead of `text`.
+    #[prop_or_default]
+    pub produce: Option<Callback<(), (String, Option<String>)>>,
     #[prop_or_default]
     pub id: Option<AttrValue>,
 }
@@ -22,15 +29,22 @@ pub fn CopyButton(props: &CopyProps) -> Html {
     let status = use_state(|| None::<(bool, String)>);
     let timer = use_mut_ref(|| None::<Timeout>);
     let onclick = {
-        let (text, html, status, timer) = (
+        let (text, html, produce, status, timer) = (
             props.text.clone(),
             props.html.clone(),
+            props.produce.clone(),
             status.clone(),
             timer.clone(),
         );
         Callback::from(move |_| {
-            let (text, html, status, timer) =
-                (text.clone(), html.clone(), status.clone(), timer.clone());
+            let (text, html) = match &produce {
+                Some(p) => p.emit(()),
+                None => (
+                    text.as_deref().unwrap_or_default().to_string(),
+                    html.as_ref().map(|h| h.to_string()),
+                ),
+            };
+            let (status, timer) = (status.clone(), timer.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match &html {
                     Some(html) => browser::copy_table(&text, html).await,
@@ -51,7 +65,7 @@ pub fn CopyButton(props: &CopyProps) -> Html {
     html! {
         <span class="action">
             <button type="button" id={props.id.clone()} class="copy" {onclick}>{ &props.label }</button>
-            <span class={classes!("action-status", status.as_ref().map(|s| if s.0 { "ok" } else { "failed" }))} role="status" aria-live="polite">
+            <span class={classes!("action-status", status.as_ref().map(|s| if s.0 { "ok" } else { "failed" }))} role="status">
                 { status.as_ref().map(|s| if s.0 { format!("✓ {}", s.1) } else { s.1.clone() }).unwrap_or_default() }
             </span>
         </span>
@@ -62,7 +76,12 @@ pub fn CopyButton(props: &CopyProps) -> Html {
 pub struct DownloadProps {
     pub label: AttrValue,
     pub filename: AttrValue,
-    pub content: AttrValue,
+    /// The file's content.
+    #[prop_or_default]
+    pub content: Option<AttrValue>,
+    /// Builds the content when the button is used, instead of `content`.
+    #[prop_or_default]
+    pub produce: Option<Callback<(), String>>,
     #[prop_or(AttrValue::Static("application/json"))]
     pub mime: AttrValue,
 }
@@ -72,13 +91,20 @@ pub struct DownloadProps {
 pub fn DownloadButton(props: &DownloadProps) -> Html {
     let failed = use_state(|| None::<String>);
     let onclick = {
-        let (name, mime, content, failed) = (
+        let (name, mime, content, produce, failed) = (
             props.filename.clone(),
             props.mime.clone(),
             props.content.clone(),
+            props.produce.clone(),
             failed.clone(),
         );
-        Callback::from(move |_| failed.set(browser::download(&name, &mime, &content).err()))
+        Callback::from(move |_| {
+            let content = match &produce {
+                Some(p) => p.emit(()),
+                None => content.as_deref().unwrap_or_default().to_string(),
+            };
+            failed.set(browser::download(&name, &mime, &content).err())
+        })
     };
     html! {
         <span class="action">

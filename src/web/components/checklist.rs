@@ -2,12 +2,12 @@
 
 use std::rc::Rc;
 
-use ise_planner::Plan;
+use ise_planner::checklist::ChecklistItem;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ChecklistProps {
-    pub plan: Rc<Plan>,
+    pub items: Rc<Vec<ChecklistItem>>,
 }
 
 #[function_component]
@@ -16,7 +16,7 @@ pub fn Checklist(props: &ChecklistProps) -> Html {
         <section class="card checklist" aria-labelledby="checklist-title">
             <h2 id="checklist-title">{ "Checklist" }</h2>
             <ol>
-                { for props.plan.checklist.iter().map(|i| html! {
+                { for props.items.iter().map(|i| html! {
                     <li data-id={i.id}>{ &i.text }<span class="cite">{ i.source.label() }</span></li>
                 }) }
             </ol>

@@ -1,67 +1,36 @@
-//! The environment inputs: subscription, resource group, ISE name, region, SKU, capacity,
-//! access endpoint, deployment method and cloud.
+//! The environment inputs, rarely changed and so below the network: subscription, resource
+//! group, ISE name, cloud and location, SKU and capacity, deployment method, certificates
+//! and the managed connectors to deploy.
 
-use std::rc::Rc;
-
-use ise_planner::design::{AccessEndpoint, Cloud, Deployment, Design, Sku, TypedNumber};
-use ise_planner::{regions, Plan};
-use web_sys::HtmlSelectElement;
+use ise_planner::design::{Certificate, Cloud, Deployment, Sku, TypedNumber};
+use ise_planner::regions;
+use ise_planner::validate::lists::{certificate_from_file, ISE_CONNECTORS};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::fields::{FieldFindings, TextField};
+use super::fields::{
+    described_by, field_id, has_error, on_select, setter, FieldFindings, FormProps, TextField,
+};
+use super::routing_form::read_file;
 use crate::state::Edit;
-
-#[derive(Properties, PartialEq)]
-pub struct FormProps {
-    pub design: Rc<Design>,
-    pub plan: Rc<Plan>,
-    pub on_edit: Callback<Edit>,
-}
-
-/// A callback that writes a typed value into the design.
-pub fn setter<T: 'static + Clone>(
-    on_edit: &Callback<Edit>,
-    set: fn(&mut Design, T),
-) -> Callback<T> {
-    let on_edit = on_edit.clone();
-    Callback::from(move |value: T| on_edit.emit(Edit::new(move |d| set(d, value.clone()))))
-}
-
-/// A callback for a `<select>` that writes its value into the design.
-pub fn on_select(on_edit: &Callback<Edit>, set: fn(&mut Design, &str)) -> Callback<Event> {
-    let on_edit = on_edit.clone();
-    Callback::from(move |e: Event| {
-        let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-        on_edit.emit(Edit::new(move |d| set(d, &value)));
-    })
-}
 
 #[function_component]
 pub fn EnvironmentForm(props: &FormProps) -> Html {
     let d = &props.design;
     let plan = &props.plan;
     let e = &props.on_edit;
-    let capacity_disabled = d.sku == Sku::Developer;
-    let access_note = match d.access_endpoint {
-        AccessEndpoint::Internal => "Internal: request and webhook triggers can be called only from inside the VNet; runs history inputs and outputs are visible only from inside it.",
-        AccessEndpoint::External => "External: triggers can be called from the Internet — needed for webhook triggers such as Azure DevOps, Event Grid, Common Data Service, Office 365 and SAP. Port 443 opens to Internet and Traffic Manager uses 443.",
-    };
-    let on_access = {
-        let on_edit = e.clone();
-        move |value: AccessEndpoint| {
-            let on_edit = on_edit.clone();
-            Callback::from(move |_| on_edit.emit(Edit::new(move |d| d.access_endpoint = value)))
-        }
-    };
+    let developer = d.sku == Sku::Developer;
     html! {
-        <fieldset class="card">
-            <legend>{ "Environment" }</legend>
-            <TextField plan={plan.clone()} field="subscriptionId" label="Subscription ID" value={d.subscription_id.clone()}
+        <section class="card inputs" id="environment" aria-labelledby="environment-title">
+            <h2 id="environment-title">{ "Environment" }</h2>
+            <TextField plan={plan.clone()} field="subscriptionId" value={d.subscription_id.clone()}
                 on_input={setter(e, |d, v: String| d.subscription_id = v)} placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" />
-            <TextField plan={plan.clone()} field="resourceGroup" label="Resource group" value={d.resource_group.clone()}
-                on_input={setter(e, |d, v: String| d.resource_group = v)} />
-            <TextField plan={plan.clone()} field="name" label="ISE name" value={d.name.clone()}
-                on_input={setter(e, |d, v: String| d.name = v)} help="Letters, numbers, '-', '_' and '.'." />
+            <div class="field-row">
+                <TextField plan={plan.clone()} field="resourceGroup" value={d.resource_group.clone()}
+                    on_input={setter(e, |d, v: String| d.resource_group = v)} />
+                <TextField plan={plan.clone()} field="name" value={d.name.clone()}
+                    on_input={setter(e, |d, v: String| d.name = v)} help="Letters, numbers, '-', '_' and '.'." />
+            </div>
             <div class="field-row">
                 <div class="field">
                     <label for="f-cloud">{ "Cloud" }</label>
@@ -71,8 +40,8 @@ pub fn EnvironmentForm(props: &FormProps) -> Html {
                         }) }
                     </select>
                 </div>
-                <TextField plan={plan.clone()} field="location" label="Region" value={d.location.clone()} list="region-list"
-                    on_input={setter(e, |d, v: String| d.location = v)} help="The VNet's region, such as westeurope." />
+                <TextField plan={plan.clone()} field="location" value={d.location.clone()} list="region-list"
+                    on_input={setter(e, |d, v: String| d.location = v)} help="The VNet's location (region), such as westeurope." />
             </div>
             <datalist id="region-list">
                 { for regions::of_cloud(d.cloud).map(|r| html! { <option value={r.name}>{ r.display_name }</option> }) }
@@ -80,24 +49,17 @@ pub fn EnvironmentForm(props: &FormProps) -> Html {
             <div class="field-row">
                 <div class="field">
                     <label for="f-sku">{ "SKU" }</label>
-                    <select id="f-sku" aria-describedby="f-sku-help" onchange={on_select(e, |d, v| d.sku = if v == "Developer" { Sku::Developer } else { Sku::Premium })}>
+                    <select id="f-sku" aria-describedby="f-sku-help f-sku-findings" onchange={on_select(e, |d, v| d.sku = if v == "Developer" { Sku::Developer } else { Sku::Premium })}>
                         <option value="Premium" selected={d.sku == Sku::Premium}>{ "Premium" }</option>
                         <option value="Developer" selected={d.sku == Sku::Developer}>{ "Developer (no SLA)" }</option>
                     </select>
                     <p id="f-sku-help" class="help">{ "Fixed once the ISE exists." }</p>
+                    <FieldFindings plan={plan.clone()} field="sku" />
                 </div>
-                <TextField plan={plan.clone()} field="additionalCapacity" label="Additional capacity"
-                    value={d.additional_capacity.as_str().to_string()} disabled={capacity_disabled}
+                <TextField plan={plan.clone()} field="additionalCapacity" inputmode="numeric"
+                    value={d.additional_capacity.as_str().to_string()} disabled={developer}
                     on_input={setter(e, |d, v: String| d.additional_capacity = TypedNumber(v))}
-                    help={if capacity_disabled { "Not applicable to Developer: the request sends capacity 0." } else { "Premium: 0–10 extra processing units on top of the base unit; the request sends this number as sku.capacity." }} />
-            </div>
-            <div class="field" role="radiogroup" aria-labelledby="access-label" aria-describedby="access-note">
-                <span id="access-label" class="label">{ "Access endpoint" }</span>
-                <div class="choices">
-                    <label><input type="radio" name="access" id="f-accessEndpoint-internal" checked={d.access_endpoint == AccessEndpoint::Internal} onchange={on_access(AccessEndpoint::Internal)} />{ " Internal" }</label>
-                    <label><input type="radio" name="access" id="f-accessEndpoint-external" checked={d.access_endpoint == AccessEndpoint::External} onchange={on_access(AccessEndpoint::External)} />{ " External" }</label>
-                </div>
-                <p id="access-note" class="help">{ access_note }{ " Fixed once the ISE exists." }</p>
+                    help={if developer { "Not applicable to Developer: the request sends capacity 0." } else { "Premium: 0–10 extra processing units on top of the base unit; the request sends this number as sku.capacity." }} />
             </div>
             <div class="field">
                 <label for="f-deployment">{ "Deployment method" }</label>
@@ -106,11 +68,94 @@ pub fn EnvironmentForm(props: &FormProps) -> Html {
                     <option value="portal" selected={d.deployment == Deployment::Portal}>{ "Azure portal" }</option>
                 </select>
                 <p id="f-deployment-help" class="help">{ match d.deployment {
-                    Deployment::Rest => "One subnet is delegated to Microsoft.Logic/integrationServiceEnvironments.",
-                    Deployment::Portal => "No subnet may be delegated.",
+                    Deployment::Rest => "One empty subnet is delegated to Microsoft.Logic/integrationServiceEnvironments (see the note under the subnets).",
+                    Deployment::Portal => "The portal creates the delegation itself: no subnet may be delegated beforehand.",
                 } }</p>
             </div>
-            <FieldFindings plan={plan.clone()} field="sku" />
+            <Certificates design={d.clone()} plan={plan.clone()} on_edit={e.clone()} />
+            <Connectors design={d.clone()} plan={plan.clone()} on_edit={e.clone()} />
+        </section>
+    }
+}
+
+/// Self-signed certificates: name and base64, pasted or read from a file.
+#[function_component]
+fn Certificates(props: &FormProps) -> Html {
+    let e = &props.on_edit;
+    let add = {
+        let on_edit = e.clone();
+        Callback::from(move |_| {
+            on_edit.emit(Edit::new(|d| {
+                let n = d.certificates.len() + 1;
+                d.certificates.push(Certificate {
+                    name: format!("certificate{n}"),
+                    public_certificate: String::new(),
+                });
+            }))
+        })
+    };
+    html! {
+        <fieldset class="sub">
+            <legend>{ "Self-signed certificates (TrustedRoot)" }</legend>
+            { for props.design.certificates.iter().enumerate().map(|(i, cert)| {
+                let on_name = { let on_edit = e.clone(); Callback::from(move |v: String| on_edit.emit(Edit::typed(move |d| if let Some(c) = d.certificates.get_mut(i) { c.name = v.clone() }))) };
+                let on_body = { let on_edit = e.clone(); Callback::from(move |ev: InputEvent| {
+                    let v = ev.target_unchecked_into::<HtmlTextAreaElement>().value();
+                    on_edit.emit(Edit::typed(move |d| if let Some(c) = d.certificates.get_mut(i) { c.public_certificate = v.clone() }));
+                }) };
+                let on_file = { let on_edit = e.clone(); Callback::from(move |ev: Event| {
+                    let on_edit = on_edit.clone();
+                    read_file(&ev, move |_, bytes| {
+                        let b64 = certificate_from_file(&bytes);
+                        on_edit.emit(Edit::new(move |d| if let Some(c) = d.certificates.get_mut(i) { c.public_certificate = b64.clone() }));
+                    });
+                }) };
+                let remove = { let on_edit = e.clone(); Callback::from(move |_| on_edit.emit(Edit::new(move |d| { if i < d.certificates.len() { d.certificates.remove(i); } }))) };
+                let body_field = format!("certificates[{i}].publicCertificate");
+                let body_id = field_id(&body_field);
+                let invalid = has_error(&props.plan, &body_field);
+                html! {
+                    <div class="certificate">
+                        <TextField plan={props.plan.clone()} field={format!("certificates[{i}].name")} value={cert.name.clone()} on_input={on_name} />
+                        <div class={classes!("field", invalid.then_some("invalid"))}>
+                            <label for={body_id.clone()}>{ format!("Certificate {} public certificate (base64 or PEM)", i + 1) }</label>
+                            <textarea id={body_id.clone()} rows="3" value={cert.public_certificate.clone()} oninput={on_body} spellcheck="false"
+                                aria-invalid={invalid.to_string()} aria-describedby={described_by(&body_field, false)} />
+                            <label class="file">{ "…or read a .cer / .crt / .pem file: " }<input type="file" accept=".cer,.crt,.pem,.der" onchange={on_file} /></label>
+                            <FieldFindings plan={props.plan.clone()} field={body_field} />
+                        </div>
+                        <button type="button" class="remove" onclick={remove}>{ format!("Remove certificate {}", i + 1) }</button>
+                    </div>
+                }
+            }) }
+            <button type="button" onclick={add}>{ "Add certificate" }</button>
+            <FieldFindings plan={props.plan.clone()} field="certificates" exact=true />
+        </fieldset>
+    }
+}
+
+/// Managed ISE connectors to deploy after creation.
+#[function_component]
+fn Connectors(props: &FormProps) -> Html {
+    html! {
+        <fieldset class="sub connectors">
+            <legend>{ "Managed ISE connectors to deploy after creation" }</legend>
+            <div class="choices grid">
+                { for ISE_CONNECTORS.iter().map(|(api, display)| {
+                    let checked = props.design.managed_connectors.iter().any(|c| c.eq_ignore_ascii_case(api));
+                    let on_edit = props.on_edit.clone();
+                    let api = *api;
+                    let onchange = Callback::from(move |ev: Event| {
+                        let on = ev.target_unchecked_into::<HtmlInputElement>().checked();
+                        on_edit.emit(Edit::new(move |d| {
+                            d.managed_connectors.retain(|c| !c.eq_ignore_ascii_case(api));
+                            if on { d.managed_connectors.push(api.to_string()); }
+                        }));
+                    });
+                    html! { <label class="check"><input type="checkbox" {checked} {onchange} />{ " " }{ display }</label> }
+                }) }
+            </div>
+            <FieldFindings plan={props.plan.clone()} field="managedConnectors" />
         </fieldset>
     }
 }

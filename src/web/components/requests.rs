@@ -3,8 +3,7 @@
 
 use std::rc::Rc;
 
-use ise_planner::rest::HttpRequest;
-use ise_planner::Plan;
+use ise_planner::rest::{HttpRequest, RestRequests};
 use yew::prelude::*;
 
 use super::buttons::{CopyButton, DownloadButton};
@@ -16,6 +15,12 @@ pub struct RequestProps {
     pub stem: AttrValue,
     #[prop_or_default]
     pub id: Option<AttrValue>,
+}
+
+/// Builds the request as HTTP text when "Copy request" is used.
+fn http_text(r: &HttpRequest) -> Callback<(), (String, Option<String>)> {
+    let r = r.clone();
+    Callback::from(move |_| (r.to_http_text(), None))
 }
 
 #[function_component]
@@ -30,15 +35,15 @@ fn RequestView(props: &RequestProps) -> Html {
         <div class="request" id={id.clone()}>
             <h3>{ &props.title }</h3>
             <p class="request-line"><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code></p>
-            <pre class="headers">{ for r.headers.iter().map(|(k, v)| format!("{k}: {}\n", v.as_str().unwrap_or_default())) }</pre>
-            if let Some(body) = &body { <pre class="body" id={format!("{id}-body")} tabindex="0" aria-label={format!("{} body", props.title)}>{ body }</pre> }
+            <pre class="headers" tabindex="0" role="region" aria-label={format!("{} headers", props.title)}>{ for r.headers.iter().map(|(k, v)| format!("{k}: {}\n", v.as_str().unwrap_or_default())) }</pre>
+            if let Some(body) = &body { <pre class="body" id={format!("{id}-body")} tabindex="0" role="region" aria-label={format!("{} body", props.title)}>{ body }</pre> }
             <div class="actions">
                 if let Some(body) = &body {
-                    <CopyButton label="Copy body" text={body.clone()} id={Some(AttrValue::from(format!("{id}-copy-body")))} />
-                    <DownloadButton label={format!("Download {}.json", props.stem)} filename={format!("{}.json", props.stem)} content={body.clone()} />
+                    <CopyButton label="Copy body" text={AttrValue::from(body.clone())} id={Some(AttrValue::from(format!("{id}-copy-body")))} />
+                    <DownloadButton label={format!("Download {}.json", props.stem)} filename={format!("{}.json", props.stem)} content={AttrValue::from(body.clone())} />
                 }
-                <CopyButton label="Copy request" text={r.to_http_text()} />
-                <CopyButton label="Copy URL" text={r.url.clone()} />
+                <CopyButton label="Copy request" produce={http_text(r)} />
+                <CopyButton label="Copy URL" text={AttrValue::from(r.url.clone())} />
             </div>
         </div>
     }
@@ -46,13 +51,13 @@ fn RequestView(props: &RequestProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct RequestsProps {
-    pub plan: Rc<Plan>,
+    pub rest: Rc<RestRequests>,
     pub stem: AttrValue,
 }
 
 #[function_component]
 pub fn Requests(props: &RequestsProps) -> Html {
-    let rest = &props.plan.rest;
+    let rest = &props.rest;
     html! {
         <section class="card" aria-labelledby="rest-title">
             <h2 id="rest-title">{ "REST requests" }</h2>
@@ -66,7 +71,7 @@ pub fn Requests(props: &RequestsProps) -> Html {
                 <h3>{ "Deploy managed ISE connectors (after the ISE exists)" }</h3>
                 <p class="help">{ "API version 2019-05-01 needs one PUT per connector; the body names the ISE's location." }</p>
                 <ul class="connector-requests">
-                    { for rest.connectors.iter().map(|r| html! { <li><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code>{ " " }<CopyButton label="Copy request" text={r.to_http_text()} /><CopyButton label="Copy URL" text={r.url.clone()} /></li> }) }
+                    { for rest.connectors.iter().map(|r| html! { <li><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code>{ " " }<CopyButton label="Copy request" produce={http_text(r)} /><CopyButton label="Copy URL" text={AttrValue::from(r.url.clone())} /></li> }) }
                 </ul>
             }
         </section>

@@ -1,36 +1,49 @@
 //! The NSG rules, inbound and outbound, as tables with the article row each implements; copy as
-//! a table (text + HTML) or as ARM JSON.
+//! a table (text + HTML) or as ARM JSON (built when the button is used).
 
 use std::rc::Rc;
 
-use ise_planner::nsg::Direction;
-use ise_planner::{tables, Plan};
+use ise_planner::nsg::{Direction, SecurityRule};
+use ise_planner::tables;
 use yew::prelude::*;
 
 use super::buttons::{CopyButton, DownloadButton};
 
 #[derive(Properties, PartialEq)]
 pub struct RulesProps {
-    pub plan: Rc<Plan>,
+    pub rules: Rc<Vec<SecurityRule>>,
+}
+
+fn arm_json(rules: &[SecurityRule]) -> String {
+    let arm: Vec<_> = rules.iter().map(|r| r.to_arm()).collect();
+    serde_json::to_string_pretty(&arm).unwrap_or_default()
 }
 
 #[function_component]
 pub fn RulesTables(props: &RulesProps) -> Html {
-    let arm: Vec<_> = props.plan.nsg_rules.iter().map(|r| r.to_arm()).collect();
-    let arm_json = serde_json::to_string_pretty(&arm).unwrap_or_default();
+    let copy_arm = {
+        let rules = props.rules.clone();
+        Callback::from(move |_| (arm_json(&rules), None))
+    };
+    let download_arm = {
+        let rules = props.rules.clone();
+        Callback::from(move |_| arm_json(&rules))
+    };
     html! {
         <section class="card" aria-labelledby="nsg-title">
             <h2 id="nsg-title">{ "NSG security rules" }</h2>
             <p class="help">{ "From the port tables of Microsoft's article on connecting an ISE to a virtual network. Protocol Any covers TCP and UDP; source ports are always * because they are ephemeral." }</p>
             { for [Direction::Inbound, Direction::Outbound].into_iter().map(|dir| {
-                let rules: Vec<_> = props.plan.rules(dir).cloned().collect();
-                let table = tables::nsg_rules(&rules);
+                let rules: Rc<Vec<SecurityRule>> = Rc::new(props.rules.iter().filter(|r| r.direction == dir).cloned().collect());
                 let name = format!("{dir:?}");
+                let lower = name.to_ascii_lowercase();
+                let copy = { let rules = rules.clone(); Callback::from(move |_| { let t = tables::nsg_rules(&rules); (t.to_tsv(), Some(t.to_html())) }) };
                 html! {
                     <div class="table-block">
-                        <h3>{ &name }</h3>
-                        <div class="scroll">
-                            <table class="rules" id={format!("nsg-{}", name.to_ascii_lowercase())}>
+                        <h3 id={format!("nsg-{lower}-title")}>{ &name }</h3>
+                        <div class="scroll" tabindex="0" role="region" aria-labelledby={format!("nsg-{lower}-caption")}>
+                            <table class="rules" id={format!("nsg-{lower}")}>
+                                <caption id={format!("nsg-{lower}-caption")}>{ format!("{name} security rules, by priority") }</caption>
                                 <thead><tr>
                                     <th scope="col">{ "Priority" }</th><th scope="col">{ "Rule and article row" }</th><th scope="col">{ "Source" }</th>
                                     <th scope="col">{ "Source ports" }</th><th scope="col">{ "Destination" }</th><th scope="col">{ "Destination ports" }</th>
@@ -45,20 +58,20 @@ pub fn RulesTables(props: &RulesProps) -> Html {
                                         <td>{ r.source_ports }</td>
                                         <td class="addresses">{ r.destination_addresses.join(", ") }</td>
                                         <td class="ports">{ r.destination_ports.join(", ") }</td>
-                                        <td><abbr title="Any: both TCP and UDP">{ if r.protocol == "*" { "Any" } else { r.protocol } }</abbr></td>
+                                        <td>{ if r.protocol == "*" { "Any" } else { r.protocol } }</td>
                                         <td>{ r.access }</td>
                                     </tr>
                                 }) }
                                 </tbody>
                             </table>
                         </div>
-                        <CopyButton label={format!("Copy {} table", name.to_ascii_lowercase())} text={table.to_tsv()} html={Some(AttrValue::from(table.to_html()))} />
+                        <CopyButton label={format!("Copy {lower} table")} produce={copy} />
                     </div>
                 }
             }) }
             <div class="actions">
-                <CopyButton label="Copy rules as ARM JSON" text={arm_json.clone()} />
-                <DownloadButton label="Download nsg-rules.json" filename="nsg-rules.json" content={arm_json} />
+                <CopyButton label="Copy rules as ARM JSON" produce={copy_arm} />
+                <DownloadButton label="Download nsg-rules.json" filename="nsg-rules.json" produce={download_arm} />
             </div>
         </section>
     }

@@ -1,96 +1,302 @@
-//! The four ISE subnets: name and prefix editable (a typed prefix is pinned), usable range,
-//! count and delegation, with pin/unpin and re-allocate.
+//! The four ISE subnets — the answer: each prefix shown as text (selectable, copyable, in
+//! the accessibility tree), with its usable range and delegation. Pinning is a separate,
+//! explicit action: *Pin* keeps the prefix the planner chose, *Edit* opens an input with the
+//! current prefix to type another, *Unpin* hands it back to the planner.
 
-use ise_planner::tables;
-use web_sys::HtmlInputElement;
+use ise_planner::design::{Deployment, SubnetSpec};
+use ise_planner::plan::{PlannedSubnet, DELEGATION_SERVICE};
+use ise_planner::{tables, Plan};
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::buttons::CopyButton;
-use super::environment_form::FormProps;
-use super::fields::{field_id, has_error, FieldFindings};
-use crate::state::Edit;
+use super::fields::{described_by, field_id, has_error, FieldFindings};
+use crate::state::{Edit, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct SubnetsProps {
+    pub design: Shared<ise_planner::Design>,
+    /// The plan of the design as it is now (the answer follows every keystroke).
+    pub plan: Shared<Plan>,
+    /// The settled plan (findings, after a pause).
+    pub settled: Shared<Plan>,
+    pub on_edit: Callback<Edit>,
+    /// Changes when the whole design is replaced: rows then start afresh (editors closed).
+    pub generation: u32,
+}
 
 #[function_component]
-pub fn SubnetsTable(props: &FormProps) -> Html {
+pub fn SubnetsTable(props: &SubnetsProps) -> Html {
     let plan = &props.plan;
     let e = &props.on_edit;
     let reallocate = {
         let on_edit = e.clone();
         Callback::from(move |_| {
             on_edit.emit(Edit::new(|d| {
-                d.subnets.iter_mut().for_each(|s| s.prefix.clear())
+                d.subnets.iter_mut().for_each(|s| {
+                    s.prefix.clear();
+                    s.placed.clear();
+                })
             }))
         })
     };
-    let table = tables::subnets(plan);
+    let copy_table = {
+        let plan = plan.clone();
+        Callback::from(move |_| {
+            let t = tables::subnets(&plan);
+            (t.to_tsv(), Some(t.to_html()))
+        })
+    };
+    let d = &props.design;
     html! {
-        <section class="card" aria-labelledby="subnets-title">
+        <section class="card results" id="results" aria-labelledby="subnets-title">
             <h2 id="subnets-title">{ "ISE subnets" }</h2>
-            <p class="help">{ "Four empty /27 subnets (32 addresses; Azure keeps 5, leaving 27). Type a prefix to pin it; clear it to let the planner choose." }</p>
-            <div class="scroll"><table class="subnets">
-                <thead><tr>
-                    <th scope="col">{ "#" }</th><th scope="col">{ "Name" }</th><th scope="col">{ "Prefix" }</th>
-                    <th scope="col">{ "Usable range" }</th><th scope="col">{ "Usable" }</th><th scope="col">{ "Delegation" }</th><th scope="col">{ "Chosen" }</th>
-                </tr></thead>
-                <tbody>
-                { for props.design.subnets.iter().enumerate().map(|(i, spec)| {
-                    let planned = plan.subnets.get(i);
-                    let name_field = format!("subnets[{i}].name");
-                    let prefix_field = format!("subnets[{i}].prefix");
-                    let on_name = { let on_edit = e.clone(); Callback::from(move |ev: InputEvent| {
-                        let v = ev.target_unchecked_into::<HtmlInputElement>().value();
-                        on_edit.emit(Edit::new(move |d| if let Some(s) = d.subnets.get_mut(i) { s.name = v.clone() }));
-                    }) };
-                    let on_prefix = { let on_edit = e.clone(); Callback::from(move |ev: InputEvent| {
-                        let v = ev.target_unchecked_into::<HtmlInputElement>().value();
-                        on_edit.emit(Edit::new(move |d| if let Some(s) = d.subnets.get_mut(i) { s.prefix = v.clone() }));
-                    }) };
-                    let allocated = planned.and_then(|p| p.prefix.clone()).unwrap_or_default();
-                    let pinned = spec.is_pinned();
-                    let toggle = { let on_edit = e.clone(); let allocated = allocated.clone(); Callback::from(move |_| {
-                        let allocated = allocated.clone();
-                        on_edit.emit(Edit::new(move |d| if let Some(s) = d.subnets.get_mut(i) {
-                            if s.is_pinned() { s.prefix.clear() } else { s.prefix = allocated.clone() }
-                        }));
-                    }) };
-                    let shown_prefix = if pinned { spec.prefix.clone() } else { String::new() };
-                    html! {
-                        <tr>
-                            <th scope="row">{ i + 1 }</th>
-                            <td>
-                                <input id={field_id(&name_field)} aria-label={format!("Subnet {} name", i + 1)} value={spec.name.clone()} oninput={on_name}
-                                    aria-invalid={has_error(plan, &name_field).to_string()} spellcheck="false" autocomplete="off" />
-                                <FieldFindings plan={plan.clone()} field={name_field} />
-                            </td>
-                            <td>
-                                <input id={field_id(&prefix_field)} class="prefix" aria-label={format!("Subnet {} prefix", i + 1)} value={shown_prefix}
-                                    placeholder={if allocated.is_empty() { "automatic".to_string() } else { allocated.clone() }} oninput={on_prefix}
-                                    aria-invalid={has_error(plan, &prefix_field).to_string()} spellcheck="false" autocomplete="off" />
-                                <FieldFindings plan={plan.clone()} field={prefix_field} />
-                            </td>
-                            <td class="mono range">{ planned.and_then(|p| Some(format!("{} – {}", p.first_usable.as_ref()?, p.last_usable.as_ref()?))).unwrap_or_else(|| "—".into()) }</td>
-                            <td>{ planned.map(|p| p.usable_addresses).unwrap_or(0) }</td>
-                            <td class="mono delegation">{ match planned.and_then(|p| p.delegation) {
-                                Some(service) => service.split_inclusive('/').map(|part| html! { <>{ part }<wbr /></> }).collect::<Html>(),
-                                None => html! { "none" },
-                            } }</td>
-                            <td>
-                                <span class={classes!("badge", if pinned { "pinned" } else { "auto" })}>{ if pinned { "pinned" } else if allocated.is_empty() { "not placed" } else { "allocated" } }</span>
-                                if pinned || !allocated.is_empty() {
-                                    <button type="button" class="small" onclick={toggle} aria-label={format!("{} subnet {}", if pinned { "Unpin" } else { "Pin" }, i + 1)}>{ if pinned { "Unpin" } else { "Pin" } }</button>
-                                }
-                            </td>
-                        </tr>
-                    }
-                }) }
-                </tbody>
-            </table></div>
-            <FieldFindings plan={plan.clone()} field="subnets" exact=true />
+            <div class="scroll" tabindex="0" role="region" aria-labelledby="subnets-caption">
+                <table class="subnets">
+                    <caption id="subnets-caption">{ "Four empty /27 subnets (32 addresses each; Azure keeps 5, leaving 27)" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "#" }</th><th scope="col">{ "Name" }</th><th scope="col">{ "Prefix" }</th>
+                        <th scope="col">{ "Usable addresses" }</th><th scope="col">{ "Delegation" }</th><th scope="col">{ "Placement" }</th>
+                    </tr></thead>
+                    <tbody>
+                    { for d.subnets.iter().enumerate().map(|(i, spec)| html! {
+                        <SubnetRow key={format!("{}-{i}", props.generation)} index={i} spec={spec.clone()} planned={plan.subnets.get(i).cloned()}
+                            settled={props.settled.clone()} bound={d.existing_bound_to(i).and_then(|x| d.vnet.existing_subnets.get(x)).map(|x| AttrValue::from(if x.name.trim().is_empty() { x.prefix.trim().to_string() } else { x.name.trim().to_string() }))}
+                            on_edit={e.clone()} />
+                    }) }
+                    </tbody>
+                </table>
+            </div>
+            <FieldFindings plan={props.settled.clone()} field="subnets" exact=true />
             <div class="actions">
                 <button type="button" id="reallocate" onclick={reallocate}>{ "Re-allocate all" }</button>
-                <CopyButton label="Copy table" text={table.to_tsv()} html={Some(AttrValue::from(table.to_html()))} />
+                <CopyButton label="Copy table" produce={copy_table} />
                 <span class="help">{ format!("{} free /27 blocks in the VNet before placing the unpinned subnets.", plan.free_blocks) }</span>
             </div>
+            if d.deployment == Deployment::Rest {
+                <p class="help delegation-note">
+                    { "Subnet 1 is delegated to " }<code>{ DELEGATION_SERVICE }</code>{ ". The portal article says " }
+                    <code>{ "Microsoft.integrationServiceEnvironment" }</code>
+                    { ", which is not a valid delegation: Azure's service name for ISE is the one above." }
+                </p>
+            }
         </section>
+    }
+}
+
+/// A long identifier that may wrap after `/` and before an inner capital letter
+/// (`Microsoft.Logic/` `integrationService` `Environments`); copying it gives the same text.
+fn breakable(text: &str) -> Html {
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut prev_lower = false;
+    for c in text.chars() {
+        if c.is_ascii_uppercase() && prev_lower && parts.last().is_some_and(|p| p.len() >= 8) {
+            parts.push(String::new());
+        }
+        if let Some(p) = parts.last_mut() {
+            p.push(c);
+        }
+        prev_lower = c.is_ascii_lowercase();
+        if c == '/' {
+            parts.push(String::new());
+        }
+    }
+    parts
+        .into_iter()
+        .map(|p| html! { <>{ p }<wbr /></> })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    index: usize,
+    spec: SubnetSpec,
+    planned: Option<PlannedSubnet>,
+    settled: Shared<Plan>,
+    /// The existing subnet this ISE subnet stands for (marked as ISE subnet), by name.
+    bound: Option<AttrValue>,
+    on_edit: Callback<Edit>,
+}
+
+#[function_component]
+fn SubnetRow(props: &RowProps) -> Html {
+    let i = props.index;
+    let n = i + 1;
+    let e = &props.on_edit;
+    // The prefix editor: open or not, what it holds, and the prefix before it opened.
+    let editing = use_state(|| false);
+    let draft = use_state(String::new);
+    let before = use_mut_ref(String::new);
+    let input = use_node_ref();
+    let edit_button = use_node_ref();
+    let refocus = use_mut_ref(|| false);
+    {
+        let (input, edit_button, refocus) = (input.clone(), edit_button.clone(), refocus.clone());
+        use_effect_with(*editing, move |open| {
+            if std::mem::take(&mut *refocus.borrow_mut()) {
+                if *open {
+                    if let Some(el) = input.cast::<HtmlInputElement>() {
+                        let _ = el.focus();
+                        el.select();
+                    }
+                } else if let Some(el) = edit_button.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let allocated = props.planned.as_ref().and_then(|p| p.prefix.clone());
+    let pinned = props.spec.is_pinned();
+    let name_field = format!("subnets[{i}].name");
+    let prefix_field = format!("subnets[{i}].prefix");
+    let settled = &props.settled;
+
+    let on_name = {
+        let on_edit = e.clone();
+        Callback::from(move |ev: InputEvent| {
+            let v = ev.target_unchecked_into::<HtmlInputElement>().value();
+            on_edit.emit(Edit::typed(move |d| {
+                if let Some(s) = d.subnets.get_mut(i) {
+                    s.name = v.clone()
+                }
+            }));
+        })
+    };
+    let open_editor = {
+        let (editing, draft, before, refocus) = (
+            editing.clone(),
+            draft.clone(),
+            before.clone(),
+            refocus.clone(),
+        );
+        let current = if pinned {
+            props.spec.prefix.clone()
+        } else {
+            allocated.clone().unwrap_or_default()
+        };
+        let original = props.spec.prefix.clone();
+        Callback::from(move |_| {
+            *before.borrow_mut() = original.clone();
+            draft.set(current.clone());
+            *refocus.borrow_mut() = true;
+            editing.set(true);
+        })
+    };
+    let close_editor = {
+        let (editing, refocus) = (editing.clone(), refocus.clone());
+        Callback::from(move |_| {
+            *refocus.borrow_mut() = true;
+            editing.set(false);
+        })
+    };
+    let on_prefix = {
+        let (on_edit, draft) = (e.clone(), draft.clone());
+        Callback::from(move |ev: InputEvent| {
+            let v = ev.target_unchecked_into::<HtmlInputElement>().value();
+            draft.set(v.clone());
+            on_edit.emit(Edit::typed(move |d| {
+                if let Some(s) = d.subnets.get_mut(i) {
+                    s.prefix = v.trim().to_string();
+                }
+            }));
+        })
+    };
+    let on_key = {
+        let (on_edit, before, close) = (e.clone(), before.clone(), close_editor.clone());
+        Callback::from(move |ev: KeyboardEvent| match ev.key().as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                close.emit(());
+            }
+            "Escape" => {
+                ev.prevent_default();
+                let was = before.borrow().clone();
+                on_edit.emit(Edit::new(move |d| {
+                    if let Some(s) = d.subnets.get_mut(i) {
+                        s.prefix = was.clone();
+                    }
+                }));
+                close.emit(());
+            }
+            _ => {}
+        })
+    };
+    let toggle_pin = {
+        let (on_edit, allocated) = (e.clone(), allocated.clone());
+        Callback::from(move |_| {
+            let allocated = allocated.clone();
+            on_edit.emit(Edit::new(move |d| {
+                if let Some(s) = d.subnets.get_mut(i) {
+                    if s.is_pinned() {
+                        s.prefix.clear()
+                    } else if let Some(a) = &allocated {
+                        s.prefix = a.clone()
+                    }
+                }
+            }));
+        })
+    };
+
+    let name_invalid = has_error(settled, &name_field);
+    let prefix_invalid = has_error(settled, &prefix_field);
+    let shown = props.planned.as_ref().and_then(|p| p.prefix.clone());
+    let usable = props.planned.as_ref().and_then(|p| {
+        Some(format!(
+            "{} – {}",
+            p.first_usable.as_ref()?,
+            p.last_usable.as_ref()?
+        ))
+    });
+    html! {
+        <tr class={classes!(pinned.then_some("is-pinned"))}>
+            <th scope="row">{ n }</th>
+            <td class="name">
+                <input id={field_id(&name_field)} aria-label={format!("Subnet {n} name")} value={props.spec.name.clone()} oninput={on_name}
+                    aria-invalid={name_invalid.to_string()} aria-describedby={described_by(&name_field, false)} spellcheck="false" autocomplete="off" />
+                <FieldFindings plan={settled.clone()} field={name_field.clone()} />
+            </td>
+            <td class="prefix">
+                if *editing {
+                    <div class="prefix-editor">
+                        <input ref={input} id={field_id(&prefix_field)} class="prefix-input" aria-label={format!("Subnet {n} prefix")}
+                            value={(*draft).clone()} oninput={on_prefix} onkeydown={on_key} placeholder="automatic"
+                            aria-invalid={prefix_invalid.to_string()} aria-describedby={format!("{} {}-keys", described_by(&prefix_field, false), field_id(&prefix_field))}
+                            spellcheck="false" autocomplete="off" />
+                        <button type="button" class="small" onclick={close_editor.reform(|_| ())}>{ "Done" }</button>
+                        <p class="help" id={format!("{}-keys", field_id(&prefix_field))}>{ "Typing pins this prefix; empty lets the planner choose. Enter: done, Escape: undo." }</p>
+                    </div>
+                } else {
+                    <span class="prefix-line">
+                        <span class={classes!("prefix-value", shown.is_none().then_some("missing"))} id={format!("subnet-{n}-prefix")}>
+                            { shown.clone().unwrap_or_else(|| if pinned { props.spec.prefix.clone() } else { "not placed".into() }) }
+                        </span>
+                        <button type="button" class="small edit" ref={edit_button} id={format!("{}-edit", field_id(&prefix_field))}
+                            onclick={open_editor} aria-label={format!("Edit subnet {n} prefix")} aria-describedby={described_by(&prefix_field, false)}>{ "Edit" }</button>
+                    </span>
+                }
+                <FieldFindings plan={settled.clone()} field={prefix_field.clone()} />
+            </td>
+            <td class="range">
+                { usable.unwrap_or_else(|| "—".into()) }
+                <span class="count">{ format!("{} usable", props.planned.as_ref().map(|p| p.usable_addresses).unwrap_or(0)) }</span>
+            </td>
+            <td class="delegation">{ match props.planned.as_ref().and_then(|p| p.delegation) {
+                Some(service) => breakable(service),
+                None => html! { "none" },
+            } }</td>
+            <td class="placement">
+                <span class={classes!("badge", if pinned { "pinned" } else { "auto" })}>
+                    { if pinned { "pinned" } else if allocated.is_none() { "not placed" } else { "allocated" } }
+                </span>
+                if let Some(existing) = &props.bound {
+                    <span class="bound">{ format!("existing subnet {existing}") }</span>
+                }
+                if pinned || allocated.is_some() {
+                    <button type="button" class="small" onclick={toggle_pin} aria-label={format!("{} subnet {n}", if pinned { "Unpin" } else { "Pin" })}>
+                        { if pinned { "Unpin" } else { "Pin" } }
+                    </button>
+                }
+            </td>
+        </tr>
     }
 }

@@ -1,6 +1,5 @@
-//! The design's own actions: save to a file, open a file, copy a share link, print, start over.
-
-use std::rc::Rc;
+//! The design's own actions: save to a file, open a file, copy a share link, print, start
+//! over — and the recent designs that opening or starting over replaced.
 
 use ise_planner::design::Design;
 use ise_planner::share_link;
@@ -9,16 +8,27 @@ use yew::prelude::*;
 
 use super::buttons::{CopyButton, DownloadButton};
 use crate::browser;
-use crate::state::{file_stem, Action, Notice};
+use crate::recent::RecentDesign;
+use crate::state::{file_stem, Action, Notice, Shared, Why};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub design: Rc<Design>,
+    pub design: Shared<Design>,
+    pub recent: Shared<Vec<RecentDesign>>,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let file_input = use_node_ref();
+    let choose_file = {
+        let file_input = file_input.clone();
+        Callback::from(move |_| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
     let open = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -32,22 +42,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
                 let action = match gloo_file::futures::read_as_text(&file).await {
-                    Err(e) => Action::Notice(Some(Notice {
-                        text: format!("{name} could not be read: {e}."),
-                        is_problem: true,
-                    })),
+                    Err(e) => Action::Notice(Some(Notice::problem(format!(
+                        "{name} could not be read: {e}."
+                    )))),
                     Ok(text) => match Design::from_json(&text) {
-                        Ok(design) => Action::Replace(
-                            design,
-                            Some(Notice {
-                                text: format!("Opened {name}."),
-                                is_problem: false,
-                            }),
-                        ),
-                        Err(e) => Action::Notice(Some(Notice {
-                            text: format!("{name} was not opened: {e}."),
-                            is_problem: true,
-                        })),
+                        Ok(design) => Action::Replace(Box::new(design), Why::OpenedFile(name)),
+                        Err(e) => Action::Notice(Some(Notice::problem(format!(
+                            "{name} was not opened: {e}."
+                        )))),
                     },
                 };
                 dispatch.emit(action);
@@ -56,29 +58,51 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let start_over = {
         let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Replace(Box::default(), Why::StartOver)))
+    };
+    // The link and the file are built when their buttons are used, not on every keystroke.
+    let link = {
+        let design = props.design.clone();
         Callback::from(move |_| {
-            dispatch.emit(Action::Replace(
-                Design::default(),
-                Some(Notice {
-                    text: "Started a new design from the defaults.".into(),
-                    is_problem: false,
-                }),
-            ))
+            (
+                format!(
+                    "{}#{}",
+                    browser::url_without_hash(),
+                    share_link::encode(&design)
+                ),
+                None,
+            )
         })
     };
-    let link = format!(
-        "{}#{}",
-        browser::url_without_hash(),
-        share_link::encode(&props.design)
-    );
+    let json = {
+        let design = props.design.clone();
+        Callback::from(move |_| design.to_json())
+    };
     html! {
         <nav class="toolbar" aria-label="Design">
-            <DownloadButton label="Save design" filename={format!("{}-design.json", file_stem(&props.design))} content={props.design.to_json()} />
-            <label class="button" for="open-design">{ "Open design…" }</label>
-            <input type="file" id="open-design" class="visually-hidden" accept=".json,application/json" onchange={open} />
-            <CopyButton label="Copy share link" text={link} id={Some(AttrValue::from("copy-link"))} />
+            <DownloadButton label="Save design" filename={format!("{}-design.json", file_stem(&props.design))} produce={json} />
+            <button type="button" id="open-design-button" onclick={choose_file}>{ "Open design…" }</button>
+            <input ref={file_input} type="file" id="open-design" hidden=true aria-label="Open a design file" accept=".json,application/json" onchange={open} />
+            <CopyButton label="Copy share link" produce={link} id={Some(AttrValue::from("copy-link"))} />
             <button type="button" onclick={Callback::from(|_| browser::print())}>{ "Print summary" }</button>
-            <button type="button" onclick={start_over}>{ "Start over" }</button>
+            <button type="button" id="start-over" onclick={start_over}>{ "Start over" }</button>
+            if !props.recent.is_empty() {
+                <details class="recent">
+                    <summary>{ format!("Recent designs ({})", props.recent.len()) }</summary>
+                    <ul>
+                        { for props.recent.iter().enumerate().map(|(n, r)| {
+                            let dispatch = props.dispatch.clone();
+                            let restore = Callback::from(move |_| dispatch.emit(Action::Restore(n)));
+                            html! {
+                                <li>
+                                    <button type="button" class="link" onclick={restore}>{ format!("Open {}", r.title()) }</button>
+                                    <span class="help">{ format!(" — kept {}, {}", r.why, r.when) }</span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </details>
+            }
         </nav>
     }
 }

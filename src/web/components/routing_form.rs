@@ -1,0 +1,189 @@
+//! Access and routing: the access endpoint and who may call it, how Internet-bound traffic
+//! leaves (forced tunneling: none, ExpressRoute, or a firewall with its dependency addresses,
+//! typed or imported from Azure's Service Tags file), custom DNS, the appliance note, the
+//! explicit load-balancer rule and Azure Government's replacement addresses.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use ise_planner::design::{AccessEndpoint, Cloud, Design, ForcedTunneling, NextHop};
+use ise_planner::import::service_tags::ServiceTags;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::fields::{
+    chooser, setter, CheckField, Choice, FieldFindings, FormProps, ListField, RadioGroup, TextField,
+};
+use crate::state::Edit;
+
+/// Reads the first file chosen in a file input, as bytes.
+pub fn read_file(e: &Event, done: impl FnOnce(String, Vec<u8>) + 'static) {
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let file = gloo_file::File::from(file);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(bytes) = gloo_file::futures::read_as_bytes(&file).await {
+            done(file.name(), bytes);
+        }
+    });
+}
+
+/// The three ways Internet-bound traffic can leave, each with what it means.
+// The core's `ForcedTunneling` is to carry these explanations; until it does, the page says them.
+const TUNNELING: &[Choice] = &[
+    ("none", "None",
+     "Internet-bound traffic leaves the usual way; no route table is needed."),
+    ("expressRoute", "ExpressRoute with forced tunneling",
+     "ExpressRoute advertises a default route to your network: a route 0.0.0.0/0 → Internet on each ISE subnet lets the ISE reach Storage, SQL and its other Azure dependencies directly (the article's prerequisites)."),
+    ("firewall", "Through a firewall or appliance",
+     "Internet-bound traffic goes to your firewall, appliance or VPN gateway; only the ISE's dependency addresses get routes to the Internet, and service endpoints carry SQL, Storage, Service Bus, Key Vault and Event Hubs traffic (the article's forced tunneling requirements)."),
+];
+
+const NEXT_HOP: &[Choice] = &[
+    (
+        "appliance",
+        "A firewall or network virtual appliance",
+        "The default route's next hop is the appliance's private IP address.",
+    ),
+    (
+        "gateway",
+        "The virtual network gateway",
+        "The default route's next hop is the VPN gateway of the virtual network.",
+    ),
+];
+
+const ACCESS: &[Choice] = &[
+    ("internal", "Internal",
+     "Request and webhook triggers can be called only from inside the VNet; runs history inputs and outputs are visible only from there."),
+    ("external", "External",
+     "Triggers can be called from the Internet, as webhook triggers such as Azure DevOps, Event Grid, Common Data Service, Office 365 and SAP need: port 443 opens inbound and Traffic Manager uses 443."),
+];
+
+fn tunneling_key(t: ForcedTunneling) -> &'static str {
+    match t {
+        ForcedTunneling::None => "none",
+        ForcedTunneling::ExpressRoute => "expressRoute",
+        ForcedTunneling::Firewall => "firewall",
+    }
+}
+
+#[function_component]
+pub fn RoutingForm(props: &FormProps) -> Html {
+    let d = &props.design;
+    let plan = &props.plan;
+    let e = &props.on_edit;
+    let import_tags = {
+        let (on_edit, on_notice) = (e.clone(), props.on_notice.clone());
+        Callback::from(move |ev: Event| {
+            let (on_edit, on_notice) = (on_edit.clone(), on_notice.clone());
+            read_file(&ev, move |name, bytes| {
+                match ServiceTags::parse(&String::from_utf8_lossy(&bytes)) {
+                    Err(why) => on_notice.emit((format!("{name}: {why}."), true)),
+                    Ok(tags) => {
+                        let tags = Rc::new(tags);
+                        let summary = Rc::new(Cell::new(None));
+                        let (t, s) = (tags.clone(), summary.clone());
+                        on_edit.emit(Edit::new(move |d| s.set(Some(t.import_into(d)))));
+                        if let Some(summary) = summary.take() {
+                            on_notice.emit((format!("{summary} from {name}."), false));
+                        }
+                    }
+                }
+            });
+        })
+    };
+    // A list the design holds is never hidden, even when the current choices do not use it:
+    // its findings (say, "unused") need a place, and the user a way to clear it.
+    let firewall = d.forced_tunneling == ForcedTunneling::Firewall
+        || d.dependency_addresses
+            .lists()
+            .iter()
+            .any(|l| !l.2.is_empty());
+    let external = d.access_endpoint == AccessEndpoint::External
+        || !d.caller_addresses.is_empty()
+        || !d.connector_outbound_addresses.is_empty();
+    let gov = &d.government_addresses;
+    let government = d.cloud == Cloud::Government
+        || !gov.logic_apps_inbound.is_empty()
+        || !gov.logic_apps_outbound.is_empty()
+        || !gov.managed_connector_outbound.is_empty();
+    html! {
+        <section class="card inputs" id="routing" aria-labelledby="routing-title">
+            <h2 id="routing-title">{ "Access and routing" }</h2>
+            <RadioGroup id="f-accessEndpoint" legend="Access endpoint (fixed once the ISE exists)"
+                choices={ACCESS} selected={if d.access_endpoint == AccessEndpoint::External { "external" } else { "internal" }}
+                on_change={chooser(e, |d: &mut Design, v: &str| d.access_endpoint = if v == "external" { AccessEndpoint::External } else { AccessEndpoint::Internal })} />
+            if external {
+                <ListField plan={plan.clone()} field="callerAddresses" label="Who calls the ISE (External): caller addresses"
+                    values={d.caller_addresses.clone()} on_input={setter(e, |d, v: Vec<String>| d.caller_addresses = v)}
+                    help="Addresses that call request triggers and webhooks or view runs history, one per line. The port-443 rule then allows only these instead of the whole Internet; leave empty to allow the Internet." />
+                <ListField plan={plan.clone()} field="connectorOutboundAddresses" label="Connector outbound addresses (External ISE)"
+                    values={d.connector_outbound_addresses.clone()} on_input={setter(e, |d, v: Vec<String>| d.connector_outbound_addresses = v)}
+                    help="From the ISE's Properties, \"Connector outgoing IP addresses\"; they get an inbound rule to the VNet." />
+            }
+            <RadioGroup id="f-forcedTunneling" legend="Internet-bound traffic (forced tunneling)"
+                choices={TUNNELING} selected={tunneling_key(d.forced_tunneling)}
+                on_change={chooser(e, |d: &mut Design, v: &str| d.forced_tunneling = match v {
+                    "expressRoute" => ForcedTunneling::ExpressRoute,
+                    "firewall" => ForcedTunneling::Firewall,
+                    _ => ForcedTunneling::None,
+                })} />
+            <FieldFindings plan={plan.clone()} field="forcedTunneling" />
+            if !firewall {
+                // Findings about dependency addresses while their lists are not shown.
+                <FieldFindings plan={plan.clone()} field="dependencyAddresses" />
+            }
+            if firewall {
+                <div class="sub">
+                    if d.forced_tunneling == ForcedTunneling::Firewall {
+                    <RadioGroup id="f-firewall-nextHop" legend="Where the default route goes"
+                        choices={NEXT_HOP} selected={if d.firewall.next_hop == NextHop::VirtualNetworkGateway { "gateway" } else { "appliance" }}
+                        on_change={chooser(e, |d: &mut Design, v: &str| d.firewall.next_hop = if v == "gateway" { NextHop::VirtualNetworkGateway } else { NextHop::VirtualAppliance })} />
+                    }
+                    if d.forced_tunneling == ForcedTunneling::Firewall && d.firewall.next_hop == NextHop::VirtualAppliance {
+                        <TextField plan={plan.clone()} field="firewall.applianceIp" value={d.firewall.appliance_ip.clone()}
+                            placeholder="10.0.3.4" on_input={setter(e, |d, v: String| d.firewall.appliance_ip = v)}
+                            help="The appliance's private IPv4 address, the default route's next hop." />
+                    }
+                    <h3>{ "Dependency addresses (each gets a route to the Internet)" }</h3>
+                    <div class="field">
+                        <label for="f-service-tags">{ "Import them from Azure's Service Tags file (ServiceTags_*.json)" }</label>
+                        <input type="file" id="f-service-tags" accept=".json,application/json" onchange={import_tags} aria-describedby="f-service-tags-help" />
+                        <p class="help" id="f-service-tags-help">{ "Addresses change weekly: download the current file from Microsoft and import it here. Nothing is uploaded." }</p>
+                    </div>
+                    <ListField plan={plan.clone()} field="dependencyAddresses.appServiceManagement"
+                        values={d.dependency_addresses.app_service_management.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.app_service_management = v)} />
+                    <ListField plan={plan.clone()} field="dependencyAddresses.connectors"
+                        values={d.dependency_addresses.connectors.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.connectors = v)} />
+                    <ListField plan={plan.clone()} field="dependencyAddresses.trafficManager"
+                        values={d.dependency_addresses.traffic_manager.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.traffic_manager = v)} />
+                    <ListField plan={plan.clone()} field="dependencyAddresses.logicApps"
+                        values={d.dependency_addresses.logic_apps.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.logic_apps = v)} />
+                    <FieldFindings plan={plan.clone()} field="dependencyAddresses" exact=true />
+                </div>
+            }
+            <ListField plan={plan.clone()} field="dnsServers" values={d.dns_servers.clone()}
+                on_input={setter(e, |d, v: Vec<String>| d.dns_servers = v)} rows={2}
+                help="Leave empty for Azure DNS. Custom servers add an outbound port-53 rule; restart the ISE after changing them." />
+            <CheckField id="f-networkVirtualAppliance" label="Outbound traffic passes a network virtual appliance"
+                checked={d.network_virtual_appliance} on_change={chooser(e, |d, on: bool| d.network_virtual_appliance = on)} />
+            <CheckField id="f-allowLoadBalancerRule" label="Emit an explicit AzureLoadBalancer inbound rule"
+                checked={d.allow_load_balancer_rule} on_change={chooser(e, |d, on: bool| d.allow_load_balancer_rule = on)}
+                help="Azure's default rule AllowAzureLoadBalancerInBound already allows it; add this only if a custom deny-all inbound rule of yours would shadow that default." />
+            if government {
+                <div class="sub">
+                    <h3>{ "Azure Government: addresses that replace service tags" }</h3>
+                    <ListField plan={plan.clone()} field="governmentAddresses.logicAppsInbound" label="Logic Apps inbound addresses"
+                        values={d.government_addresses.logic_apps_inbound.clone()} on_input={setter(e, |d, v: Vec<String>| d.government_addresses.logic_apps_inbound = v)} />
+                    <ListField plan={plan.clone()} field="governmentAddresses.logicAppsOutbound" label="Logic Apps outbound addresses"
+                        values={d.government_addresses.logic_apps_outbound.clone()} on_input={setter(e, |d, v: Vec<String>| d.government_addresses.logic_apps_outbound = v)} />
+                    <ListField plan={plan.clone()} field="governmentAddresses.managedConnectorOutbound" label="Managed connector outbound addresses"
+                        values={d.government_addresses.managed_connector_outbound.clone()} on_input={setter(e, |d, v: Vec<String>| d.government_addresses.managed_connector_outbound = v)} />
+                </div>
+            }
+        </section>
+    }
+}
