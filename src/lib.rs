@@ -39,6 +39,7 @@ pub mod rest;
 pub mod routes;
 pub mod share_link;
 pub mod tables;
+pub mod tools;
 pub mod validate;
 
 pub use design::Design;

@@ -1,0 +1,655 @@
+//! The tools the page runs in its second, lazily loaded module (the tools worker): deployment
+//! exports, CSV tables, the VNet import and the Service Tags import, as plain data — a
+//! [`Request`] in, a [`Response`] out, each wrapped in an [`Envelope`] that carries the
+//! request's id so that the page can show only the latest answer.
+//!
+//! Everything arrives as text (the design as its JSON, files as text or base64) and leaves as
+//! text: nothing here touches a browser, and a request that cannot be served becomes a
+//! [`Response::Refused`] with a message for people, never a panic.
+//!
+//! ```
+//! use ise_planner::tools::{handle, Request, Response};
+//! let design_json = ise_planner::Design::default().to_json();
+//! let Response::Files { files } = handle(Request::Export { format: "bicep".into(), design_json })
+//! else { panic!("an export") };
+//! assert_eq!(files[0].name, "main.bicep");
+//! ```
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::design::{DependencyAddresses, Design, GovernmentAddresses};
+use crate::export::{csv, Format};
+use crate::import::service_tags::ServiceTags;
+use crate::import::{decode_text, vnet};
+use crate::plan::plan;
+use crate::tables::PlanTable;
+
+/// A file as the page hands it over: text pasted, or a chosen file's bytes in base64 (so
+/// that UTF-16 from Windows PowerShell is decoded here, like the CLI does).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FileInput {
+    Text(String),
+    Base64(String),
+}
+
+/// What the page asks the tools worker for. `design_json` is the design being edited, as
+/// [`Design::to_json`] writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum Request {
+    /// A deployment file: `format` is one of `arm`, `bicep`, `terraform`, `azcli`,
+    /// `powershell` (the CLI's `--emit` names). Answered with one file.
+    Export { format: String, design_json: String },
+    /// Tables as CSV: each of `tables` is `subnets`, `inbound`, `outbound` or `routes` (the
+    /// CLI's `--table` names). Answered with one file per table, in the order asked.
+    Csv {
+        tables: Vec<String>,
+        design_json: String,
+    },
+    /// An existing virtual network (`az network vnet show`…) into the design. Answered with
+    /// the new design, or refused with the import's message.
+    ImportVnet {
+        file: FileInput,
+        design_json: String,
+    },
+    /// Azure's Service Tags file: the dependency addresses (and Azure Government's
+    /// replacement addresses) for the design's region and cloud.
+    ImportServiceTags {
+        file: FileInput,
+        design_json: String,
+    },
+}
+
+/// One file to show, copy and download.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct File {
+    /// The name people expect (`azuredeploy.json`, `nsg-inbound.csv`).
+    pub name: String,
+    /// Its content, ending with a line break — exactly what `ise-plan` prints.
+    pub text: String,
+}
+
+/// The tools worker's answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum Response {
+    /// The worker has loaded and takes requests (sent once, unasked).
+    Ready,
+    /// The files of an export or of CSV tables.
+    Files { files: Vec<File> },
+    /// A VNet import: the whole new design, what was imported and what was noted.
+    VnetImported {
+        design_json: String,
+        summary: String,
+        /// What produced the file, for people (`Azure CLI output (az network vnet show)`).
+        source: String,
+        notes: Vec<String>,
+    },
+    /// A Service Tags import: the lists to put into the design, and what was imported.
+    ServiceTagsImported {
+        dependency_addresses: DependencyAddresses,
+        /// Filled only for a design in Azure Government.
+        government_addresses: Option<GovernmentAddresses>,
+        summary: String,
+    },
+    /// The request could not be served; the message says why and what to do.
+    Refused { message: String },
+    /// The worker stopped (an internal error); the page should start a new one.
+    Failed { message: String },
+}
+
+/// A request or response with the id the page gave the request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    pub id: u32,
+    pub body: T,
+}
+
+impl Envelope<Response> {
+    /// Reads an answer from the JSON value its `Serialize` writes. Hand-written rather than
+    /// derived: the page reads every answer, and a derived reader would add kilobytes to
+    /// its first load, where the code that reads designs from values is already present.
+    pub fn from_value(value: &Value) -> Option<Envelope<Response>> {
+        let id = u32::try_from(value.get("id")?.as_u64()?).ok()?;
+        let body = value.get("body")?;
+        if body.as_str() == Some("ready") {
+            return Some(Envelope {
+                id,
+                body: Response::Ready,
+            });
+        }
+        let (kind, fields) = body.as_object()?.iter().next()?;
+        let text = |key: &str| Some(fields.get(key)?.as_str()?.to_string());
+        let body = match kind.as_str() {
+            "files" => Response::Files {
+                files: fields
+                    .get("files")?
+                    .as_array()?
+                    .iter()
+                    .map(|f| {
+                        Some(File {
+                            name: f.get("name")?.as_str()?.into(),
+                            text: f.get("text")?.as_str()?.into(),
+                        })
+                    })
+                    .collect::<Option<_>>()?,
+            },
+            "vnetImported" => Response::VnetImported {
+                design_json: text("designJson")?,
+                summary: text("summary")?,
+                source: text("source")?,
+                notes: serde_json::from_value(fields.get("notes")?.clone()).ok()?,
+            },
+            "serviceTagsImported" => Response::ServiceTagsImported {
+                dependency_addresses: serde_json::from_value(
+                    fields.get("dependencyAddresses")?.clone(),
+                )
+                .ok()?,
+                government_addresses: match fields.get("governmentAddresses")? {
+                    Value::Null => None,
+                    g => Some(serde_json::from_value(g.clone()).ok()?),
+                },
+                summary: text("summary")?,
+            },
+            "refused" => Response::Refused {
+                message: text("message")?,
+            },
+            "failed" => Response::Failed {
+                message: text("message")?,
+            },
+            _ => return None,
+        };
+        Some(Envelope { id, body })
+    }
+}
+
+/// The file names of the CSV tables.
+pub fn csv_file_name(table: PlanTable) -> &'static str {
+    match table {
+        PlanTable::Subnets => "subnets.csv",
+        PlanTable::Inbound => "nsg-inbound.csv",
+        PlanTable::Outbound => "nsg-outbound.csv",
+        PlanTable::Routes => "routes.csv",
+    }
+}
+
+/// The export format of a CLI `--emit` name.
+pub fn format_named(name: &str) -> Option<Format> {
+    Some(match name {
+        "arm" => Format::Arm,
+        "bicep" => Format::Bicep,
+        "terraform" => Format::Terraform,
+        "azcli" => Format::AzCli,
+        "powershell" => Format::PowerShell,
+        _ => return None,
+    })
+}
+
+/// The table of a CLI `--table` name.
+pub fn table_named(name: &str) -> Option<PlanTable> {
+    PlanTable::ALL.into_iter().find(|t| t.name() == name)
+}
+
+/// Serves one request.
+pub fn handle(request: Request) -> Response {
+    match serve(request) {
+        Ok(response) => response,
+        Err(message) => Response::Refused { message },
+    }
+}
+
+/// Serves one request given as the JSON of an [`Envelope<Request>`]; the answer is the JSON
+/// of an [`Envelope<Response>`] with the same id (0 when the envelope itself is unreadable).
+pub fn handle_json(text: &str) -> String {
+    let answer = match serde_json::from_str::<Envelope<Request>>(text) {
+        Ok(Envelope { id, body }) => Envelope {
+            id,
+            body: handle(body),
+        },
+        Err(e) => Envelope {
+            id: 0,
+            body: Response::Refused {
+                message: format!("the tools could not read the request ({e})"),
+            },
+        },
+    };
+    to_json(&answer)
+}
+
+/// The JSON of an envelope (a response always serialises; the fallback is never expected).
+pub fn to_json(envelope: &Envelope<Response>) -> String {
+    serde_json::to_string(envelope).unwrap_or_else(|_| {
+        r#"{"id":0,"body":{"kind":"failed","message":"the tools could not write their answer"}}"#
+            .into()
+    })
+}
+
+fn serve(request: Request) -> Result<Response, String> {
+    match request {
+        Request::Export {
+            format,
+            design_json,
+        } => {
+            let format = format_named(&format)
+                .ok_or_else(|| format!("there is no export format named \"{format}\""))?;
+            let design = read_design(&design_json)?;
+            let plan = plan(&design);
+            Ok(Response::Files {
+                files: vec![File {
+                    name: format.file_name().into(),
+                    text: with_newline(format.render(&design, &plan)),
+                }],
+            })
+        }
+        Request::Csv {
+            tables,
+            design_json,
+        } => {
+            let tables = tables
+                .iter()
+                .map(|t| table_named(t).ok_or_else(|| format!("there is no table named \"{t}\"")))
+                .collect::<Result<Vec<_>, _>>()?;
+            let design = read_design(&design_json)?;
+            let plan = plan(&design);
+            Ok(Response::Files {
+                files: tables
+                    .into_iter()
+                    .map(|t| File {
+                        name: csv_file_name(t).into(),
+                        text: csv::plan_table(&plan, t),
+                    })
+                    .collect(),
+            })
+        }
+        Request::ImportVnet { file, design_json } => {
+            let mut design = read_design(&design_json)?;
+            let result = match &file {
+                FileInput::Text(text) => vnet::import(text, &mut design),
+                FileInput::Base64(b64) => vnet::import_bytes(&from_base64(b64)?, &mut design),
+            };
+            let summary = result.map_err(|e| format!("The file was not imported: {e}"))?;
+            Ok(Response::VnetImported {
+                design_json: design.to_json(),
+                summary: format!("{summary}."),
+                source: summary.source.describe().into(),
+                notes: summary.notes,
+            })
+        }
+        Request::ImportServiceTags { file, design_json } => {
+            let mut design = read_design(&design_json)?;
+            let text = match file {
+                FileInput::Text(text) => text,
+                FileInput::Base64(b64) => decode_text(&from_base64(&b64)?).ok_or(
+                    "The file was not imported: it is not text in UTF-8 or UTF-16; download ServiceTags_Public_*.json again",
+                )?,
+            };
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let tags =
+                ServiceTags::parse(text).map_err(|e| format!("The file was not imported: {e}"))?;
+            let summary = tags.import_into(&mut design);
+            Ok(Response::ServiceTagsImported {
+                government_addresses: summary.government.then_some(design.government_addresses),
+                dependency_addresses: design.dependency_addresses,
+                summary: summary.to_string(),
+            })
+        }
+    }
+}
+
+fn read_design(json: &str) -> Result<Design, String> {
+    Design::from_json(json).map_err(|e| format!("the design could not be read: {e}"))
+}
+
+fn from_base64(text: &str) -> Result<Vec<u8>, String> {
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|_| "the file did not arrive whole (not base64); choose it again".to_string())
+}
+
+/// Text files end with one line break, as `ise-plan` prints them.
+fn with_newline(mut text: String) -> String {
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::{Cloud, ForcedTunneling};
+
+    const AZ_VNET_SHOW: &str = include_str!("../tests/fixtures/import/az-vnet-show.json");
+    const POWERSHELL: &str = include_str!("../tests/fixtures/import/powershell-vnet.json");
+
+    fn default_json() -> String {
+        Design::default().to_json()
+    }
+
+    fn files(r: Response) -> Vec<File> {
+        match r {
+            Response::Files { files } => files,
+            other => panic!("expected files, got {other:?}"),
+        }
+    }
+
+    fn refused(r: Response) -> String {
+        match r {
+            Response::Refused { message } => message,
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_export_is_the_cli_text_with_its_file_name() {
+        let design = Design::default();
+        let plan = plan(&design);
+        for (name, format) in [
+            ("arm", Format::Arm),
+            ("bicep", Format::Bicep),
+            ("terraform", Format::Terraform),
+            ("azcli", Format::AzCli),
+            ("powershell", Format::PowerShell),
+        ] {
+            let got = files(handle(Request::Export {
+                format: name.into(),
+                design_json: default_json(),
+            }));
+            assert_eq!(got.len(), 1);
+            assert_eq!(got[0].name, format.file_name());
+            assert_eq!(got[0].text, with_newline(format.render(&design, &plan)));
+            assert!(got[0].text.ends_with('\n'));
+        }
+    }
+
+    #[test]
+    fn csv_tables_in_the_order_asked() {
+        let plan = plan(&Design::default());
+        let got = files(handle(Request::Csv {
+            tables: vec![
+                "routes".into(),
+                "subnets".into(),
+                "inbound".into(),
+                "outbound".into(),
+            ],
+            design_json: default_json(),
+        }));
+        let names: Vec<&str> = got.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "routes.csv",
+                "subnets.csv",
+                "nsg-inbound.csv",
+                "nsg-outbound.csv"
+            ]
+        );
+        assert_eq!(got[1].text, csv::plan_table(&plan, PlanTable::Subnets));
+        assert!(got[2].text.starts_with("Priority,Name,Direction,"));
+    }
+
+    #[test]
+    fn unknown_names_and_bad_designs_are_refused() {
+        let m = refused(handle(Request::Export {
+            format: "yaml".into(),
+            design_json: default_json(),
+        }));
+        assert!(m.contains("yaml"), "{m}");
+        let m = refused(handle(Request::Csv {
+            tables: vec!["subnets".into(), "nsg".into()],
+            design_json: default_json(),
+        }));
+        assert!(m.contains("\"nsg\""), "{m}");
+        let m = refused(handle(Request::Export {
+            format: "arm".into(),
+            design_json: "{\"version\": 99}".into(),
+        }));
+        assert!(m.starts_with("the design could not be read"), "{m}");
+    }
+
+    #[test]
+    fn vnet_import_by_text_and_by_bytes() {
+        let design = Design {
+            name: "kept-ise".into(),
+            ..Design::default()
+        };
+        let json = design.to_json();
+        for file in [
+            FileInput::Text(AZ_VNET_SHOW.into()),
+            FileInput::Base64(base64::engine::general_purpose::STANDARD.encode(AZ_VNET_SHOW)),
+        ] {
+            let Response::VnetImported {
+                design_json,
+                summary,
+                source,
+                ..
+            } = handle(Request::ImportVnet {
+                file,
+                design_json: json.clone(),
+            })
+            else {
+                panic!("imported")
+            };
+            let mut expected = design.clone();
+            let want = vnet::import(AZ_VNET_SHOW, &mut expected).unwrap();
+            assert_eq!(Design::from_json(&design_json).unwrap(), expected);
+            assert_eq!(summary, format!("{want}."));
+            assert_eq!(source, "Azure CLI output (az network vnet show)");
+            assert_eq!(expected.name, "kept-ise", "the ISE's own values are kept");
+        }
+    }
+
+    #[test]
+    fn powershell_utf16_arrives_as_bytes() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(POWERSHELL.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let r = handle(Request::ImportVnet {
+            file: FileInput::Base64(base64::engine::general_purpose::STANDARD.encode(utf16)),
+            design_json: default_json(),
+        });
+        let Response::VnetImported { source, .. } = r else {
+            panic!("imported: {r:?}")
+        };
+        assert!(source.starts_with("PowerShell output"), "{source}");
+    }
+
+    #[test]
+    fn a_wrong_file_is_refused_with_the_imports_message() {
+        for (file, expect) in [
+            (
+                FileInput::Text(default_json()),
+                "this is an ISE Network Planner design",
+            ),
+            (FileInput::Text("<html>".into()), "this is not JSON"),
+            (FileInput::Text("  ".into()), "the file is empty"),
+            (FileInput::Base64("@@@".into()), "not base64"),
+            (
+                FileInput::Base64("//79".into()),
+                "not text in UTF-8 or UTF-16",
+            ),
+        ] {
+            let m = refused(handle(Request::ImportVnet {
+                file,
+                design_json: default_json(),
+            }));
+            assert!(m.contains(expect), "{m}");
+        }
+    }
+
+    #[test]
+    fn service_tags_fill_the_lists_for_the_region() {
+        let tags = r#"{"values": [
+            {"name": "AppServiceManagement", "properties": {"addressPrefixes": ["13.64.115.203/32", "2603:1000::/40"]}},
+            {"name": "AzureConnectors.WestEurope", "properties": {"addressPrefixes": ["13.69.227.208/28"]}},
+            {"name": "LogicApps.WestEurope", "properties": {"addressPrefixes": ["13.95.155.53/32"]}}
+        ]}"#;
+        let mut design = Design {
+            location: "westeurope".into(),
+            forced_tunneling: ForcedTunneling::Firewall,
+            ..Design::default()
+        };
+        let r = handle(Request::ImportServiceTags {
+            file: FileInput::Base64(
+                base64::engine::general_purpose::STANDARD.encode(format!("\u{feff}{tags}")),
+            ),
+            design_json: design.to_json(),
+        });
+        let Response::ServiceTagsImported {
+            dependency_addresses,
+            government_addresses,
+            summary,
+        } = r
+        else {
+            panic!("imported: {r:?}")
+        };
+        assert_eq!(
+            dependency_addresses.app_service_management,
+            ["13.64.115.203/32"]
+        );
+        assert_eq!(dependency_addresses.connectors, ["13.69.227.208/28"]);
+        assert_eq!(government_addresses, None);
+        assert_eq!(summary, "Imported 3 dependency addresses for westeurope");
+
+        design.cloud = Cloud::Government;
+        design.location = "usgovvirginia".into();
+        let r = handle(Request::ImportServiceTags {
+            file: FileInput::Text(tags.into()),
+            design_json: design.to_json(),
+        });
+        assert!(matches!(
+            r,
+            Response::ServiceTagsImported {
+                government_addresses: Some(_),
+                ..
+            }
+        ));
+        let m = refused(handle(Request::ImportServiceTags {
+            file: FileInput::Text("{}".into()),
+            design_json: design.to_json(),
+        }));
+        assert!(m.contains("no service tags"), "{m}");
+    }
+
+    #[test]
+    fn envelopes_keep_the_id() {
+        let request = Envelope {
+            id: 7,
+            body: Request::Export {
+                format: "azcli".into(),
+                design_json: default_json(),
+            },
+        };
+        let answer: Envelope<Response> =
+            serde_json::from_str(&handle_json(&serde_json::to_string(&request).unwrap())).unwrap();
+        assert_eq!(answer.id, 7);
+        assert_eq!(files(answer.body)[0].name, "deploy.sh");
+        let answer: Envelope<Response> = serde_json::from_str(&handle_json("not json")).unwrap();
+        assert_eq!(answer.id, 0);
+        assert!(refused(answer.body).contains("could not read the request"));
+        // The wire format the page and worker share.
+        assert_eq!(
+            serde_json::to_string(&Envelope {
+                id: 1,
+                body: Response::Ready
+            })
+            .unwrap(),
+            r#"{"id":1,"body":"ready"}"#
+        );
+        assert_eq!(
+            serde_json::to_value(Request::ImportVnet {
+                file: FileInput::Text("x".into()),
+                design_json: "{}".into()
+            })
+            .unwrap(),
+            serde_json::json!({"importVnet": {"file": {"text": "x"}, "designJson": "{}"}})
+        );
+    }
+
+    #[test]
+    fn the_pages_reader_reads_every_answer_the_worker_writes() {
+        let answers = [
+            Response::Ready,
+            Response::Files {
+                files: vec![
+                    File {
+                        name: "main.tf".into(),
+                        text: "a \"quoted\"\nline\n".into(),
+                    },
+                    File {
+                        name: "routes.csv".into(),
+                        text: String::new(),
+                    },
+                ],
+            },
+            Response::Files { files: vec![] },
+            Response::VnetImported {
+                design_json: default_json(),
+                summary: "Imported VNet v.".into(),
+                source: "an ARM template".into(),
+                notes: vec!["one".into(), "two".into()],
+            },
+            Response::ServiceTagsImported {
+                dependency_addresses: DependencyAddresses {
+                    logic_apps: vec!["13.95.155.53/32".into()],
+                    ..DependencyAddresses::default()
+                },
+                government_addresses: None,
+                summary: "Imported 1".into(),
+            },
+            Response::ServiceTagsImported {
+                dependency_addresses: DependencyAddresses::default(),
+                government_addresses: Some(GovernmentAddresses {
+                    logic_apps_inbound: vec!["1.2.3.4".into()],
+                    ..GovernmentAddresses::default()
+                }),
+                summary: String::new(),
+            },
+            Response::Refused {
+                message: "no".into(),
+            },
+            Response::Failed {
+                message: "stopped".into(),
+            },
+        ];
+        for (id, body) in answers.into_iter().enumerate() {
+            let envelope = Envelope {
+                id: id as u32 * 1000,
+                body,
+            };
+            let written: Value = serde_json::from_str(&to_json(&envelope)).unwrap();
+            assert_eq!(Envelope::from_value(&written), Some(envelope.clone()));
+            // The derived reader agrees.
+            assert_eq!(
+                serde_json::from_value::<Envelope<Response>>(written).unwrap(),
+                envelope
+            );
+        }
+        for junk in [
+            serde_json::json!(null),
+            serde_json::json!({"id": 1}),
+            serde_json::json!({"id": -1, "body": "ready"}),
+            serde_json::json!({"id": 1, "body": {"files": {"files": [{"name": 1}]}}}),
+            serde_json::json!({"id": 1, "body": {"unknown": {}}}),
+        ] {
+            assert_eq!(Envelope::from_value(&junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn nothing_user_supplied_panics() {
+        use proptest::prelude::*;
+        proptest!(ProptestConfig::with_cases(64), |(text in ".{0,200}", b64 in "[A-Za-z0-9+/=]{0,64}")| {
+            let _ = handle_json(&text);
+            let _ = handle(Request::ImportVnet { file: FileInput::Text(text.clone()), design_json: default_json() });
+            let _ = handle(Request::ImportServiceTags { file: FileInput::Text(text.clone()), design_json: default_json() });
+            let _ = handle(Request::ImportVnet { file: FileInput::Base64(b64.clone()), design_json: default_json() });
+            let _ = handle(Request::Export { format: "arm".into(), design_json: text });
+        });
+    }
+}
