@@ -5,18 +5,20 @@
 
 use std::rc::Rc;
 
+use std::cell::RefCell;
+
 use gloo_timers::callback::Timeout;
-use ise_planner::design::{Deployment, ForcedTunneling};
-use ise_planner::plan;
+use ise_planner::design::{Deployment, Design};
+use ise_planner::{placement, plan, Plan};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::address_map::AddressMap;
 use crate::components::checklist::Checklist;
 use crate::components::environment_form::EnvironmentForm;
+use crate::components::exports::ExportSection;
 use crate::components::findings_panel::{FindingsPanel, Summary};
 use crate::components::network_form::NetworkForm;
-use crate::components::requests::Requests;
 use crate::components::routes_table::RoutesTable;
 use crate::components::routing_form::RoutingForm;
 use crate::components::rules_table::RulesTables;
@@ -29,6 +31,39 @@ const SETTLE_MS: u32 = 1000;
 /// How long typing must pause before the design is saved in the browser.
 const AUTOSAVE_MS: u32 = 500;
 
+/// A design and its plan.
+type Planned = (Shared<Design>, Shared<Plan>);
+
+/// The allocation note of a plan that moved subnets, kept across the refresh of its placement
+/// hints: the refreshed design's plan places the subnets exactly where this one did but no
+/// longer says why they moved ("Subnet 3 could not stay at …"), so the page goes on showing
+/// this note until the next edit.
+struct Carried {
+    /// The design whose plan moved subnets.
+    from: Shared<Design>,
+    /// The refreshed design (known from the render after the refresh).
+    to: Option<Shared<Design>>,
+    note: AttrValue,
+}
+
+/// The note carried over for the design shown, if it is the refreshed one.
+fn carried_for(carried: &RefCell<Option<Carried>>, design: &Shared<Design>) -> Option<AttrValue> {
+    let mut slot = carried.borrow_mut();
+    let c = slot.as_mut()?;
+    match &c.to {
+        None if c.from == *design => None,
+        None => {
+            c.to = Some(design.clone());
+            Some(c.note.clone())
+        }
+        Some(to) if to == design => Some(c.note.clone()),
+        Some(_) => {
+            *slot = None;
+            None
+        }
+    }
+}
+
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(state::initial);
@@ -36,13 +71,14 @@ pub fn App() -> Html {
     let design = Shared(state.design.clone());
     let plan: Rc<ise_planner::Plan> = use_memo(design.clone(), |d| plan(d));
     let live = Shared(plan.clone());
+    let live_pair: Planned = (design.clone(), live.clone());
 
     // The settled plan: findings and the status region wait for a pause in typing.
-    let settled = use_state_eq(|| live.clone());
+    let settled = use_state_eq(|| live_pair.clone());
     let settle_timer = use_mut_ref(|| None::<Timeout>);
     {
         let (setter, timer, typing) = (settled.setter(), settle_timer.clone(), state.typing);
-        use_effect_with(live.clone(), move |p: &Shared<ise_planner::Plan>| {
+        use_effect_with(live_pair.clone(), move |p: &Planned| {
             let p = p.clone();
             if typing {
                 *timer.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || setter.set(p)));
@@ -54,12 +90,12 @@ pub fn App() -> Html {
     }
     // Leaving a field shows its findings at once — but not while a mouse button is down:
     // findings appearing between press and release would move the control being clicked.
-    let pointer = use_mut_ref(|| (false, None::<Shared<ise_planner::Plan>>));
+    let pointer = use_mut_ref(|| (false, None::<Planned>));
     let settle_now = {
         let (setter, timer, live, pointer) = (
             settled.setter(),
             settle_timer.clone(),
-            live.clone(),
+            live_pair.clone(),
             pointer.clone(),
         );
         Callback::from(move |_: FocusEvent| {
@@ -91,7 +127,39 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let settled = (*settled).clone();
+    let settled_pair = (*settled).clone();
+    let settled = settled_pair.1.clone();
+
+    // Placement hints: once a plan settles, each unpinned subnet's block is written into the
+    // design (`placed`), so that later edits move no subnet whose block is still valid. The
+    // core returns nothing when every hint already says so: no render loop.
+    let carried = use_mut_ref(|| None::<Carried>);
+    // The design whose hints were last refreshed: a refresh alone does not make a design
+    // that storage already holds need saving (another tab's autosave stays as it was).
+    let refreshed = use_mut_ref(|| None::<Shared<Design>>);
+    {
+        let (state, carried, refreshed) = (state.clone(), carried.clone(), refreshed.clone());
+        use_effect_with(settled_pair, move |(d, p): &Planned| {
+            let Some(next) = placement::with_placements(d, p) else {
+                return;
+            };
+            *refreshed.borrow_mut() = Some(d.clone());
+            *carried.borrow_mut() = (!p.allocation.moved.is_empty()).then(|| Carried {
+                from: d.clone(),
+                to: None,
+                note: AttrValue::from(p.allocation.summary.clone()),
+            });
+            let placed: Vec<String> = next.subnets.iter().map(|s| s.placed.clone()).collect();
+            state.dispatch(Action::Edit(Edit::new(move |d| {
+                for (spec, placed) in d.subnets.iter_mut().zip(&placed) {
+                    if !spec.is_pinned() {
+                        spec.placed.clone_from(placed);
+                    }
+                }
+            })));
+        });
+    }
+    let explained_before = carried_for(&carried, &design);
 
     // Autosave: after a short pause, and at once when the page is hidden or closed.
     let saved = use_state_eq(|| true);
@@ -103,7 +171,10 @@ pub fn App() -> Html {
         let (latest, timer, saved) = (latest.clone(), save_timer.clone(), saved.setter());
         use_effect_with(design.clone(), move |d: &Shared<ise_planner::Design>| {
             if !Rc::ptr_eq(&latest.borrow().0, &d.0) {
-                *latest.borrow_mut() = (d.0.clone(), true);
+                let from = refreshed.borrow_mut().take();
+                let (before, dirty) = latest.borrow().clone();
+                let clean_refresh = !dirty && from.is_some_and(|f| Rc::ptr_eq(&f.0, &before));
+                *latest.borrow_mut() = (d.0.clone(), !clean_refresh);
             }
             if !latest.borrow().1 {
                 return;
@@ -191,7 +262,7 @@ pub fn App() -> Html {
                     <p class="tagline">{ "Subnets, NSG rules, routes and the REST request of an Azure Logic Apps integration service environment (ISE), planned in this browser: offline, nothing sent anywhere." }</p>
                     <p class="retired">{ "Azure retired ISE on 2024-08-31; the planner remains useful to audit and document existing designs and to reproduce their network requirements." }</p>
                 </div>
-                <Toolbar design={design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch} />
+                <Toolbar design={design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch.clone()} />
             </header>
             if let Some(n) = &state.notice {
                 <div class={classes!("notice", n.is_problem.then_some("problem"))} role={if n.is_problem { "alert" } else { "status" }}>
@@ -208,11 +279,11 @@ pub fn App() -> Html {
             if !*saved { <p class="notice problem" role="alert">{ "This browser did not let the page save the design; use Save design to keep it." }</p> }
             <main class="layout" onfocusout={settle_now} onpointerdown={pointer_down}>
                 <div class="area-network">
-                    <NetworkForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} on_notice={on_notice.clone()} />
+                    <NetworkForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} on_notice={on_notice.clone()} dispatch={dispatch.clone()} generation={state.generation} />
                 </div>
                 <div class="area-results">
                     <PrintedInputs design={design.clone()} />
-                    <SubnetsTable design={design.clone()} plan={live.clone()} settled={settled.clone()} on_edit={on_edit.clone()} generation={state.generation} />
+                    <SubnetsTable design={design.clone()} plan={live.clone()} settled={settled.clone()} on_edit={on_edit.clone()} generation={state.generation} explained_before={explained_before} />
                     <AddressMap maps={maps} />
                 </div>
                 <div class="area-more-inputs">
@@ -222,7 +293,7 @@ pub fn App() -> Html {
                 <div class="area-outputs">
                     <RulesTables rules={rules} />
                     <RoutesTable route_table={plan.route_table} routes={routes} service_endpoints={endpoints} subnet_names={subnet_names} />
-                    <Requests rest={rest} stem={stem} />
+                    <ExportSection design={design.clone()} rest={rest} stem={stem} />
                     <Checklist items={checklist} />
                     <FindingsPanel findings={findings} />
                 </div>
@@ -295,14 +366,7 @@ fn PrintedInputs(props: &PrintedProps) -> Html {
                 .count()
                 .to_string(),
         ),
-        (
-            "Forced tunneling",
-            match d.forced_tunneling {
-                ForcedTunneling::None => "none".into(),
-                ForcedTunneling::ExpressRoute => "ExpressRoute with forced tunneling".into(),
-                ForcedTunneling::Firewall => "through a firewall or appliance".into(),
-            },
-        ),
+        ("Forced tunneling", d.forced_tunneling.label().to_string()),
         (
             "Custom DNS",
             if d.dns_servers.is_empty() {

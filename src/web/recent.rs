@@ -73,10 +73,23 @@ pub fn load() -> Vec<RecentDesign> {
         .collect()
 }
 
+/// Whether a design is the default one, wherever the planner placed its subnets (the page
+/// writes the placements into every design it plans).
+fn is_default(design: &Design) -> bool {
+    let mut default = Design::default();
+    if default.subnets.len() != design.subnets.len() {
+        return false;
+    }
+    for (mine, theirs) in default.subnets.iter_mut().zip(&design.subnets) {
+        mine.placed.clone_from(&theirs.placed);
+    }
+    *design == default
+}
+
 /// Puts `design` first in the list (unless it is the default design, which there is no
 /// need to keep), saves the list (also when an entry was taken out), and returns it.
 pub fn remember(mut list: Vec<RecentDesign>, design: &Rc<Design>, why: &str) -> Vec<RecentDesign> {
-    if **design != Design::default() {
+    if !is_default(design) {
         list.retain(|r| *r.design != **design);
         list.insert(
             0,

@@ -266,6 +266,12 @@ pub struct FormProps {
     pub on_edit: Callback<crate::state::Edit>,
     #[prop_or_default]
     pub on_notice: Callback<(String, bool)>,
+    /// Replaces the whole design (an import), keeping the one replaced one click away.
+    #[prop_or_default]
+    pub dispatch: Callback<crate::state::Action>,
+    /// Counts whole-design replacements (`PageState::generation`).
+    #[prop_or_default]
+    pub generation: u32,
 }
 
 /// A callback that writes a typed value into the design (a keystroke: findings wait for a

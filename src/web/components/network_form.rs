@@ -1,10 +1,12 @@
 //! The network inputs, first on the page beside the subnets they decide: the VNet's address
-//! space, its existing subnets, its name and resource group, and whether it is new.
+//! space, its existing subnets, its name and resource group, and whether it is new — typed,
+//! or imported from an existing VNet.
 
 use yew::prelude::*;
 
 use super::existing_subnets::ExistingSubnets;
 use super::fields::{chooser, setter, CheckField, FormProps, ListField, TextField};
+use super::vnet_import::VnetImport;
 
 #[function_component]
 pub fn NetworkForm(props: &FormProps) -> Html {
@@ -14,6 +16,7 @@ pub fn NetworkForm(props: &FormProps) -> Html {
     html! {
         <section class="card inputs network" id="network" aria-labelledby="network-title">
             <h2 id="network-title">{ "Network" }</h2>
+            <VnetImport design={d.clone()} dispatch={props.dispatch.clone()} generation={props.generation} />
             <ListField plan={plan.clone()} field="vnet.addressPrefixes" values={d.vnet.address_prefixes.clone()}
                 on_input={setter(e, |d, v: Vec<String>| d.vnet.address_prefixes = v)} rows={2}
                 help="One IPv4 prefix per line, such as 10.0.0.0/22." placeholder="10.0.0.0/22" />

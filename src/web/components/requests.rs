@@ -1,5 +1,5 @@
 //! The REST requests of the REST API article, ready to copy or download: the ISE PUT, the certificates
-//! PATCH and the managed-connector PUTs.
+//! PATCH and the managed-connector PUTs — the Export section's first tab.
 
 use std::rc::Rc;
 
@@ -59,8 +59,8 @@ pub struct RequestsProps {
 pub fn Requests(props: &RequestsProps) -> Html {
     let rest = &props.rest;
     html! {
-        <section class="card" aria-labelledby="rest-title">
-            <h2 id="rest-title">{ "REST requests" }</h2>
+        <div class="rest-requests">
+            <p class="how-to-deploy">{ "Send them with any HTTP client, or " }<code>{ "az rest --method put --url <URL> --body @<file>" }</code>{ "." }</p>
             <p class="help">{ "Replace {access-token} with a bearer token (az account get-access-token). The body is strict JSON; sku.capacity is the additional capacity, 0–10 extra units on top of the base unit (Developer: 0), as in Azure's SKU list for this API version." }</p>
             <RequestView title="Create the ISE" request={rest.create.clone()} stem={format!("{}-ise-put", props.stem)} id={Some(AttrValue::from("rest-create"))} />
             if let Some(patch) = &rest.certificates_patch {
@@ -74,6 +74,6 @@ pub fn Requests(props: &RequestsProps) -> Html {
                     { for rest.connectors.iter().map(|r| html! { <li><span class="method">{ r.method }</span>{ " " }<code class="url">{ &r.url }</code>{ " " }<CopyButton label="Copy request" produce={http_text(r)} /><CopyButton label="Copy URL" text={AttrValue::from(r.url.clone())} /></li> }) }
                 </ul>
             }
-        </section>
+        </div>
     }
 }

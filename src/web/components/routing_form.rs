@@ -1,19 +1,22 @@
 //! Access and routing: the access endpoint and who may call it, how Internet-bound traffic
 //! leaves (forced tunneling: none, ExpressRoute, or a firewall with its dependency addresses,
-//! typed or imported from Azure's Service Tags file), custom DNS, the appliance note, the
-//! explicit load-balancer rule and Azure Government's replacement addresses.
+//! typed or imported from Azure's Service Tags file by the tools worker), custom DNS, the
+//! appliance note, the explicit load-balancer rule and Azure Government's replacement
+//! addresses. The words for each choice come from the core.
 
-use std::cell::Cell;
-use std::rc::Rc;
+use std::sync::OnceLock;
 
+use base64::Engine;
 use ise_planner::design::{AccessEndpoint, Cloud, Design, ForcedTunneling, NextHop};
-use ise_planner::import::service_tags::ServiceTags;
+use ise_planner::nsg::LOAD_BALANCER_NOTE;
+use ise_planner::tools::{FileInput, Request, Response};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::fields::{
     chooser, setter, CheckField, Choice, FieldFindings, FormProps, ListField, RadioGroup, TextField,
 };
+use super::tools_worker;
 use crate::state::Edit;
 
 /// Reads the first file chosen in a file input, as bytes.
@@ -31,29 +34,35 @@ pub fn read_file(e: &Event, done: impl FnOnce(String, Vec<u8>) + 'static) {
     });
 }
 
-/// The three ways Internet-bound traffic can leave, each with what it means.
-// The core's `ForcedTunneling` is to carry these explanations; until it does, the page says them.
-const TUNNELING: &[Choice] = &[
-    ("none", "None",
-     "Internet-bound traffic leaves the usual way; no route table is needed."),
-    ("expressRoute", "ExpressRoute with forced tunneling",
-     "ExpressRoute advertises a default route to your network: a route 0.0.0.0/0 → Internet on each ISE subnet lets the ISE reach Storage, SQL and its other Azure dependencies directly (the article's prerequisites)."),
-    ("firewall", "Through a firewall or appliance",
-     "Internet-bound traffic goes to your firewall, appliance or VPN gateway; only the ISE's dependency addresses get routes to the Internet, and service endpoints carry SQL, Storage, Service Bus, Key Vault and Event Hubs traffic (the article's forced tunneling requirements)."),
-];
+/// The three ways Internet-bound traffic can leave, each with the core's words for it.
+fn tunneling_choices() -> &'static [Choice] {
+    static CHOICES: OnceLock<Vec<Choice>> = OnceLock::new();
+    CHOICES.get_or_init(|| {
+        ForcedTunneling::ALL
+            .iter()
+            .map(|&t| (tunneling_key(t), t.label(), t.explanation()))
+            .collect()
+    })
+}
 
-const NEXT_HOP: &[Choice] = &[
-    (
-        "appliance",
-        "A firewall or network virtual appliance",
-        "The default route's next hop is the appliance's private IP address.",
-    ),
-    (
-        "gateway",
-        "The virtual network gateway",
-        "The default route's next hop is the VPN gateway of the virtual network.",
-    ),
-];
+/// Where the default route goes, named by the core.
+fn next_hop_choices() -> &'static [Choice] {
+    static CHOICES: OnceLock<Vec<Choice>> = OnceLock::new();
+    CHOICES.get_or_init(|| {
+        vec![
+            (
+                "appliance",
+                NextHop::VirtualAppliance.label(),
+                "The default route's next hop is the appliance's private IP address.",
+            ),
+            (
+                "gateway",
+                NextHop::VirtualNetworkGateway.label(),
+                "The default route's next hop is the VPN gateway of the virtual network.",
+            ),
+        ]
+    })
+}
 
 const ACCESS: &[Choice] = &[
     ("internal", "Internal",
@@ -75,23 +84,58 @@ pub fn RoutingForm(props: &FormProps) -> Html {
     let d = &props.design;
     let plan = &props.plan;
     let e = &props.on_edit;
+    // The Service Tags file is read by the tools worker; the lists it gives go into the design.
+    let reading = use_state(|| None::<String>);
     let import_tags = {
-        let (on_edit, on_notice) = (e.clone(), props.on_notice.clone());
+        let (on_edit, on_notice, design, reading) = (
+            e.clone(),
+            props.on_notice.clone(),
+            d.clone(),
+            reading.clone(),
+        );
         Callback::from(move |ev: Event| {
-            let (on_edit, on_notice) = (on_edit.clone(), on_notice.clone());
+            let (on_edit, on_notice, design, reading) = (
+                on_edit.clone(),
+                on_notice.clone(),
+                design.clone(),
+                reading.clone(),
+            );
             read_file(&ev, move |name, bytes| {
-                match ServiceTags::parse(&String::from_utf8_lossy(&bytes)) {
-                    Err(why) => on_notice.emit((format!("{name}: {why}."), true)),
-                    Ok(tags) => {
-                        let tags = Rc::new(tags);
-                        let summary = Rc::new(Cell::new(None));
-                        let (t, s) = (tags.clone(), summary.clone());
-                        on_edit.emit(Edit::new(move |d| s.set(Some(t.import_into(d)))));
-                        if let Some(summary) = summary.take() {
-                            on_notice.emit((format!("{summary} from {name}."), false));
+                reading.set(Some(name.clone()));
+                let request = Request::ImportServiceTags {
+                    file: FileInput::Base64(
+                        base64::engine::general_purpose::STANDARD.encode(bytes),
+                    ),
+                    design_json: design.to_json(),
+                };
+                tools_worker::send(
+                    request,
+                    Box::new(move |response| {
+                        reading.set(None);
+                        match response {
+                            Response::ServiceTagsImported {
+                                dependency_addresses,
+                                government_addresses,
+                                summary,
+                            } => {
+                                on_edit.emit(Edit::new(move |d| {
+                                    d.dependency_addresses = dependency_addresses.clone();
+                                    if let Some(g) = &government_addresses {
+                                        d.government_addresses = g.clone();
+                                    }
+                                }));
+                                on_notice.emit((format!("{summary} from {name}."), false));
+                            }
+                            Response::Refused { message } | Response::Failed { message } => {
+                                on_notice.emit((format!("{name}: {message}."), true))
+                            }
+                            _ => on_notice.emit((
+                                format!("{name}: the import gave an unexpected answer; try again."),
+                                true,
+                            )),
                         }
-                    }
-                }
+                    }),
+                );
             });
         })
     };
@@ -125,12 +169,15 @@ pub fn RoutingForm(props: &FormProps) -> Html {
                     help="From the ISE's Properties, \"Connector outgoing IP addresses\"; they get an inbound rule to the VNet." />
             }
             <RadioGroup id="f-forcedTunneling" legend="Internet-bound traffic (forced tunneling)"
-                choices={TUNNELING} selected={tunneling_key(d.forced_tunneling)}
+                choices={tunneling_choices()} selected={tunneling_key(d.forced_tunneling)}
                 on_change={chooser(e, |d: &mut Design, v: &str| d.forced_tunneling = match v {
                     "expressRoute" => ForcedTunneling::ExpressRoute,
                     "firewall" => ForcedTunneling::Firewall,
                     _ => ForcedTunneling::None,
                 })} />
+            if let Some(source) = d.forced_tunneling.citation() {
+                <p class="help cite-line">{ "Follows " }<a class="cite" href={source.url()} title={source.label()} rel="noreferrer">{ source.section_and_row() }</a>{ "." }</p>
+            }
             <FieldFindings plan={plan.clone()} field="forcedTunneling" />
             if !firewall {
                 // Findings about dependency addresses while their lists are not shown.
@@ -140,7 +187,7 @@ pub fn RoutingForm(props: &FormProps) -> Html {
                 <div class="sub">
                     if d.forced_tunneling == ForcedTunneling::Firewall {
                     <RadioGroup id="f-firewall-nextHop" legend="Where the default route goes"
-                        choices={NEXT_HOP} selected={if d.firewall.next_hop == NextHop::VirtualNetworkGateway { "gateway" } else { "appliance" }}
+                        choices={next_hop_choices()} selected={if d.firewall.next_hop == NextHop::VirtualNetworkGateway { "gateway" } else { "appliance" }}
                         on_change={chooser(e, |d: &mut Design, v: &str| d.firewall.next_hop = if v == "gateway" { NextHop::VirtualNetworkGateway } else { NextHop::VirtualAppliance })} />
                     }
                     if d.forced_tunneling == ForcedTunneling::Firewall && d.firewall.next_hop == NextHop::VirtualAppliance {
@@ -152,6 +199,7 @@ pub fn RoutingForm(props: &FormProps) -> Html {
                     <div class="field">
                         <label for="f-service-tags">{ "Import them from Azure's Service Tags file (ServiceTags_*.json)" }</label>
                         <input type="file" id="f-service-tags" accept=".json,application/json" onchange={import_tags} aria-describedby="f-service-tags-help" />
+                        if let Some(name) = &*reading { <p class="preparing">{ format!("Reading {name}…") }</p> }
                         <p class="help" id="f-service-tags-help">{ "Addresses change weekly: download the current file from Microsoft and import it here. Nothing is uploaded." }</p>
                     </div>
                     <ListField plan={plan.clone()} field="dependencyAddresses.appServiceManagement"
@@ -172,7 +220,7 @@ pub fn RoutingForm(props: &FormProps) -> Html {
                 checked={d.network_virtual_appliance} on_change={chooser(e, |d, on: bool| d.network_virtual_appliance = on)} />
             <CheckField id="f-allowLoadBalancerRule" label="Emit an explicit AzureLoadBalancer inbound rule"
                 checked={d.allow_load_balancer_rule} on_change={chooser(e, |d, on: bool| d.allow_load_balancer_rule = on)}
-                help="Azure's default rule AllowAzureLoadBalancerInBound already allows it; add this only if a custom deny-all inbound rule of yours would shadow that default." />
+                help={LOAD_BALANCER_NOTE} />
             if government {
                 <div class="sub">
                     <h3>{ "Azure Government: addresses that replace service tags" }</h3>

@@ -1,9 +1,10 @@
 //! The NSG rules, inbound and outbound, as tables with the article row each implements; copy as
-//! a table (text + HTML) or as ARM JSON (built when the button is used).
+//! a table (text + HTML) or as ARM JSON (built when the button is used); and the Azure Cache
+//! for Redis ports behind the article's "see Notes", by number, from the core.
 
 use std::rc::Rc;
 
-use ise_planner::nsg::{Direction, SecurityRule};
+use ise_planner::nsg::{redis_ports_text, Direction, SecurityRule, REDIS_PORTS};
 use ise_planner::tables;
 use yew::prelude::*;
 
@@ -73,6 +74,19 @@ pub fn RulesTables(props: &RulesProps) -> Html {
                 <CopyButton label="Copy rules as ARM JSON" produce={copy_arm} />
                 <DownloadButton label="Download nsg-rules.json" filename="nsg-rules.json" produce={download_arm} />
             </div>
+            { redis_ports() }
         </section>
+    }
+}
+
+/// The ports behind the Redis rows' "6379 - 6383, plus see Notes", by number, in the core's
+/// words (the same sentence the checklist holds), with the article they come from.
+fn redis_ports() -> Html {
+    let source = REDIS_PORTS[0].source;
+    html! {
+        <p class="help redis-ports" id="redis-ports">
+            <strong>{ "Azure Cache for Redis (\"6379 - 6383, plus see Notes\"): " }</strong>{ redis_ports_text() }
+            <a class="cite" href={source.url()} title={source.label()} rel="noreferrer">{ source.article.title }</a>
+        </p>
     }
 }

@@ -1,11 +1,13 @@
 //! The four ISE subnets — the answer: each prefix shown as text (selectable, copyable, in
 //! the accessibility tree), with its usable range and delegation. Pinning is a separate,
 //! explicit action: *Pin* keeps the prefix the planner chose, *Edit* opens an input with the
-//! current prefix to type another, *Unpin* hands it back to the planner.
+//! current prefix to type another, *Unpin* hands it back to the planner (it stays where it is
+//! while that block is valid), *Re-allocate all* places the unpinned subnets afresh. Beside
+//! the table, the plan's own words on why the subnets sit where they do.
 
 use ise_planner::design::{Deployment, SubnetSpec};
 use ise_planner::plan::{PlannedSubnet, DELEGATION_SERVICE};
-use ise_planner::{tables, Plan};
+use ise_planner::{placement, tables, Plan};
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -23,6 +25,11 @@ pub struct SubnetsProps {
     pub on_edit: Callback<Edit>,
     /// Changes when the whole design is replaced: rows then start afresh (editors closed).
     pub generation: u32,
+    /// The allocation note of the plan before the placements were last refreshed, when it told
+    /// why subnets moved ("Subnet 3 could not stay at …"): the refreshed plan places them the
+    /// same but no longer says why, so the page shows this note until the next edit.
+    #[prop_or_default]
+    pub explained_before: Option<AttrValue>,
 }
 
 #[function_component]
@@ -31,14 +38,7 @@ pub fn SubnetsTable(props: &SubnetsProps) -> Html {
     let e = &props.on_edit;
     let reallocate = {
         let on_edit = e.clone();
-        Callback::from(move |_| {
-            on_edit.emit(Edit::new(|d| {
-                d.subnets.iter_mut().for_each(|s| {
-                    s.prefix.clear();
-                    s.placed.clear();
-                })
-            }))
-        })
+        Callback::from(move |_| on_edit.emit(Edit::new(placement::reallocate_all)))
     };
     let copy_table = {
         let plan = plan.clone();
@@ -71,8 +71,11 @@ pub fn SubnetsTable(props: &SubnetsProps) -> Html {
             <div class="actions">
                 <button type="button" id="reallocate" onclick={reallocate}>{ "Re-allocate all" }</button>
                 <CopyButton label="Copy table" produce={copy_table} />
-                <span class="help">{ format!("{} free /27 blocks in the VNet before placing the unpinned subnets.", plan.free_blocks) }</span>
+                <span class="help" id="free-space">{ plan.allocation.free_space() }</span>
             </div>
+            if let Some(note) = props.explained_before.clone().or_else(|| (!plan.allocation.summary.is_empty()).then(|| AttrValue::from(plan.allocation.summary.clone()))) {
+                <p class="allocation-note" id="allocation-note">{ note }</p>
+            }
             if d.deployment == Deployment::Rest {
                 <p class="help delegation-note">
                     { "Subnet 1 is delegated to " }<code>{ DELEGATION_SERVICE }</code>{ ". The portal article says " }
@@ -226,12 +229,10 @@ fn SubnetRow(props: &RowProps) -> Html {
         Callback::from(move |_| {
             let allocated = allocated.clone();
             on_edit.emit(Edit::new(move |d| {
-                if let Some(s) = d.subnets.get_mut(i) {
-                    if s.is_pinned() {
-                        s.prefix.clear()
-                    } else if let Some(a) = &allocated {
-                        s.prefix = a.clone()
-                    }
+                if d.subnets.get(i).is_some_and(SubnetSpec::is_pinned) {
+                    placement::unpin(d, i);
+                } else if let Some(a) = &allocated {
+                    placement::pin(d, i, a);
                 }
             }));
         })
