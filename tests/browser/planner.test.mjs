@@ -78,7 +78,11 @@ test('an invalid prefix shows its finding beside the field; a valid one re-alloc
   await leaveField(page);
   assert.equal(await findings.innerText(), '');
   assert.deepEqual(await prefixes(page), ['192.168.4.0/27', '192.168.4.32/27', '192.168.4.64/27', '192.168.4.96/27']);
+  // Subnets stay where they were placed while their blocks stay valid: an existing subnet
+  // over subnets 1 and 2 moves those two only; Re-allocate all places the four afresh.
   await page.fill('#f-vnet-existingSubnets', '192.168.4.0/26');
+  assert.deepEqual(await prefixes(page), ['192.168.4.128/27', '192.168.4.160/27', '192.168.4.64/27', '192.168.4.96/27']);
+  await page.click('#reallocate');
   assert.deepEqual(await prefixes(page), ['192.168.4.128/27', '192.168.4.160/27', '192.168.4.192/27', '192.168.4.224/27']);
   assertQuiet(page);
 });
@@ -111,9 +115,18 @@ test('a pinned subnet sticks through other edits and a reload', async () => {
   await page.keyboard.press('Escape');
   assert.equal((await prefixes(page))[0], '10.0.1.0/27');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Edit subnet 1 prefix', 'focus returns to Edit');
+  // Unpin hands a subnet back to the planner where it is; Re-allocate all places the
+  // unpinned ones afresh and leaves the pinned one alone.
+  await page.getByRole('button', { name: 'Unpin subnet 1' }).click();
+  assert.equal((await prefixes(page))[0], '10.0.1.0/27');
+  assert.match(await page.locator('table.subnets tbody tr').nth(0).innerText(), /allocated/);
+  await page.getByRole('button', { name: 'Unpin subnet 3' }).click();
+  assert.deepEqual(await prefixes(page), ['10.0.1.0/27', '10.0.1.32/27', '10.0.3.224/27', '10.0.1.64/27']);
+  await page.getByRole('button', { name: 'Pin subnet 3' }).click();
   await page.click('#reallocate');
-  assert.match(await page.locator('table.subnets tbody tr').nth(2).innerText(), /allocated/);
-  assert.doesNotMatch(await page.locator('table.subnets tbody').innerText(), /pinned/);
+  assert.deepEqual(await prefixes(page), ['10.0.1.0/27', '10.0.1.32/27', '10.0.3.224/27', '10.0.1.64/27']);
+  assert.match(await page.locator('table.subnets tbody tr').nth(2).innerText(), /pinned/);
+  assert.equal(await page.locator('table.subnets tbody tr', { hasText: 'pinned' }).count(), 1);
   assertQuiet(page);
 });
 
@@ -310,8 +323,20 @@ test('the print view is a summary: inputs in brief, no forms, rules, checklist a
 test('forced tunneling imports addresses from a Service Tags file; a .cer file becomes base64', async () => {
   const page = await fresh();
   await open(page, server.url);
+  // ExpressRoute needs no dependency addresses: its default route sends everything to the Internet.
+  await page.check('#f-forcedTunneling-expressRoute');
+  assert.equal(await page.locator('.finding[data-code="dependency-addresses-missing"]').count(), 0);
+  // Through a firewall they are needed: one error naming every missing list.
   await page.check('#f-forcedTunneling-firewall');
-  assert.match(await page.locator('#f-dependencyAddresses-appServiceManagement-findings').innerText(), /Forced tunneling needs a route/);
+  const missing = page.locator('#f-dependencyAddresses-findings .finding[data-code="dependency-addresses-missing"]');
+  assert.equal(await missing.count(), 1);
+  const message = await missing.innerText();
+  for (const list of ['App Service Environment management', 'connector', 'Traffic Manager', 'Logic Apps']) {
+    assert.match(message, new RegExp(list), `the error names ${list}`);
+  }
+  assert.equal(await page.locator('.all-findings .finding[data-code="dependency-addresses-missing"]').count(), 1, 'one error, not one per list');
+  // The default route goes to the appliance at this address.
+  await page.fill('#f-firewall-applianceIp', '10.0.3.4');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ise-'));
   const tags = path.join(dir, 'ServiceTags_Public_20261116.json');
   fs.writeFileSync(tags, JSON.stringify({ changeNumber: 1, cloud: 'Public', values: [
@@ -322,6 +347,13 @@ test('forced tunneling imports addresses from a Service Tags file; a .cer file b
   ] }));
   await page.setInputFiles('#f-service-tags', tags);
   await assert.doesNotReject(page.locator('#notice-text', { hasText: 'Imported 4 dependency addresses for westeurope' }).waitFor());
+  // The import filled the lists (it ran in the tools worker), and the error is gone.
+  assert.equal(await page.inputValue('#f-dependencyAddresses-appServiceManagement'), '13.64.115.203/32');
+  assert.equal(await page.inputValue('#f-dependencyAddresses-connectors'), '13.69.227.208/28');
+  assert.equal(await page.inputValue('#f-dependencyAddresses-trafficManager'), '13.65.92.252/32');
+  assert.equal(await page.inputValue('#f-dependencyAddresses-logicApps'), '13.95.155.53/32');
+  assert.equal(await missing.count(), 0);
+  assert.ok(page.requestsSeen.some((u) => u.endsWith('/ise-planner-tools_bg.wasm')), 'the Service Tags file is read by the tools worker');
   const routes = await page.locator('#routes').innerText();
   for (const prefix of ['0.0.0.0/0', '13.64.115.203/32', '13.69.227.208/28', '13.65.92.252/32', '13.95.155.53/32']) {
     assert.ok(routes.includes(prefix), `route for ${prefix}`);

@@ -168,7 +168,7 @@ test('Start over, opening a file or a link keeps the previous design one click a
   assertQuiet(page);
 });
 
-test('pinning one subnet leaves the others where they were', { todo: 'needs the allocation core change (SubnetSpec.placed hints) and the page call it adds after each plan' }, async () => {
+test('pinning one subnet leaves the others where they were', async () => {
   const page = await fresh();
   await open(page, server.url);
   assert.deepEqual(await prefixes(page), DEFAULT_PREFIXES);
