@@ -56,6 +56,7 @@ function assertQuiet(page) {
 }
 
 const workerRequests = (page) => page.requestsSeen.filter((u) => /\/ise-planner-tools[^/]*$/.test(u));
+const loadsWorkerWasm = (page) => workerRequests(page).some((u) => new URL(u).pathname.endsWith('/ise-planner-tools_bg.wasm'));
 /** A screenshot of one element, into tests/browser/out/. */
 async function shoot(locator, name) {
   fs.mkdirSync(OUT, { recursive: true });
@@ -110,7 +111,8 @@ test('the tools worker is not loaded until an export or an import is used', asyn
   assert.match(await page.locator('#panel-rest').innerText(), /api-version=2019-05-01/);
   assert.deepEqual(workerRequests(page), [], 'the first load and the REST tab need no worker');
   await chooseTab(page, 'ARM');
-  assert.ok(workerRequests(page).some((u) => u.endsWith('/ise-planner-tools_bg.wasm')), workerRequests(page).join('\n'));
+  assert.ok(loadsWorkerWasm(page), workerRequests(page).join('\n'));
+  assert.ok(workerRequests(page).every((u) => new URL(u).search === new URL(workerRequests(page)[0]).search && /^\?v=\d/.test(new URL(u).search)), 'each worker file is asked for with the page\'s version');
   assertQuiet(page);
 
   // The same in a fresh page for the import: choosing a file starts the worker.
@@ -218,7 +220,7 @@ test('the export tabs follow the ARIA tabs pattern', async () => {
 
 test('a tools worker that cannot load is a message, not a dead page; trying again works', async () => {
   const page = await fresh();
-  await page.route('**/ise-planner-tools_bg.wasm', (route) => route.abort());
+  await page.route('**/ise-planner-tools_bg.wasm*', (route) => route.abort());
   await open(page, server.url);
   await page.getByRole('tab', { name: 'ARM', exact: true }).click();
   const failed = page.locator('#panel-arm .export-failed');
@@ -230,7 +232,7 @@ test('a tools worker that cannot load is a message, not a dead page; trying agai
   assert.equal((await prefixes(page))[0], '10.9.0.0/27');
   assert.equal(await page.isHidden('#panic'), true);
   // Once the file can be loaded, Try again starts a fresh worker.
-  await page.unroute('**/ise-planner-tools_bg.wasm');
+  await page.unroute('**/ise-planner-tools_bg.wasm*');
   await failed.getByRole('button', { name: 'Try again' }).click();
   await page.locator('#panel-arm[data-state=ready]').waitFor();
   assert.match(await page.locator('#panel-arm pre').innerText(), /10\.9\.0\.0\/27/);

@@ -96,7 +96,9 @@ fn describe(e: &JsValue) -> String {
 
 /// Starts the worker and listens to it.
 fn start() -> Result<Running, String> {
-    let worker = Worker::new(LOADER)
+    // The version in the query keeps a cached worker of another version from answering.
+    let url = format!("{LOADER}?v={}", env!("CARGO_PKG_VERSION"));
+    let worker = Worker::new(&url)
         .map_err(|e| format!("the browser did not start the tools ({})", describe(&e)))?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
         if let Some(text) = event.data().as_string() {
