@@ -93,6 +93,10 @@ impl Plan {
 
 /// Plans a design. Pure and deterministic; never panics, whatever the design holds.
 pub fn plan(design: &Design) -> Plan {
+    // Bound the work before doing it: over-long values and lists past their caps never
+    // reach the steps below (see `validate::limits`).
+    let bounded = validate::limits::bound(design);
+    let design: &Design = &bounded.design;
     let mut checked = validate::check(design);
     let f = &mut checked.findings;
 
@@ -231,7 +235,7 @@ pub fn plan(design: &Design) -> Plan {
         .collect();
     let address_map = address_map::build(&checked.vnet_prefixes, &ise, &checked.existing);
 
-    let findings = order_and_cap(std::mem::take(&mut checked.findings));
+    let findings = order_and_cap(bounded.merge(std::mem::take(&mut checked.findings)));
     let counts = Counts {
         errors: findings
             .iter()

@@ -91,14 +91,16 @@ pub fn initial() -> PageState {
 /// cleared, so a later reload shows the autosave (with the user's edits), not the link.
 pub fn from_hash() -> Option<Action> {
     let hash = browser::hash();
-    if hash.is_empty() {
+    // A fragment that is not a share link (`#top`) belongs to the page: leave it alone.
+    if !share_link::is_share_link(&hash) {
         return None;
     }
     let result = share_link::decode(&hash);
     browser::clear_hash();
     Some(match result {
-        Ok(design) => Action::Replace(
-            design,
+        Ok(None) => return None,
+        Ok(Some(loaded)) => Action::Replace(
+            loaded.design,
             Some(Notice {
                 text: "Opened the design from the shared link.".into(),
                 is_problem: false,

@@ -66,17 +66,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             ))
         })
     };
-    let link = format!(
-        "{}#{}",
-        browser::url_without_hash(),
-        share_link::encode(&props.design)
-    );
+    // A design too large for a link gets no link: the button says why (Save design instead).
+    let link = share_link::encode(&props.design)
+        .map(|fragment| format!("{}#{fragment}", browser::url_without_hash()));
     html! {
         <nav class="toolbar" aria-label="Design">
             <DownloadButton label="Save design" filename={format!("{}-design.json", file_stem(&props.design))} content={props.design.to_json()} />
             <label class="button" for="open-design">{ "Open design…" }</label>
             <input type="file" id="open-design" class="visually-hidden" accept=".json,application/json" onchange={open} />
-            <CopyButton label="Copy share link" text={link} id={Some(AttrValue::from("copy-link"))} />
+            { match link {
+                Ok(link) => html! { <CopyButton label="Copy share link" text={link} id={Some(AttrValue::from("copy-link"))} /> },
+                Err(e) => html! { <button type="button" id="copy-link" disabled=true title={e.to_string()}>{ "Copy share link" }</button> },
+            } }
             <button type="button" onclick={Callback::from(|_| browser::print())}>{ "Print summary" }</button>
             <button type="button" onclick={start_over}>{ "Start over" }</button>
         </nav>
