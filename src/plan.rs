@@ -235,7 +235,10 @@ pub fn plan(design: &Design) -> Plan {
         .collect();
     let address_map = address_map::build(&checked.vnet_prefixes, &ise, &checked.existing);
 
-    let findings = order_and_cap(bounded.merge(std::mem::take(&mut checked.findings)));
+    let findings = order_and_cap(
+        bounded.merge(std::mem::take(&mut checked.findings)),
+        &bounded.uncounted,
+    );
     let counts = Counts {
         errors: findings
             .iter()
@@ -295,8 +298,9 @@ fn planned_subnet(
 }
 
 /// Errors first, then warnings, then notes (stable within each); at most
-/// [`FINDINGS_PER_CODE`] of one code, with one more finding counting the rest.
-fn order_and_cap(findings: Findings) -> Vec<Finding> {
+/// [`FINDINGS_PER_CODE`] of one code, with one more finding counting the rest (and the
+/// `uncounted` ones, already left out).
+fn order_and_cap(findings: Findings, uncounted: &[(&'static str, usize)]) -> Vec<Finding> {
     let mut all = findings.0;
     all.sort_by_key(|f| f.severity);
     let mut seen: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
@@ -307,6 +311,9 @@ fn order_and_cap(findings: Findings) -> Vec<Finding> {
         if *n <= FINDINGS_PER_CODE {
             out.push(finding);
         }
+    }
+    for (code, n) in uncounted {
+        *seen.entry(code).or_insert(0) += n;
     }
     let mut extra: Vec<(&'static str, usize)> = seen
         .into_iter()

@@ -72,12 +72,23 @@ impl Design {
     pub fn load(text: &str) -> Result<Loaded, LoadError> {
         // Editors on Windows often start files with a byte-order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = serde_json::Deserializer::from_str(text);
-        let value = Capped(None)
-            .deserialize(&mut reader)
-            .and_then(|v| reader.end().map(|()| v))
-            .map_err(|e| LoadError::NotJson(e.to_string()))?;
-        Design::load_value(value)
+        let parse = || -> Result<Map<String, Value>, LoadError> {
+            let mut reader = serde_json::Deserializer::from_str(text);
+            let value = Capped(None)
+                .deserialize(&mut reader)
+                .and_then(|v| reader.end().map(|()| v))
+                .map_err(|e| LoadError::NotJson(e.to_string()))?;
+            prepare(value)
+        };
+        // Most files read as they are: the value is consumed without copying its strings.
+        // Only a file with wrong-typed fields is parsed again and repaired.
+        match Design::deserialize(Value::Object(parse()?)) {
+            Ok(design) => Ok(Loaded {
+                design,
+                dropped: Vec::new(),
+            }),
+            Err(_) => repaired(parse()?),
+        }
     }
 
     /// Like [`Design::load`], from an already parsed value.
@@ -86,38 +97,17 @@ impl Design {
         let value = Capped(None)
             .deserialize(value)
             .map_err(|e| LoadError::NotJson(e.to_string()))?;
-        let Value::Object(mut object) = value else {
-            return Err(LoadError::NotADesign(
-                "it is not a JSON object in braces".into(),
-            ));
-        };
-        if object.contains_key("findings") && object.contains_key("nsgRules") {
-            return Err(LoadError::NotADesign("it is a plan (the planner's output), not the design it came from; open a file saved with Save design or `ise-plan --emit design`".into()));
-        }
-        let version = match object.get("version") {
-            None => return Err(LoadError::NotADesign(format!("it has no \"version\" (a design file starts with {{\"version\": {DESIGN_VERSION}, …}})"))),
-            Some(v) => version_of(v)?,
-        };
-        match version {
-            1 => migrate_v1(&mut object),
-            2 => {}
-            n if n > u64::from(DESIGN_VERSION) => return Err(LoadError::TooNew(n)),
-            _ => return Err(LoadError::UnknownVersion(version.to_string())),
-        }
-        object.insert("version".into(), DESIGN_VERSION.into());
-        if let Ok(design) = Design::deserialize(MapDeserializer::<_, serde_json::Error>::new(
+        let object = prepare(value)?;
+        let fields = MapDeserializer::<_, serde_json::Error>::new(
             object.iter().map(|(k, v)| (k.as_str(), v)),
-        )) {
-            return Ok(Loaded {
+        );
+        match Design::deserialize(fields) {
+            Ok(design) => Ok(Loaded {
                 design,
                 dropped: Vec::new(),
-            });
+            }),
+            Err(_) => repaired(object),
         }
-        let mut dropped = Vec::new();
-        repair_object::<Design>(&mut object, "", &mut dropped);
-        let design = Design::deserialize(Value::Object(object))
-            .map_err(|e| LoadError::Shape(e.to_string()))?;
-        Ok(Loaded { design, dropped })
     }
 
     /// Reads a design from JSON; see [`Design::load`], which also says which fields were
@@ -130,6 +120,39 @@ impl Design {
     pub fn from_value(value: Value) -> Result<Design, LoadError> {
         Design::load_value(value).map(|l| l.design)
     }
+}
+
+/// Refuses what is not a design and migrates older versions: the object to read.
+fn prepare(value: Value) -> Result<Map<String, Value>, LoadError> {
+    let Value::Object(mut object) = value else {
+        return Err(LoadError::NotADesign(
+            "it is not a JSON object in braces".into(),
+        ));
+    };
+    if object.contains_key("findings") && object.contains_key("nsgRules") {
+        return Err(LoadError::NotADesign("it is a plan (the planner's output), not the design it came from; open a file saved with Save design or `ise-plan --emit design`".into()));
+    }
+    let version = match object.get("version") {
+        None => return Err(LoadError::NotADesign(format!("it has no \"version\" (a design file starts with {{\"version\": {DESIGN_VERSION}, …}})"))),
+        Some(v) => version_of(v)?,
+    };
+    match version {
+        1 => migrate_v1(&mut object),
+        2 => {}
+        n if n > u64::from(DESIGN_VERSION) => return Err(LoadError::TooNew(n)),
+        _ => return Err(LoadError::UnknownVersion(version.to_string())),
+    }
+    object.insert("version".into(), DESIGN_VERSION.into());
+    Ok(object)
+}
+
+/// Reads an object that does not read as a design as it is: resets the wrong-typed fields.
+fn repaired(mut object: Map<String, Value>) -> Result<Loaded, LoadError> {
+    let mut dropped = Vec::new();
+    repair_object::<Design>(&mut object, "", &mut dropped);
+    let design =
+        Design::deserialize(Value::Object(object)).map_err(|e| LoadError::Shape(e.to_string()))?;
+    Ok(Loaded { design, dropped })
 }
 
 /// The version a design says it has: a whole number (`1`, or `1.0` as some tools write it).

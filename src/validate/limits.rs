@@ -11,10 +11,11 @@
 //! - **The ISE subnets**: exactly four; extra entries are one finding and are not planned.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::design::{Design, DEFAULT_SUBNET_NAMES};
 use crate::findings::{code, Finding, Findings};
+use crate::plan::FINDINGS_PER_CODE;
 
 /// Azure's limit for resource group names.
 pub const RESOURCE_GROUP_NAME: usize = 90;
@@ -37,8 +38,8 @@ pub const CERTIFICATE: usize = 16 * 1024;
 pub const VNET_PREFIXES: usize = 1_000;
 /// Existing subnets: far above Azure's 3,000 per VNet, so imports of any real VNet fit.
 pub const EXISTING_SUBNETS: usize = 200_000;
-/// Delegations of one existing subnet.
-pub const DELEGATIONS: usize = 16;
+/// Delegations of one existing subnet (Azure delegates a subnet to one service).
+pub const DELEGATIONS: usize = 4;
 /// The ISE subnets: exactly four.
 pub const ISE_SUBNETS: usize = 4;
 /// Custom DNS servers (Azure allows 20 per VNet).
@@ -88,8 +89,10 @@ pub fn load_cap(path: &str) -> Option<usize> {
 pub struct Bounded<'a> {
     /// The design itself when it is within every limit, else a bounded copy.
     pub design: Cow<'a, Design>,
-    /// One finding per value over its limit.
+    /// The limits' findings: at most [`FINDINGS_PER_CODE`] of one code.
     pub findings: Vec<Finding>,
+    /// How many more findings of a code there were, beyond those listed.
+    pub uncounted: Vec<(&'static str, usize)>,
     /// Fields whose value was replaced: validation's findings about them concern the
     /// substitute, not what the user typed.
     replaced: HashSet<String>,
@@ -149,36 +152,74 @@ const TEXT_RULE: fn(&'static str) -> Rule = |what| rule(TEXT, code::VALUE_TOO_LO
 struct Bounder<'a> {
     design: Cow<'a, Design>,
     findings: Findings,
+    /// Findings listed per code; past [`FINDINGS_PER_CODE`] they are only counted, so a
+    /// list of 200,000 over-long entries costs no 200,000 messages.
+    listed: HashMap<&'static str, usize>,
+    uncounted: BTreeMap<&'static str, usize>,
     replaced: HashSet<String>,
 }
 
 impl Bounder<'_> {
-    fn report_text(&mut self, n: usize, field: String, rule: &Rule, substitute: &str) {
-        let whose = if rule.azure {
-            "Azure allows"
+    /// Whether another finding of `code` is listed (else it is counted).
+    fn room(&mut self, code: &'static str) -> bool {
+        let listed = self.listed.entry(code).or_insert(0);
+        if *listed < FINDINGS_PER_CODE {
+            *listed += 1;
+            true
         } else {
-            "the planner reads at most"
-        };
-        let instead = if substitute.is_empty() {
-            "Until you shorten it, the plan leaves it out.".to_string()
-        } else {
-            format!(
-                "Until you shorten it, the plan uses the default \"{substitute}\" in its place."
-            )
-        };
-        let message = format!(
-            "{} is {n} characters long; {whose} {}. {instead}",
-            rule.what,
-            thousands(rule.limit)
-        );
-        self.findings.error(rule.code, field.clone(), message);
-        self.replaced.insert(field);
+            *self.uncounted.entry(code).or_insert(0) += 1;
+            false
+        }
     }
 
-    fn report_list(&mut self, field: &str, what: &str, cap: usize) {
+    /// Reports a text over its limit. `record`: validation may have something to say about
+    /// the substitute, which is then left out.
+    fn report_text(
+        &mut self,
+        n: usize,
+        field: impl FnOnce() -> String,
+        rule: &Rule,
+        substitute: &str,
+        record: bool,
+    ) {
+        let listed = self.room(rule.code);
+        if !listed && !record {
+            return;
+        }
+        let field = field();
+        if listed {
+            let whose = if rule.azure {
+                "Azure allows"
+            } else {
+                "the planner reads at most"
+            };
+            let instead = if substitute.is_empty() {
+                "Until you shorten it, the plan leaves it out.".to_string()
+            } else {
+                format!(
+                    "Until you shorten it, the plan uses the default \"{substitute}\" in its place."
+                )
+            };
+            let message = format!(
+                "{} is {} characters long; {whose} {}. {instead}",
+                rule.what,
+                thousands(n),
+                thousands(rule.limit)
+            );
+            self.findings.error(rule.code, field.clone(), message);
+        }
+        if record {
+            self.replaced.insert(field);
+        }
+    }
+
+    fn report_list(&mut self, field: impl FnOnce() -> String, what: &str, cap: usize) {
+        if !self.room(code::LIST_TOO_LONG) {
+            return;
+        }
         self.findings.error(
             code::LIST_TOO_LONG,
-            field,
+            field(),
             format!(
                 "{what} has more than {} entries; the planner reads the first {} and ignores the rest. Shorten the list (summarise addresses into wider prefixes).",
                 thousands(cap),
@@ -189,13 +230,24 @@ impl Bounder<'_> {
 }
 
 /// Replaces the text at `$($place)+` (a place in the design) with `$substitute` when it is
-/// over its rule's limit.
+/// over its rule's limit; validation's findings about the substitute are left out.
 macro_rules! text {
     ($b:ident, [$($place:tt)+], $field:expr, $rule:expr, $substitute:expr) => {
         if let Some(n) = over(&$b.design.$($place)+, $rule.limit) {
             let substitute: String = $substitute.into();
-            $b.report_text(n, $field.into(), &$rule, &substitute);
+            $b.report_text(n, || $field.into(), &$rule, &substitute, true);
             $b.design.to_mut().$($place)+ = substitute;
+        }
+    };
+}
+
+/// Blanks the list entry at `$($place)+` when it is over its rule's limit. A blank entry is
+/// skipped by validation and everything after it.
+macro_rules! entry {
+    ($b:ident, [$($place:tt)+], $field:expr, $rule:expr) => {
+        if let Some(n) = over(&$b.design.$($place)+, $rule.limit) {
+            $b.report_text(n, || $field, &$rule, "", false);
+            $b.design.to_mut().$($place)+.clear();
         }
     };
 }
@@ -205,16 +257,16 @@ macro_rules! list {
     ($b:ident, [$($place:tt)+], $field:expr, $what:expr, $cap:expr) => {
         if $b.design.$($place)+.len() > $cap {
             $b.design.to_mut().$($place)+.truncate($cap);
-            $b.report_list(&$field, $what, $cap);
+            $b.report_list(|| $field.into(), $what, $cap);
         }
     };
 }
 
-/// Leaves out the entries of the address list at `$($place)+` that are too long to be an address.
+/// Blanks the entries of the address list at `$($place)+` that are too long to be an address.
 macro_rules! addresses {
     ($b:ident, [$($place:tt)+], $field:expr) => {
         for i in 0..$b.design.$($place)+.len() {
-            text!($b, [$($place)+[i]], format!("{}[{i}]", $field), TEXT_RULE("This address"), "");
+            entry!($b, [$($place)+[i]], format!("{}[{i}]", $field), TEXT_RULE("This address"));
         }
     };
 }
@@ -224,6 +276,8 @@ pub fn bound(design: &Design) -> Bounded<'_> {
     let mut b = Bounder {
         design: Cow::Borrowed(design),
         findings: Findings::default(),
+        listed: HashMap::new(),
+        uncounted: BTreeMap::new(),
         replaced: HashSet::new(),
     };
 
@@ -420,16 +474,15 @@ pub fn bound(design: &Design) -> Bounded<'_> {
         ""
     );
     for i in 0..b.design.vnet.address_prefixes.len() {
-        text!(
+        entry!(
             b,
             [vnet.address_prefixes[i]],
             format!("vnet.addressPrefixes[{i}]"),
-            TEXT_RULE("This VNet prefix"),
-            ""
+            TEXT_RULE("This VNet prefix")
         );
     }
     for i in 0..b.design.vnet.existing_subnets.len() {
-        text!(
+        entry!(
             b,
             [vnet.existing_subnets[i].name],
             format!("vnet.existingSubnets[{i}].name"),
@@ -438,23 +491,20 @@ pub fn bound(design: &Design) -> Bounded<'_> {
                 code::VALUE_TOO_LONG,
                 "This existing subnet's name",
                 true
-            ),
-            ""
+            )
         );
-        text!(
+        entry!(
             b,
             [vnet.existing_subnets[i].prefix],
             format!("vnet.existingSubnets[{i}].prefix"),
-            TEXT_RULE("This existing subnet's prefix"),
-            ""
+            TEXT_RULE("This existing subnet's prefix")
         );
         for j in 0..b.design.vnet.existing_subnets[i].delegations.len() {
-            text!(
+            entry!(
                 b,
                 [vnet.existing_subnets[i].delegations[j]],
                 format!("vnet.existingSubnets[{i}].delegations[{j}]"),
-                TEXT_RULE("This delegation"),
-                ""
+                TEXT_RULE("This delegation")
             );
         }
     }
@@ -492,12 +542,11 @@ pub fn bound(design: &Design) -> Bounded<'_> {
 
     // Lists of text.
     for i in 0..b.design.dns_servers.len() {
-        text!(
+        entry!(
             b,
             [dns_servers[i]],
             format!("dnsServers[{i}]"),
-            TEXT_RULE("This DNS server"),
-            ""
+            TEXT_RULE("This DNS server")
         );
     }
     for i in 0..b.design.certificates.len() {
@@ -527,7 +576,7 @@ pub fn bound(design: &Design) -> Bounded<'_> {
         );
     }
     for i in 0..b.design.managed_connectors.len() {
-        text!(
+        entry!(
             b,
             [managed_connectors[i]],
             format!("managedConnectors[{i}]"),
@@ -536,8 +585,7 @@ pub fn bound(design: &Design) -> Bounded<'_> {
                 code::CONNECTOR_NAME_INVALID,
                 "The connector name",
                 false
-            ),
-            ""
+            )
         );
     }
     addresses!(
@@ -587,6 +635,7 @@ pub fn bound(design: &Design) -> Bounded<'_> {
     Bounded {
         design: b.design,
         findings: b.findings.0,
+        uncounted: b.uncounted.into_iter().collect(),
         replaced: b.replaced,
     }
 }
@@ -836,6 +885,43 @@ mod tests {
             "the four ISE subnets are among the existing ones"
         );
         assert!(with(3_001, 4));
+    }
+
+    #[test]
+    fn many_findings_of_one_code_are_counted_not_written() {
+        let mut d = Design::default();
+        d.vnet.existing_subnets = (0..50_000)
+            .map(|i| ExistingSubnet {
+                name: "n".repeat(81),
+                prefix: format!("10.0.{}.0/24", i % 4),
+                delegations: vec!["d".into(); DELEGATIONS + 1],
+                ..ExistingSubnet::default()
+            })
+            .collect();
+        let b = bound(&d);
+        assert!(
+            b.findings.len() <= 3 * FINDINGS_PER_CODE,
+            "{}",
+            b.findings.len()
+        );
+        let mut uncounted = b.uncounted.clone();
+        uncounted.sort_unstable();
+        assert_eq!(
+            uncounted,
+            [
+                (code::LIST_TOO_LONG, 50_000 - FINDINGS_PER_CODE),
+                (code::VALUE_TOO_LONG, 50_000 - FINDINGS_PER_CODE)
+            ]
+        );
+        let p = plan(&d);
+        let long: Vec<_> = p
+            .findings
+            .iter()
+            .filter(|f| f.code == code::VALUE_TOO_LONG)
+            .collect();
+        assert_eq!(long.len(), FINDINGS_PER_CODE + 1);
+        let last = &long[FINDINGS_PER_CODE].message;
+        assert!(last.contains("49975 more"), "{last}");
     }
 
     #[test]
