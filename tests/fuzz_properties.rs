@@ -174,8 +174,10 @@ fn designs_at_every_cap_plan_within_bounds() {
     use ise_planner::validate::limits;
     // Each list one past its cap, each text past its limit, all at once: the most a loaded
     // design can hold (the huge cases the generator above leaves out).
-    let mut d = Design::default();
-    d.name = "n".repeat(limits::ISE_NAME + 1);
+    let mut d = Design {
+        name: "n".repeat(limits::ISE_NAME + 1),
+        ..Design::default()
+    };
     d.vnet.name = "v".repeat(100_000);
     d.vnet.address_prefixes = (0..=limits::VNET_PREFIXES as u32)
         .map(|i| format!("10.{}.{}.0/24", i / 256, i % 256))
