@@ -236,6 +236,13 @@ pub fn check_plan(design: &Design, input: usize) {
         p.subnets.len(),
         design.subnets.len().min(limits::ISE_SUBNETS)
     );
+    for (planned, spec) in p.subnets.iter().zip(&design.subnets) {
+        assert_eq!(
+            planned.pinned,
+            spec.is_pinned(),
+            "a pinned subnet was moved"
+        );
+    }
     assert!(
         p.findings.len() <= code::ALL.len() * (FINDINGS_PER_CODE + 1),
         "{} findings",

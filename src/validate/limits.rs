@@ -55,6 +55,10 @@ pub const CONNECTORS: usize = 100;
 /// "Networking limits": subnets per virtual network).
 pub const AZURE_SUBNETS_PER_VNET: usize = 3_000;
 
+/// What stands in for a pinned ISE subnet prefix that is too long: still pinned (the user
+/// typed something), never a prefix, never in an output.
+pub const UNREADABLE: &str = "(too long)";
+
 /// Every capped list: its path in the design JSON (`[]` for "each entry of") and its cap.
 pub const LISTS: &[(&str, usize)] = &[
     ("vnet.addressPrefixes", VNET_PREFIXES),
@@ -195,6 +199,8 @@ impl Bounder<'_> {
             };
             let instead = if substitute.is_empty() {
                 "Until you shorten it, the plan leaves it out.".to_string()
+            } else if substitute == UNREADABLE {
+                "Until you shorten it, the plan treats it as a prefix it cannot read: the subnet stays pinned and is not placed.".to_string()
             } else {
                 format!(
                     "Until you shorten it, the plan uses the default \"{substitute}\" in its place."
@@ -524,12 +530,13 @@ pub fn bound(design: &Design) -> Bounded<'_> {
             ),
             default_name
         );
+        // Pinned stays pinned, as for any prefix that does not read.
         text!(
             b,
             [subnets[i].prefix],
             format!("subnets[{i}].prefix"),
             TEXT_RULE("This subnet's prefix"),
-            ""
+            UNREADABLE
         );
         text!(
             b,
@@ -771,7 +778,7 @@ mod tests {
             .message
             .contains("is 81 characters long; Azure allows 80"));
         assert!(b.findings[1].message.contains("\"ise-1\""));
-        assert!(b.findings[4].message.contains("leaves it out"));
+        assert!(b.findings[4].message.contains("stays pinned"));
         let bd = &b.design;
         assert_eq!(
             (
@@ -781,7 +788,7 @@ mod tests {
             ),
             ("ise-1", "westeurope", "ise-subnet-3")
         );
-        assert_eq!(bd.subnets[3].prefix, "");
+        assert_eq!(bd.subnets[3].prefix, UNREADABLE);
         // Through plan(): one finding per field, none about the substitutes (the default
         // location is not a Government region, the default subscription is a placeholder).
         let p = plan(&d);
@@ -790,7 +797,11 @@ mod tests {
             assert_eq!(at.len(), 1, "{field}: {at:?}");
         }
         assert_eq!(p.rest.create.body.as_ref().unwrap()["name"], "ise-1");
-        assert!(p.subnets[3].prefix.is_some(), "allocated instead");
+        assert!(
+            p.subnets[3].pinned && p.subnets[3].prefix.is_none(),
+            "pinned to nothing readable, as for any prefix that does not read"
+        );
+        assert!(!p.findings.iter().any(|f| f.code == code::CIDR_SYNTAX));
     }
 
     #[test]
