@@ -42,9 +42,10 @@ pub struct MapPrefix {
 /// Builds the map. Adjacent existing subnets merge into one segment, so a VNet with
 /// thousands of subnets still draws as a readable number of segments.
 pub fn build(vnet: &[Ipv4Net], ise: &[(String, Ipv4Net)], existing: &[Ipv4Net]) -> Vec<MapPrefix> {
+    let existing = cidr::Cover::new(existing.to_vec());
     cidr::outermost(vnet.to_vec())
         .into_iter()
-        .map(|net| map_prefix(net, ise, existing))
+        .map(|net| map_prefix(net, ise, &existing))
         .collect()
 }
 
@@ -71,7 +72,7 @@ enum Label {
     None,
 }
 
-fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &[Ipv4Net]) -> MapPrefix {
+fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &cidr::Cover) -> MapPrefix {
     let (lo, hi) = cidr::range(net);
     let (lo, hi) = (u64::from(lo), u64::from(hi));
     let clip = |n: Ipv4Net| -> Option<(u64, u64)> {
@@ -86,12 +87,7 @@ fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &[Ipv4Net]) -> 
             items.push((s, e, SegmentKind::Ise, Label::Ise(i)));
         }
     }
-    let inside: Vec<Ipv4Net> = existing
-        .iter()
-        .copied()
-        .filter(|e| cidr::overlaps(*e, net))
-        .collect();
-    for n in cidr::outermost(inside) {
+    for &n in existing.overlapping(net) {
         if let Some((s, e)) = clip(n) {
             items.push((s, e, SegmentKind::Existing, Label::Prefix(n)));
         }

@@ -111,6 +111,38 @@ pub fn outermost(mut nets: Vec<Ipv4Net>) -> Vec<Ipv4Net> {
     kept
 }
 
+/// Prefixes made disjoint and sorted ([`outermost`]), to ask which of them hold or overlap a
+/// prefix in O(log n) instead of scanning them all (thousands of existing subnets against
+/// hundreds of VNet prefixes).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cover(Vec<Ipv4Net>);
+
+impl Cover {
+    pub fn new(nets: Vec<Ipv4Net>) -> Cover {
+        Cover(outermost(nets))
+    }
+
+    /// Whether one of the prefixes holds all of `net`.
+    pub fn contains(&self, net: Ipv4Net) -> bool {
+        let start = u32::from(net.network());
+        let after = self.0.partition_point(|n| u32::from(n.network()) <= start);
+        after > 0 && self.0[after - 1].contains(&net)
+    }
+
+    /// The prefixes that share an address with `net`, in address order.
+    pub fn overlapping(&self, net: Ipv4Net) -> &[Ipv4Net] {
+        let (lo, hi) = range(net);
+        // Disjoint and sorted: both ends ascend.
+        let from = self.0.partition_point(|n| u32::from(n.broadcast()) < lo);
+        let to = self.0.partition_point(|n| u32::from(n.network()) <= hi);
+        &self.0[from..to.max(from)]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// The usable host range Azure leaves in a subnet: it keeps the network address, the first
 /// three addresses after it and the broadcast address (5 in all).
 pub fn azure_usable(net: Ipv4Net) -> Option<(Ipv4Addr, Ipv4Addr, u64)> {
@@ -126,6 +158,47 @@ pub fn azure_usable(net: Ipv4Net) -> Option<(Ipv4Addr, Ipv4Addr, u64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cover_answers_like_a_scan() {
+        let nets: Vec<Ipv4Net> = [
+            "10.0.0.0/16",
+            "10.0.4.0/24",
+            "10.2.0.0/24",
+            "10.3.0.0/28",
+            "10.3.0.64/26",
+            "192.168.0.0/16",
+        ]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
+        let cover = Cover::new(nets.clone());
+        for probe in [
+            "10.0.0.0/8",
+            "10.0.4.0/27",
+            "10.1.0.0/24",
+            "10.2.0.0/23",
+            "10.3.0.0/24",
+            "10.3.0.8/29",
+            "10.3.0.32/27",
+            "192.168.255.255/32",
+            "0.0.0.0/0",
+            "255.255.255.255/32",
+        ] {
+            let p: Ipv4Net = probe.parse().unwrap();
+            assert_eq!(
+                cover.contains(p),
+                nets.iter().any(|n| n.contains(&p)),
+                "contains {probe}"
+            );
+            let scan: Vec<Ipv4Net> = outermost(nets.clone())
+                .into_iter()
+                .filter(|n| overlaps(*n, p))
+                .collect();
+            assert_eq!(cover.overlapping(p), scan.as_slice(), "overlapping {probe}");
+        }
+        assert!(!Cover::default().contains("10.0.0.0/8".parse().unwrap()));
+    }
 
     #[test]
     fn parses_and_explains() {

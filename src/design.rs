@@ -6,6 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod load;
+pub use load::{LoadError, Loaded};
+
 /// The format version this build writes. Older versions are migrated on load; newer ones
 /// are refused with a message saying so.
 pub const DESIGN_VERSION: u32 = 2;
@@ -460,38 +463,6 @@ pub fn default_subnets() -> Vec<SubnetSpec> {
         .collect()
 }
 
-/// Why a saved design could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LoadError {
-    /// Not JSON at all.
-    NotJson(String),
-    /// JSON, but not a design: not an object, no `version`, or the planner's own output.
-    NotADesign(String),
-    /// A design, but a field has the wrong type.
-    Shape(String),
-    /// Saved by a newer version of the planner.
-    TooNew(u64),
-    /// A version number this planner never wrote.
-    UnknownVersion(String),
-}
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::NotJson(e) => write!(f, "this is not a design file (it is not valid JSON: {e})"),
-            LoadError::NotADesign(why) => write!(f, "this is not an ISE Network Planner design: {why}"),
-            LoadError::Shape(e) => write!(f, "this design file has a field of the wrong type: {e}"),
-            LoadError::TooNew(v) => write!(
-                f,
-                "this design was saved by a newer ISE Network Planner (format version {v}); this one reads versions up to {DESIGN_VERSION}: update the planner"
-            ),
-            LoadError::UnknownVersion(v) => write!(f, "this design has format version {v}, which no ISE Network Planner wrote; set \"version\": {DESIGN_VERSION}"),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
-
 /// Whether two typed prefixes name the same network (`10.0.0.0/27` and ` 10.0.0.0/27`);
 /// text that is not a prefix matches only the same text.
 pub fn same_prefix(a: &str, b: &str) -> bool {
@@ -504,63 +475,7 @@ pub fn same_prefix(a: &str, b: &str) -> bool {
     }
 }
 
-/// The version a design says it has: a whole number (`1`, or `1.0` as some tools write it).
-fn version_of(value: &serde_json::Value) -> Result<u64, LoadError> {
-    let unknown = || LoadError::UnknownVersion(value.to_string());
-    if let Some(n) = value.as_u64() {
-        return Ok(n);
-    }
-    match value.as_f64() {
-        Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX) => Ok(x as u64),
-        _ => Err(unknown()),
-    }
-}
-
-/// Version 1 → 2: `forcedTunneling` was a boolean meaning ExpressRoute with forced
-/// tunneling. (Existing subnets as bare prefix strings and the capacity as a number are
-/// still read as they are.)
-fn migrate_v1(object: &mut serde_json::Map<String, serde_json::Value>) {
-    if let Some(serde_json::Value::Bool(on)) = object.get("forcedTunneling") {
-        let mode = if *on { "expressRoute" } else { "none" };
-        object.insert("forcedTunneling".into(), mode.into());
-    }
-}
-
 impl Design {
-    /// Reads a design from JSON: a saved file, an autosave, a share link's payload.
-    ///
-    /// The object must say its `version`; older versions are migrated, missing fields take
-    /// their defaults, unknown fields are ignored. Never panics.
-    pub fn from_json(text: &str) -> Result<Design, LoadError> {
-        // Editors on Windows often start files with a byte-order mark.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
-        Design::from_value(value)
-    }
-
-    /// Like [`Design::from_json`], from an already parsed value.
-    pub fn from_value(mut value: serde_json::Value) -> Result<Design, LoadError> {
-        let object = value
-            .as_object_mut()
-            .ok_or_else(|| LoadError::NotADesign("it is not a JSON object in braces".into()))?;
-        if object.contains_key("findings") && object.contains_key("nsgRules") {
-            return Err(LoadError::NotADesign("it is a plan (the planner's output), not the design it came from; open a file saved with Save design or `ise-plan --emit design`".into()));
-        }
-        let version = match object.get("version") {
-            None => return Err(LoadError::NotADesign(format!("it has no \"version\" (a design file starts with {{\"version\": {DESIGN_VERSION}, …}})"))),
-            Some(v) => version_of(v)?,
-        };
-        match version {
-            1 => migrate_v1(object),
-            2 => {}
-            n if n > u64::from(DESIGN_VERSION) => return Err(LoadError::TooNew(n)),
-            _ => return Err(LoadError::UnknownVersion(version.to_string())),
-        }
-        object.insert("version".into(), DESIGN_VERSION.into());
-        serde_json::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
-    }
-
     /// Marks existing subnet `index` as one of the ISE's four subnets (documenting or
     /// auditing an ISE that exists): sets its `iseSubnet` flag and pins an ISE subnet to the
     /// same name and prefix — the ISE subnet already bound to it, else the one with the same
@@ -841,13 +756,21 @@ mod tests {
             "[]",
             "null",
             "{",
-            r#"{"version":2,"sku":"Gold"}"#,
-            r#"{"version":2,"subnets":7}"#,
             r#"{"version":2,"additionalCapacity":1e400}"#,
-            r#"{"version":2,"forcedTunneling":true}"#,
+            r#"{"version":2} trailing"#,
         ] {
             let err = Design::from_json(text).unwrap_err();
             assert!(!err.to_string().is_empty());
+        }
+        // A value of the wrong type is reset, not a reason to refuse the file.
+        for (text, field) in [
+            (r#"{"version":2,"sku":"Gold"}"#, "sku"),
+            (r#"{"version":2,"subnets":7}"#, "subnets"),
+            (r#"{"version":2,"forcedTunneling":true}"#, "forcedTunneling"),
+        ] {
+            let loaded = Design::load(text).unwrap();
+            assert_eq!(loaded.dropped, [field]);
+            assert_eq!(loaded.design, Design::default());
         }
     }
 }

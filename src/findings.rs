@@ -249,6 +249,15 @@ pub mod code {
     /// A managed connector is not one known to run in an ISE.
     pub const CONNECTOR_UNKNOWN: &str = "connector-unknown";
 
+    // --- limits (see `validate::limits`) ----------------------------------------------
+    /// A text value is longer than the planner reads; the plan uses the field's default
+    /// (or, for a list entry, nothing) in its place.
+    pub const VALUE_TOO_LONG: &str = "value-too-long";
+    /// A list has more entries than the planner reads; the entries past the cap are ignored.
+    pub const LIST_TOO_LONG: &str = "list-too-long";
+    /// The virtual network would hold more subnets than Azure allows (3,000).
+    pub const VNET_SUBNET_LIMIT: &str = "vnet-subnet-limit";
+
     /// Every code, for documentation and tests.
     pub const ALL: &[&str] = &[
         SUBSCRIPTION_ID_MISSING,
@@ -326,5 +335,8 @@ pub mod code {
         CERTIFICATES_OUTSIDE_SPEC,
         CONNECTOR_NAME_INVALID,
         CONNECTOR_UNKNOWN,
+        VALUE_TOO_LONG,
+        LIST_TOO_LONG,
+        VNET_SUBNET_LIMIT,
     ];
 }

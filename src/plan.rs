@@ -98,6 +98,10 @@ impl Plan {
 
 /// Plans a design. Pure and deterministic; never panics, whatever the design holds.
 pub fn plan(design: &Design) -> Plan {
+    // Bound the work before doing it: over-long values and lists past their caps never
+    // reach the steps below (see `validate::limits`).
+    let bounded = validate::limits::bound(design);
+    let design: &Design = &bounded.design;
     let mut checked = validate::check(design);
     let f = &mut checked.findings;
 
@@ -302,7 +306,10 @@ pub fn plan(design: &Design) -> Plan {
         .collect();
     let address_map = address_map::build(&checked.vnet_prefixes, &ise, &checked.existing);
 
-    let findings = order_and_cap(std::mem::take(&mut checked.findings));
+    let findings = order_and_cap(
+        bounded.merge(std::mem::take(&mut checked.findings)),
+        &bounded.uncounted,
+    );
     let counts = Counts {
         errors: findings
             .iter()
@@ -388,8 +395,9 @@ fn delegated_slot(design: &Design, subnets: &[PlannedSubnet]) -> Option<usize> {
 }
 
 /// Errors first, then warnings, then notes (stable within each); at most
-/// [`FINDINGS_PER_CODE`] of one code, with one more finding counting the rest.
-fn order_and_cap(findings: Findings) -> Vec<Finding> {
+/// [`FINDINGS_PER_CODE`] of one code, with one more finding counting the rest (and the
+/// `uncounted` ones, already left out).
+fn order_and_cap(findings: Findings, uncounted: &[(&'static str, usize)]) -> Vec<Finding> {
     let mut all = findings.0;
     all.sort_by_key(|f| f.severity);
     let mut seen: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
@@ -400,6 +408,9 @@ fn order_and_cap(findings: Findings) -> Vec<Finding> {
         if *n <= FINDINGS_PER_CODE {
             out.push(finding);
         }
+    }
+    for (code, n) in uncounted {
+        *seen.entry(code).or_insert(0) += n;
     }
     let mut extra: Vec<(&'static str, usize)> = seen
         .into_iter()

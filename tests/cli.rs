@@ -451,11 +451,17 @@ fn design_that_is_not_json_exits_2() {
 }
 
 #[test]
-fn design_with_a_field_of_the_wrong_type_exits_2() {
+fn design_with_a_field_of_the_wrong_type_is_planned_with_a_warning() {
     let file = TempFile::new("shape.json", r#"{"version": 2, "subnets": 7}"#);
     let r = run(&["--design", file.path()]);
-    r.assert_usage_error("wrong type");
-    assert!(r.stderr.contains("wrong type"), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.assert_no_panic("wrong type");
+    assert!(
+        r.stderr.contains("warning") && r.stderr.contains("subnets has the wrong type"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(prefixes(&r.json()).len(), 4, "the default subnets");
 }
 
 #[test]

@@ -456,6 +456,23 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
             code::CONNECTOR_UNKNOWN,
             Box::new(|d| d.managed_connectors = vec!["salesforce".into()]),
         ),
+        (
+            code::VALUE_TOO_LONG,
+            Box::new(|d| d.location = "x".repeat(1_000)),
+        ),
+        (
+            code::LIST_TOO_LONG,
+            Box::new(|d| d.dns_servers = vec!["10.0.0.4".into(); 1_001]),
+        ),
+        (
+            code::VNET_SUBNET_LIMIT,
+            Box::new(|d| {
+                d.vnet.address_prefixes = vec!["10.0.0.0/8".into()];
+                d.vnet.existing_subnets = (0..3_000u32)
+                    .map(|i| format!("10.{}.{}.0/24", 1 + i / 256, i % 256).into())
+                    .collect();
+            }),
+        ),
     ]
 }
 

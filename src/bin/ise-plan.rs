@@ -24,7 +24,7 @@ mod cli {
     use ise_planner::placement::with_placements;
     use ise_planner::tables::PlanTable;
     use ise_planner::{export, plan, Plan};
-    use std::io::Read;
+    use std::io::{Read, Write};
     use std::process::ExitCode;
 
     #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -216,36 +216,122 @@ mod cli {
         let design = match check_table(&args).and_then(|()| effective_design(&args)) {
             Ok(d) => d,
             Err(Usage(message)) => {
-                eprintln!("ise-plan: {message}");
+                say(&format!("ise-plan: {message}\n"));
                 return ExitCode::from(2);
             }
         };
         let plan = plan(&design);
+        let mut lines = String::new();
         for f in &plan.findings {
-            eprintln!(
-                "{}[{}] {}: {}",
+            lines.push_str(&format!(
+                "{}[{}] {}: {}\n",
                 f.severity.as_str(),
                 f.code,
                 f.field,
                 f.message
-            );
+            ));
         }
-        print!("{}", output(&args, &design, &plan));
-        ExitCode::from(if plan.has_errors() { 1 } else { 0 })
+        say(&lines);
+        let status = if plan.has_errors() { 1 } else { 0 };
+        match print(&output(&args, &design, &plan)) {
+            Ok(()) => ExitCode::from(status),
+            // The reader went away (`ise-plan | head`): nothing is left to tell it, and the
+            // plan's own status still holds.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(status),
+            Err(e) => {
+                say(&format!("ise-plan: cannot write the output: {e}\n"));
+                ExitCode::from(2)
+            }
+        }
     }
 
+    /// Writes the output and a line break on stdout, and flushes it: an error (a closed
+    /// pipe, a full disk) is returned, never a panic.
+    fn print(text: &str) -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+
+    /// Writes to stderr; when stderr itself is closed or full there is nobody left to tell.
+    fn say(text: &str) {
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+    }
+
+    /// The most `--design` reads: 64 MiB. A larger file, or an endless stream on stdin,
+    /// stops there with an error.
+    const MAX_DESIGN_BYTES: usize = 64 * 1024 * 1024;
+
+    fn too_large(what: &str) -> Usage {
+        Usage(format!(
+            "{what} is larger than 64 MiB ({MAX_DESIGN_BYTES} bytes), the most ise-plan reads; a design is far smaller, so check that this is the right file"
+        ))
+    }
+
+    /// Reads at most [`MAX_DESIGN_BYTES`] of UTF-8 text, checking the encoding as it reads.
+    /// `what` names the source in messages.
+    fn read_text(mut input: impl Read, what: &str) -> Result<String, Usage> {
+        let not_utf8 = |offset: usize| {
+            Usage(format!(
+                "{what} is not UTF-8 text (invalid byte at offset {offset}); save the design as UTF-8"
+            ))
+        };
+        let mut text: Vec<u8> = Vec::new();
+        let mut chunk = vec![0u8; 64 * 1024];
+        // `text[..valid]` is known to be UTF-8; the rest is at most an unfinished character.
+        let mut valid = 0;
+        loop {
+            let n = match input.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Usage(format!("cannot read {what}: {e}"))),
+            };
+            if text.len() + n > MAX_DESIGN_BYTES {
+                return Err(too_large(what));
+            }
+            text.extend_from_slice(&chunk[..n]);
+            match std::str::from_utf8(&text[valid..]) {
+                Ok(_) => valid = text.len(),
+                Err(e) if e.error_len().is_some() => return Err(not_utf8(valid + e.valid_up_to())),
+                Err(e) => valid += e.valid_up_to(),
+            }
+        }
+        if valid < text.len() {
+            return Err(not_utf8(valid));
+        }
+        String::from_utf8(text).map_err(|e| not_utf8(e.utf8_error().valid_up_to()))
+    }
+
+    /// Reads the design at `path` (`-`: stdin); fields of the wrong type are reported as
+    /// warnings on stderr and take their defaults.
     fn read_design(path: &str) -> Result<Design, Usage> {
         let text = if path == "-" {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| Usage(format!("cannot read the design from stdin: {e}")))?;
-            s
+            read_text(std::io::stdin().lock(), "the design on stdin")?
         } else {
-            std::fs::read_to_string(path)
-                .map_err(|e| Usage(format!("cannot read design file {path:?}: {e}")))?
+            let what = format!("design file {path:?}");
+            let file =
+                std::fs::File::open(path).map_err(|e| Usage(format!("cannot read {what}: {e}")))?;
+            // A regular file's size is known before reading it.
+            if file
+                .metadata()
+                .is_ok_and(|m| m.is_file() && m.len() > MAX_DESIGN_BYTES as u64)
+            {
+                return Err(too_large(&what));
+            }
+            read_text(file, &what)?
         };
-        Design::from_json(&text).map_err(|e| Usage(format!("cannot use design file {path:?}: {e}")))
+        let loaded = Design::load(&text)
+            .map_err(|e| Usage(format!("cannot use design file {path:?}: {e}")))?;
+        let mut warnings = String::new();
+        for field in &loaded.dropped {
+            warnings.push_str(&format!(
+                "ise-plan: warning: design file {path:?}: {field} has the wrong type; it was ignored and its default used\n"
+            ));
+        }
+        say(&warnings);
+        Ok(loaded.design)
     }
 
     /// `--table` goes with `--emit csv`, and `--emit csv` needs it.
@@ -280,12 +366,12 @@ mod cli {
         read.map_err(|e| Usage(format!("cannot read the VNet from {what}: {e}")))?;
         let summary = vnet_import::import_bytes(&bytes, design)
             .map_err(|e| Usage(format!("cannot import the VNet from {what}: {e}")))?;
-        eprintln!(
-            "ise-plan: {summary} — read as {}.",
+        say(&format!(
+            "ise-plan: {summary} — read as {}.\n",
             summary.source.describe()
-        );
+        ));
         for note in &summary.notes {
-            eprintln!("ise-plan: note: {note}");
+            say(&format!("ise-plan: note: {note}\n"));
         }
         Ok(())
     }

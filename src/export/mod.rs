@@ -88,6 +88,10 @@ impl Format {
 
     /// The export's text (ends with a newline).
     pub fn render(self, design: &Design, plan: &Plan) -> String {
+        // The plan was made from the design within its limits; the export reads the same
+        // bounded design, so an over-long value never reaches a template or script.
+        let bounded = crate::validate::limits::bound(design);
+        let design = bounded.design.as_ref();
         match self {
             Format::Arm => arm::render(design, plan),
             Format::Bicep => bicep::render(design, plan),
@@ -285,10 +289,15 @@ impl<'a> Target<'a> {
                 s.position
             ));
         }
-        let complete = total == ISE_SUBNETS && subnets.iter().all(|s| s.prefix.is_some());
-        if total != ISE_SUBNETS {
+        let count_error = plan
+            .findings
+            .iter()
+            .any(|f| f.code == crate::findings::code::SUBNET_COUNT);
+        let complete =
+            total == ISE_SUBNETS && !count_error && subnets.iter().all(|s| s.prefix.is_some());
+        if total != ISE_SUBNETS || count_error {
             gaps.push(format!(
-                "The design has {total} ISE subnets but an ISE takes exactly {ISE_SUBNETS}: the ISE and its connectors are left out."
+                "The design does not have exactly {ISE_SUBNETS} ISE subnets (only the first {ISE_SUBNETS} are planned): the ISE and its connectors are left out."
             ));
         } else if !complete {
             gaps.push("The ISE needs all four subnets: the ISE and its connectors are left out until every subnet is placed.".to_string());
@@ -476,6 +485,31 @@ mod tests {
         let plan = crate::plan(&design);
         let t = Target::new(&design, &plan);
         assert!(t.ise.is_none());
-        assert!(t.gaps.iter().any(|g| g.contains("has 5 ISE subnets")));
+        assert!(t
+            .gaps
+            .iter()
+            .any(|g| g.contains("does not have exactly 4 ISE subnets")));
+        let arm: Value = serde_json::from_str(&Format::Arm.render(&design, &plan)).unwrap();
+        let types: Vec<&str> = arm["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["type"].as_str())
+            .collect();
+        assert!(
+            !types.contains(&"Microsoft.Logic/integrationServiceEnvironments"),
+            "{types:?}"
+        );
+        assert_eq!(
+            types
+                .iter()
+                .filter(|t| **t == "Microsoft.Network/virtualNetworks/subnets")
+                .count(),
+            4
+        );
+        let mut design = Design::default();
+        design.subnets.pop();
+        let plan = crate::plan(&design);
+        assert!(Target::new(&design, &plan).ise.is_none());
     }
 }

@@ -6,6 +6,7 @@
 //! [`lists`] (DNS servers, address lists, certificates, connectors).
 
 pub mod environment;
+pub mod limits;
 pub mod lists;
 pub mod network;
 pub mod subnet_names;

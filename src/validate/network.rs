@@ -123,6 +123,7 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
         f.error(code::VNET_PREFIXES_OVERLAP, format!("vnet.addressPrefixes[{b}]"), format!("VNet prefixes {na} and {nb} overlap; a virtual network's address prefixes must be disjoint. Remove or change one."));
     }
     let vnet_nets: Vec<Ipv4Net> = vnet.iter().map(|(_, n)| *n).collect();
+    let vnet_cover = cidr::Cover::new(vnet_nets.clone());
 
     // Existing subnets. Those marked as ISE subnets and bound to one (an ISE subnet pinned to
     // the same prefix) are checked as that ISE subnet, not as space to avoid.
@@ -142,7 +143,7 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
             continue;
         }
         if let Some(net) = read_prefix(text, &field, "the existing subnet", f) {
-            if !vnet_nets.is_empty() && !vnet_nets.iter().any(|v| v.contains(&net)) {
+            if !vnet_cover.is_empty() && !vnet_cover.contains(net) {
                 f.warning(code::EXISTING_SUBNET_OUTSIDE_VNET, &field, format!("Existing subnet {net} is not inside any VNet prefix; check it, or add the address prefix that holds it."));
             }
             existing.push((i, net));

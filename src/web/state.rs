@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use ise_planner::design::{Design, LoadError};
 use ise_planner::share_link;
+use ise_planner::share_link::LinkError;
 use yew::Reducible;
 
 use crate::browser;
@@ -259,23 +260,19 @@ pub fn initial() -> PageState {
 
 /// What a share link in the URL fragment holds, if there is one; the fragment is then
 /// cleared, so a later reload shows the autosave (with the user's edits), not the link.
-pub fn link_in_hash() -> Option<Result<Design, LoadError>> {
+pub fn link_in_hash() -> Option<Result<Design, LinkError>> {
     let hash = browser::hash();
-    if hash.is_empty() || is_anchor(&hash) {
+    // A fragment that is not a share link (`#top`) belongs to the page: leave it alone.
+    if !share_link::is_share_link(&hash) {
         return None;
     }
     let result = share_link::decode(&hash);
     browser::clear_hash();
-    Some(result)
-}
-
-/// Whether a fragment is an in-page anchor (`#network`, a skip link) rather than a share
-/// link: a plain identifier, where every share link has a format prefix with a dot (`d1.`).
-fn is_anchor(hash: &str) -> bool {
-    !hash.starts_with(share_link::PREFIX)
-        && hash
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    match result {
+        Ok(None) => None,
+        Ok(Some(loaded)) => Some(Ok(loaded.design)),
+        Err(e) => Some(Err(e)),
+    }
 }
 
 /// The action for a share link pasted into an open tab.
@@ -286,7 +283,7 @@ pub fn from_hash() -> Option<Action> {
     })
 }
 
-fn link_problem(e: &LoadError) -> Notice {
+fn link_problem(e: &LinkError) -> Notice {
     Notice::problem(format!("The shared link could not be opened: {e}."))
 }
 

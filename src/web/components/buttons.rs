@@ -16,9 +16,10 @@ pub struct CopyProps {
     /// Also put this HTML on the clipboard (tables), beside the text.
     #[prop_or_default]
     pub html: Option<AttrValue>,
-    /// Builds the text (and HTML) when the button is used, instead of `text`.
+    /// Builds the text (and HTML) when the button is used, instead of `text`; an `Err` is a
+    /// reason why there is nothing to copy, shown instead.
     #[prop_or_default]
-    pub produce: Option<Callback<(), (String, Option<String>)>>,
+    pub produce: Option<Callback<(), Result<(String, Option<String>), String>>>,
     #[prop_or_default]
     pub id: Option<AttrValue>,
 }
@@ -37,12 +38,19 @@ pub fn CopyButton(props: &CopyProps) -> Html {
             timer.clone(),
         );
         Callback::from(move |_| {
-            let (text, html) = match &produce {
+            let produced = match &produce {
                 Some(p) => p.emit(()),
-                None => (
+                None => Ok((
                     text.as_deref().unwrap_or_default().to_string(),
                     html.as_ref().map(|h| h.to_string()),
-                ),
+                )),
+            };
+            let (text, html) = match produced {
+                Ok(content) => content,
+                Err(why) => {
+                    status.set(Some((false, why)));
+                    return;
+                }
             };
             let (status, timer) = (status.clone(), timer.clone());
             wasm_bindgen_futures::spawn_local(async move {

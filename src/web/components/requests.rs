@@ -18,9 +18,9 @@ pub struct RequestProps {
 }
 
 /// Builds the request as HTTP text when "Copy request" is used.
-fn http_text(r: &HttpRequest) -> Callback<(), (String, Option<String>)> {
+fn http_text(r: &HttpRequest) -> Callback<(), Result<(String, Option<String>), String>> {
     let r = r.clone();
-    Callback::from(move |_| (r.to_http_text(), None))
+    Callback::from(move |_| Ok((r.to_http_text(), None)))
 }
 
 #[function_component]

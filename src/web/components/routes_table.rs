@@ -36,12 +36,12 @@ pub fn RoutesTable(props: &RoutesProps) -> Html {
         let routes = props.routes.clone();
         Callback::from(move |_| {
             let t = tables::routes(&routes);
-            (t.to_tsv(), Some(t.to_html()))
+            Ok((t.to_tsv(), Some(t.to_html())))
         })
     };
     let copy_arm = {
         let routes = props.routes.clone();
-        Callback::from(move |_| (arm_json(&routes), None))
+        Callback::from(move |_| Ok((arm_json(&routes), None)))
     };
     let download_arm = {
         let routes = props.routes.clone();

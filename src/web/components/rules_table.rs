@@ -24,7 +24,7 @@ fn arm_json(rules: &[SecurityRule]) -> String {
 pub fn RulesTables(props: &RulesProps) -> Html {
     let copy_arm = {
         let rules = props.rules.clone();
-        Callback::from(move |_| (arm_json(&rules), None))
+        Callback::from(move |_| Ok((arm_json(&rules), None)))
     };
     let download_arm = {
         let rules = props.rules.clone();
@@ -38,7 +38,7 @@ pub fn RulesTables(props: &RulesProps) -> Html {
                 let rules: Rc<Vec<SecurityRule>> = Rc::new(props.rules.iter().filter(|r| r.direction == dir).cloned().collect());
                 let name = format!("{dir:?}");
                 let lower = name.to_ascii_lowercase();
-                let copy = { let rules = rules.clone(); Callback::from(move |_| { let t = tables::nsg_rules(&rules); (t.to_tsv(), Some(t.to_html())) }) };
+                let copy = { let rules = rules.clone(); Callback::from(move |_| { let t = tables::nsg_rules(&rules); Ok((t.to_tsv(), Some(t.to_html()))) }) };
                 html! {
                     <div class="table-block">
                         <h3 id={format!("nsg-{lower}-title")}>{ &name }</h3>

@@ -44,7 +44,7 @@ pub fn SubnetsTable(props: &SubnetsProps) -> Html {
         let plan = plan.clone();
         Callback::from(move |_| {
             let t = tables::subnets(&plan);
-            (t.to_tsv(), Some(t.to_html()))
+            Ok((t.to_tsv(), Some(t.to_html())))
         })
     };
     let d = &props.design;

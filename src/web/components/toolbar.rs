@@ -63,15 +63,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     // The link and the file are built when their buttons are used, not on every keystroke.
     let link = {
         let design = props.design.clone();
+        // A design too large for a link gets no link: the reason says to use Save design.
         Callback::from(move |_| {
-            (
-                format!(
-                    "{}#{}",
-                    browser::url_without_hash(),
-                    share_link::encode(&design)
-                ),
-                None,
-            )
+            share_link::encode(&design)
+                .map(|fragment| (format!("{}#{fragment}", browser::url_without_hash()), None))
+                .map_err(|e| e.to_string())
         })
     };
     let json = {
