@@ -16,8 +16,10 @@ const SIZES: [u32; 4] = [0, 1_000, 10_000, 100_000];
 
 /// The default design on 10.0.0.0/8 with `n` existing /27 subnets, one every 64 addresses.
 fn design(n: u32) -> Design {
-    let mut d = Design::default();
-    d.subscription_id = "f34b22a3-2202-4fb1-b040-1332bd928c84".into();
+    let mut d = Design {
+        subscription_id: "f34b22a3-2202-4fb1-b040-1332bd928c84".into(),
+        ..Design::default()
+    };
     d.vnet.address_prefixes = vec!["10.0.0.0/8".into()];
     let base = u32::from(Ipv4Addr::new(10, 0, 0, 0));
     d.vnet.existing_subnets = (0..n)

@@ -765,14 +765,16 @@ mod tests {
 
     #[test]
     fn a_hostile_list_of_subnets_stays_bounded() {
-        let mut d = Design::default();
-        d.subnets = (0..20_000)
-            .map(|i| SubnetSpec {
-                name: format!("s{i}"),
-                prefix: "10.0.0.0/27".into(),
-                ..SubnetSpec::default()
-            })
-            .collect();
+        let d = Design {
+            subnets: (0..20_000)
+                .map(|i| SubnetSpec {
+                    name: format!("s{i}"),
+                    prefix: "10.0.0.0/27".into(),
+                    ..SubnetSpec::default()
+                })
+                .collect(),
+            ..Design::default()
+        };
         let p = plan(&d);
         assert!(p.findings.len() < 200, "{}", p.findings.len());
         assert!(p.findings.iter().any(|f| f.code == code::SUBNET_COUNT));

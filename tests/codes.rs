@@ -59,8 +59,11 @@ fn existing_ise(d: &mut Design, delegations: &[&[&str]]) {
     }
 }
 
+/// How to change the default design so that it shows a code.
+type MakeDesign = Box<dyn Fn(&mut Design)>;
+
 /// One design per code: (code, how to make the design show it).
-fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut Design)>)> {
+fn cases() -> Vec<(&'static str, MakeDesign)> {
     vec![
         (
             code::SUBSCRIPTION_ID_MISSING,

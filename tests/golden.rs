@@ -38,8 +38,11 @@ const CASES: &[&str] = &[
     "firewall-forced-tunneling",
 ];
 
+/// How a stored export is made from a plan.
+type Export = fn(&Plan) -> Value;
+
 /// The exports stored per case, with how the planner makes each.
-const EXPORTS: &[(&str, fn(&Plan) -> Value)] = &[
+const EXPORTS: &[(&str, Export)] = &[
     ("rest-request.json", |p| {
         serde_json::to_value(&p.rest.create).expect("the request serialises")
     }),
