@@ -1369,3 +1369,95 @@ fn load_balancer_rule_on_request_and_redis_ports_in_the_checklist() {
         .unwrap()
         .contains("AllowAzureLoadBalancerInBound"));
 }
+
+#[test]
+fn service_tags_fill_the_firewall_dependency_routes() {
+    let tags = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/service-tags-sample.json"
+    );
+    let args = [
+        "--forced-tunneling",
+        "firewall",
+        "--firewall-ip",
+        "10.0.3.4",
+        "--location",
+        "West Europe",
+    ];
+    // Without the file: one error naming the missing lists, exit 1.
+    let without = run(&[&args[..], &["--emit", "routes"]].concat());
+    assert_eq!(without.code, 1, "{}", without.stderr);
+    assert!(without
+        .stderr
+        .contains("error[dependency-addresses-missing]"));
+    // With it: every dependency gets its route to the Internet, and the run is clean.
+    let with = run(&[&args[..], &["--service-tags", tags, "--emit", "routes"]].concat());
+    assert_eq!(with.code, 0, "{}", with.stderr);
+    assert!(
+        with.stderr
+            .contains("Imported 5 dependency addresses for westeurope"),
+        "{}",
+        with.stderr
+    );
+    let routes = with.json();
+    let to_internet: Vec<&str> = routes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["properties"]["nextHopType"] == "Internet")
+        .map(|r| r["properties"]["addressPrefix"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        to_internet,
+        [
+            "13.66.140.0/26",
+            "52.174.88.118/32",
+            "13.65.92.252/32",
+            "13.95.155.53/32",
+            "13.95.155.54/32"
+        ]
+    );
+    // The region is read after --location: a region without tags leaves the lists empty.
+    let elsewhere = run(&[
+        &args[..4],
+        &[
+            "--location",
+            "eastus",
+            "--service-tags",
+            tags,
+            "--emit",
+            "routes",
+        ],
+    ]
+    .concat());
+    assert_eq!(elsewhere.code, 1, "{}", elsewhere.stderr);
+}
+
+#[test]
+fn service_tags_that_are_not_a_tags_file_exit_2() {
+    let file = TempFile::new("tags.json", r#"{"version": 2}"#);
+    let r = run(&["--service-tags", file.path()]);
+    r.assert_usage_error("not a Service Tags file");
+    assert!(r.stderr.contains("no service tags"), "{}", r.stderr);
+    // Refused before anything is read (stdin is not even opened).
+    let r = run(&["--design", "-", "--service-tags", "-"]);
+    r.assert_usage_error("two readers of stdin");
+    assert!(r.stderr.contains("only one of"), "{}", r.stderr);
+}
+
+#[test]
+fn existing_subnets_take_names_on_the_command_line() {
+    let design = ok(&[
+        "--existing-subnet",
+        "web=10.0.0.0/24",
+        "--existing-subnet",
+        "10.0.1.0/26",
+        "--emit",
+        "design",
+    ]);
+    let existing = &design["vnet"]["existingSubnets"];
+    assert_eq!(existing[0]["name"], "web");
+    assert_eq!(existing[0]["prefix"], "10.0.0.0/24");
+    assert_eq!(existing[1]["name"], "");
+    assert_eq!(existing[1]["prefix"], "10.0.1.0/26");
+}

@@ -16,10 +16,11 @@ fn main() {}
 mod cli {
     use clap::{Parser, ValueEnum};
     use ise_planner::design::{
-        default_subnets, AccessEndpoint, Cloud, Deployment, Design, ForcedTunneling, NextHop, Sku,
-        SubnetSpec,
+        default_subnets, AccessEndpoint, Cloud, Deployment, Design, ExistingSubnet,
+        ForcedTunneling, NextHop, Sku, SubnetSpec,
     };
     use ise_planner::export::Format;
+    use ise_planner::import::service_tags::ServiceTags;
     use ise_planner::import::vnet::{self as vnet_import, MAX_IMPORT_BYTES};
     use ise_planner::placement::with_placements;
     use ise_planner::tables::PlanTable;
@@ -121,11 +122,18 @@ mod cli {
         /// flags given beside it override it.
         #[arg(long = "import-vnet", value_name = "FILE")]
         import_vnet: Option<String>,
+        /// Azure's Service Tags file (the weekly "Azure IP Ranges and Service Tags" JSON,
+        /// `ServiceTags_Public_*.json`; `-` reads stdin): fills the dependency addresses for
+        /// the design's region and, in Azure Government, the addresses that replace the
+        /// service tags that do not work there. Applied after every other flag.
+        #[arg(long = "service-tags", value_name = "FILE")]
+        service_tags: Option<String>,
         /// A VNet address prefix; repeat for several (replaces the design's list).
         #[arg(long = "vnet-prefix", value_name = "CIDR")]
         vnet_prefix: Vec<String>,
-        /// A subnet that already exists in the VNet; repeat for several (replaces the list).
-        #[arg(long = "existing-subnet", value_name = "CIDR")]
+        /// A subnet that already exists in the VNet, `CIDR` or `NAME=CIDR`; repeat for
+        /// several (replaces the list).
+        #[arg(long = "existing-subnet", value_name = "[NAME=]CIDR")]
         existing_subnet: Vec<String>,
         /// An ISE subnet pinned to a prefix; repeat up to four times. Subnets not given are
         /// allocated. `NAME=` names a subnet without pinning it.
@@ -191,8 +199,8 @@ mod cli {
         table: Option<TableArg>,
     }
 
-    const USAGE: &str =
-        "ise-plan [--design FILE] [--import-vnet FILE] [--vnet-prefix CIDR]... [--existing-subnet CIDR]...
+    const USAGE: &str = "ise-plan [--design FILE] [--import-vnet FILE] [--service-tags FILE]
+                [--vnet-prefix CIDR]... [--existing-subnet [NAME=]CIDR]...
                 [--subnet NAME=CIDR]... [--access internal|external] [--sku premium|developer]
                 [--capacity N] [--name NAME] [--location REGION] [--subscription ID]
                 [--resource-group RG] [--vnet-name NAME] [--cloud public|government]
@@ -376,10 +384,48 @@ mod cli {
         Ok(())
     }
 
+    /// An existing subnet from `--existing-subnet`: `10.0.0.0/24`, or `web=10.0.0.0/24` with
+    /// its name.
+    fn existing(flag: &str) -> ExistingSubnet {
+        match flag.split_once('=') {
+            Some((name, prefix)) => ExistingSubnet {
+                name: name.to_string(),
+                prefix: prefix.to_string(),
+                ..ExistingSubnet::default()
+            },
+            None => flag.into(),
+        }
+    }
+
+    /// Reads Azure's Service Tags file (`-`: stdin) and fills the design's dependency (and
+    /// Azure Government) addresses for its region.
+    fn import_service_tags(path: &str, design: &mut Design) -> Result<(), Usage> {
+        let what = if path == "-" {
+            "the Service Tags file on stdin".to_string()
+        } else {
+            format!("Service Tags file {path:?}")
+        };
+        let text = if path == "-" {
+            read_text(std::io::stdin().lock(), &what)?
+        } else {
+            let file =
+                std::fs::File::open(path).map_err(|e| Usage(format!("cannot read {what}: {e}")))?;
+            read_text(file, &what)?
+        };
+        let tags = ServiceTags::parse(&text).map_err(|e| Usage(format!("{what}: {e}")))?;
+        let summary = tags.import_into(design);
+        say(&format!("ise-plan: {summary} from {what}.\n"));
+        Ok(())
+    }
+
     fn effective_design(args: &Args) -> Result<Design, Usage> {
-        if args.design.as_deref() == Some("-") && args.import_vnet.as_deref() == Some("-") {
+        let stdin_users = [&args.design, &args.import_vnet, &args.service_tags]
+            .iter()
+            .filter(|a| a.as_deref() == Some("-"))
+            .count();
+        if stdin_users > 1 {
             return Err(Usage(
-                "only one of --design and --import-vnet can read stdin (-); give the other as a file".into(),
+                "only one of --design, --import-vnet and --service-tags can read stdin (-); give the others as files".into(),
             ));
         }
         let mut d = match &args.design {
@@ -393,11 +439,7 @@ mod cli {
             d.vnet.address_prefixes = args.vnet_prefix.clone();
         }
         if !args.existing_subnet.is_empty() {
-            d.vnet.existing_subnets = args
-                .existing_subnet
-                .iter()
-                .map(|s| s.as_str().into())
-                .collect();
+            d.vnet.existing_subnets = args.existing_subnet.iter().map(|s| existing(s)).collect();
         }
         if !args.subnet.is_empty() {
             d.subnets = subnets(&args.subnet)?;
@@ -461,6 +503,10 @@ mod cli {
         }
         if !args.dns_server.is_empty() {
             d.dns_servers = args.dns_server.clone();
+        }
+        // Last: the region and cloud chosen above decide which tags are read.
+        if let Some(path) = &args.service_tags {
+            import_service_tags(path, &mut d)?;
         }
         Ok(d)
     }
