@@ -59,12 +59,17 @@ pub fn Safeguards(props: &SafeguardsProps) -> Html {
     };
     let attention = props.attention.as_deref().map(|a| match a {
         Attention::OtherTab { theirs, when } => {
+            // Named as Recent designs names it, cut short should a name be very long.
             let title = RecentDesign {
                 design: theirs.clone(),
                 why: String::new(),
                 when: String::new(),
             }
             .title();
+            let title = match title.char_indices().nth(80) {
+                Some((cut, _)) => format!("{}…", &title[..cut]),
+                None => title,
+            };
             html! {
                 <div class="notice problem attention" role="alert">
                     <span id="attention-text">{ format!("Another tab saved a different design ({title}) at {when}. This tab will not save over it until you choose: load that design (this one stays in Recent designs), or keep this one and save it in its place.") }</span>
