@@ -1,9 +1,17 @@
-//! Share links: a design packed into a URL fragment — JSON, deflated, base64url — and read
-//! back with the same limits, so a hostile link yields an error, never a hang or a crash.
+//! Share links: a design packed into a URL fragment — JSON, deflated (raw DEFLATE, RFC 1951),
+//! base64url — and read back with the same limits, so a hostile link yields an error, never a
+//! hang or a crash.
 //!
-//! One set of limits, [`MAX_FRAGMENT`] and [`MAX_JSON`], is checked by [`encode`] when a link
-//! is made and by [`decode`] when one is read: the reader accepts every link the writer can
-//! make, and a design too large for a link is told so when the link is made.
+//! One set of limits, [`MAX_FRAGMENT`] and [`MAX_JSON`], is checked when a link is made and
+//! when one is read: the reader accepts every link the writer can make, and a design too large
+//! for a link is told so when the link is made.
+//!
+//! The compression is pluggable: making a link is [`json_of`] → deflate → [`fragment_of`], and
+//! reading one is [`packed_of`] → inflate (at most [`MAX_JSON`] bytes, else
+//! [`LinkError::NOT_UNPACKED`]) → [`design_of`]. Natively, [`encode`] and [`decode`] do the
+//! deflate step with `miniz_oxide`; the page does it with the browser's own
+//! `CompressionStream("deflate-raw")`, so the deflate code never reaches its WebAssembly. Both
+//! write and read the same links.
 
 use base64::Engine;
 
@@ -27,6 +35,11 @@ pub enum LinkError {
     Damaged(&'static str),
     /// The link carries a design this planner cannot read (a newer format version).
     Design(LoadError),
+}
+
+impl LinkError {
+    /// The packed design does not inflate, or inflates to more than [`MAX_JSON`] bytes.
+    pub const NOT_UNPACKED: LinkError = LinkError::Damaged("its design does not unpack");
 }
 
 impl std::fmt::Display for LinkError {
@@ -53,8 +66,8 @@ pub fn is_share_link(fragment: &str) -> bool {
     body(fragment).starts_with(PREFIX)
 }
 
-/// The fragment (without `#`) that carries `design`, or why the design is too large for one.
-pub fn encode(design: &Design) -> Result<String, LinkError> {
+/// Making a link, step 1: the design's JSON, or why it is too large for a link.
+pub fn json_of(design: &Design) -> Result<Vec<u8>, LinkError> {
     let json = serde_json::to_vec(design).unwrap_or_default();
     if json.len() > MAX_JSON {
         return Err(LinkError::TooLarge(format!(
@@ -63,7 +76,12 @@ pub fn encode(design: &Design) -> Result<String, LinkError> {
             MAX_JSON / 1024
         )));
     }
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    Ok(json)
+}
+
+/// Making a link, step 3: the fragment (without `#`) for the raw-deflated JSON, or why it
+/// would be longer than a share link may be.
+pub fn fragment_of(packed: &[u8]) -> Result<String, LinkError> {
     let fragment = format!(
         "{PREFIX}{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
@@ -78,27 +96,53 @@ pub fn encode(design: &Design) -> Result<String, LinkError> {
     Ok(fragment)
 }
 
-/// Reads a fragment made by [`encode`] (a leading `#` is allowed). `Ok(None)`: the fragment
-/// is not a share link (see [`is_share_link`]). The design comes with the fields reset
-/// because they had the wrong type, as for a file ([`Design::load`]).
-pub fn decode(fragment: &str) -> Result<Option<Loaded>, LinkError> {
+/// Reading a link, step 1: the raw-deflated JSON a fragment carries (a leading `#` is
+/// allowed). `Ok(None)`: the fragment is not a share link (see [`is_share_link`]).
+pub fn packed_of(fragment: &str) -> Result<Option<Vec<u8>>, LinkError> {
     let Some(payload) = body(fragment).strip_prefix(PREFIX) else {
         return Ok(None);
     };
     if payload.len() + PREFIX.len() > MAX_FRAGMENT {
         return Err(LinkError::Damaged("it is longer than any share link"));
     }
-    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
-        .map_err(|_| LinkError::Damaged("its design is not base64url"))?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON)
-        .map_err(|_| LinkError::Damaged("its design does not unpack"))?;
-    let text = String::from_utf8(json).map_err(|_| LinkError::Damaged("its design is not text"))?;
-    match Design::load(&text) {
-        Ok(loaded) => Ok(Some(loaded)),
+        .map(Some)
+        .map_err(|_| LinkError::Damaged("its design is not base64url"))
+}
+
+/// Reading a link, step 3: the design in the inflated JSON, with the fields reset because
+/// they had the wrong type, as for a file ([`Design::load`]). More than [`MAX_JSON`] bytes is
+/// refused as [`LinkError::NOT_UNPACKED`], as the inflating step should already have.
+pub fn design_of(json: &[u8]) -> Result<Loaded, LinkError> {
+    if json.len() > MAX_JSON {
+        return Err(LinkError::NOT_UNPACKED);
+    }
+    let text =
+        std::str::from_utf8(json).map_err(|_| LinkError::Damaged("its design is not text"))?;
+    match Design::load(text) {
+        Ok(loaded) => Ok(loaded),
         Err(e @ (LoadError::TooNew(_) | LoadError::UnknownVersion(_))) => Err(LinkError::Design(e)),
         Err(_) => Err(LinkError::Damaged("it does not carry a design")),
     }
+}
+
+/// The fragment (without `#`) that carries `design`, or why the design is too large for one.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn encode(design: &Design) -> Result<String, LinkError> {
+    fragment_of(&miniz_oxide::deflate::compress_to_vec(&json_of(design)?, 9))
+}
+
+/// Reads a fragment made by [`encode`] or by the page (a leading `#` is allowed). `Ok(None)`:
+/// the fragment is not a share link (see [`is_share_link`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode(fragment: &str) -> Result<Option<Loaded>, LinkError> {
+    let Some(packed) = packed_of(fragment)? else {
+        return Ok(None);
+    };
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON)
+        .map_err(|_| LinkError::NOT_UNPACKED)?;
+    design_of(&json).map(Some)
 }
 
 #[cfg(test)]
@@ -195,5 +239,30 @@ mod tests {
         };
         let link = encode(&d).unwrap();
         assert_eq!(decode(&link).unwrap().unwrap().design, d);
+    }
+
+    #[test]
+    fn the_steps_make_and_read_the_same_links_as_encode_and_decode() {
+        let d = Design {
+            name: "steps".into(),
+            ..Design::default()
+        };
+        let json = json_of(&d).unwrap();
+        let link = fragment_of(&miniz_oxide::deflate::compress_to_vec(&json, 9)).unwrap();
+        assert_eq!(link, encode(&d).unwrap());
+        let packed = packed_of(&format!("#{link}")).unwrap().unwrap();
+        let unpacked = miniz_oxide::inflate::decompress_to_vec(&packed).unwrap();
+        assert_eq!(unpacked, json);
+        assert_eq!(design_of(&unpacked).unwrap().design, d);
+        assert_eq!(packed_of("#top"), Ok(None));
+        // The limits hold at each step, whoever inflates.
+        assert_eq!(
+            design_of(&vec![b' '; MAX_JSON + 1]),
+            Err(LinkError::NOT_UNPACKED)
+        );
+        assert!(matches!(
+            fragment_of(&vec![7u8; MAX_FRAGMENT]),
+            Err(LinkError::TooLarge(_))
+        ));
     }
 }

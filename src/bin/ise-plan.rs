@@ -269,7 +269,7 @@ mod cli {
 
     /// The most `--design` reads: 64 MiB. A larger file, or an endless stream on stdin,
     /// stops there with an error.
-    const MAX_DESIGN_BYTES: usize = 64 * 1024 * 1024;
+    const MAX_DESIGN_BYTES: usize = ise_planner::design::Design::MAX_FILE_BYTES;
 
     fn too_large(what: &str) -> Usage {
         Usage(format!(

@@ -63,6 +63,11 @@ impl std::fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl Design {
+    /// The largest design file the planner reads, in bytes: 64 MiB (the CLI's `--design` and
+    /// the page's *Open design…*). A design at every cap of [`crate::validate::limits`] is
+    /// about 40 MB; anything larger is not a design.
+    pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
     /// Reads a design from JSON — a saved file, an autosave, a share link's payload — and
     /// says which fields had the wrong type (they take their defaults).
     ///

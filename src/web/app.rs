@@ -22,6 +22,7 @@ use crate::components::network_form::NetworkForm;
 use crate::components::routes_table::RoutesTable;
 use crate::components::routing_form::RoutingForm;
 use crate::components::rules_table::RulesTables;
+use crate::components::safeguards::Safeguards;
 use crate::components::subnets_table::SubnetsTable;
 use crate::components::toolbar::Toolbar;
 use crate::state::{self, Action, Edit, Notice, Shared};
@@ -196,18 +197,6 @@ pub fn App() -> Html {
             move || drop(listeners)
         });
     }
-    {
-        // A share link pasted into this open tab changes only the fragment: open it too.
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = browser::on_hash_change(move || {
-                if let Some(action) = state::from_hash() {
-                    state.dispatch(action);
-                }
-            });
-            move || drop(listener)
-        });
-    }
 
     let on_edit = {
         let state = state.clone();
@@ -226,14 +215,6 @@ pub fn App() -> Html {
                 Notice::info(text)
             })))
         })
-    };
-    let dismiss = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Notice(None)))
-    };
-    let undo = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Undo))
     };
 
     // What each result component shows, recomputed only when the plan is: components
@@ -264,17 +245,7 @@ pub fn App() -> Html {
                 </div>
                 <Toolbar design={design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch.clone()} />
             </header>
-            if let Some(n) = &state.notice {
-                <div class={classes!("notice", n.is_problem.then_some("problem"))} role={if n.is_problem { "alert" } else { "status" }}>
-                    <span id="notice-text">{ &n.text }</span>
-                    <span class="notice-actions">
-                        if n.undo && state.previous.is_some() {
-                            <button type="button" id="undo" onclick={undo}>{ "Undo" }</button>
-                        }
-                        <button type="button" class="small" onclick={dismiss}>{ "Dismiss" }</button>
-                    </span>
-                </div>
-            }
+            <Safeguards notice={state.notice.clone()} can_undo={state.previous.is_some()} attention={state.attention.clone()} damaged={state.damaged.clone()} dispatch={dispatch.clone()} />
             <Summary plan={settled.clone()} />
             if !*saved { <p class="notice problem" role="alert">{ "This browser did not let the page save the design; use Save design to keep it." }</p> }
             <main class="layout" onfocusout={settle_now} onpointerdown={pointer_down}>

@@ -1,5 +1,6 @@
 //! The imperative shell: every browser API the page uses — local storage, the URL fragment,
-//! page events, focus, the clipboard, downloads, printing. Nothing here knows about ISEs.
+//! page events (other tabs' storage writes too), focus, the clipboard, downloads, printing,
+//! and the browser's raw DEFLATE streams for share links. Nothing here knows about ISEs.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,11 +14,35 @@ pub fn storage_get(key: &str) -> Option<String> {
     window()?.local_storage().ok()??.get_item(key).ok()?
 }
 
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
 /// Stores a value in local storage; false when storage is full or disabled.
 pub fn storage_set(key: &str, value: &str) -> bool {
-    window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .is_some_and(|s| s.set_item(key, value).is_ok())
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Stores a value and reads it back: true only when storage now holds exactly `value`.
+pub fn storage_set_confirmed(key: &str, value: &str) -> bool {
+    storage_set(key, value) && storage_get(key).is_some_and(|v| v == value)
+}
+
+/// Removes a value from local storage.
+pub fn storage_remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Every key in local storage.
+pub fn storage_keys() -> Vec<String> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .collect()
 }
 
 /// The URL fragment without `#`.
@@ -50,7 +75,7 @@ pub fn clear_hash() {
 type Registration = (
     web_sys::EventTarget,
     &'static str,
-    wasm_bindgen::closure::Closure<dyn Fn()>,
+    wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>,
 );
 
 /// A listener for a DOM event; it stops listening when dropped.
@@ -61,7 +86,15 @@ fn listen(
     event: &'static str,
     f: impl Fn() + 'static,
 ) -> Listener {
-    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    listen_to(target, event, move |_| f())
+}
+
+fn listen_to(
+    target: Option<web_sys::EventTarget>,
+    event: &'static str,
+    f: impl Fn(web_sys::Event) + 'static,
+) -> Listener {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f);
     Listener(target.and_then(|t| {
         t.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
             .ok()?;
@@ -81,6 +114,18 @@ impl Drop for Listener {
 /// Calls `f` whenever the URL fragment changes (a share link pasted into an open tab).
 pub fn on_hash_change(f: impl Fn() + 'static) -> Listener {
     listen(window().map(Into::into), "hashchange", f)
+}
+
+/// Calls `f(key, new value)` when another tab of this page changes local storage (`None`:
+/// the key was removed). A tab is never told of its own writes.
+pub fn on_other_tab_storage(f: impl Fn(String, Option<String>) + 'static) -> Listener {
+    listen_to(window().map(Into::into), "storage", move |e| {
+        if let Ok(e) = e.dyn_into::<web_sys::StorageEvent>() {
+            if let Some(key) = e.key() {
+                f(key, e.new_value())
+            }
+        }
+    })
 }
 
 /// Calls `f` on each `event` at the window (`pointerup`…).
@@ -233,5 +278,85 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
 pub fn print() {
     if let Some(w) = window() {
         let _ = w.print();
+    }
+}
+
+/// Why the browser could not inflate a share link's design.
+pub enum Inflate {
+    /// It inflates to more than the limit (a "deflate bomb"): reading stopped there.
+    TooLarge,
+    /// It is not raw DEFLATE data, or the browser has no `DecompressionStream`.
+    Failed,
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's `CompressionStream` (web-sys has it only behind its unstable APIs).
+    #[wasm_bindgen(js_name = CompressionStream)]
+    type CompressionStream;
+    #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+
+    /// The browser's `DecompressionStream`.
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// Compresses bytes with the browser's raw DEFLATE (`CompressionStream("deflate-raw")`, the
+/// format of share links).
+pub async fn deflate_raw(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let stream = CompressionStream::new("deflate-raw")
+        .map_err(|_| "this browser cannot compress (no CompressionStream)".to_string())?;
+    read_all(pipe(bytes, stream.unchecked_ref())?, usize::MAX)
+        .await
+        .map_err(|_| "the browser could not compress the design".to_string())
+}
+
+/// Inflates raw DEFLATE bytes with the browser (`DecompressionStream("deflate-raw")`),
+/// stopping as soon as more than `limit` bytes come out.
+pub async fn inflate_raw(bytes: &[u8], limit: usize) -> Result<Vec<u8>, Inflate> {
+    let stream = DecompressionStream::new("deflate-raw").map_err(|_| Inflate::Failed)?;
+    let readable = pipe(bytes, stream.unchecked_ref()).map_err(|_| Inflate::Failed)?;
+    read_all(readable, limit).await
+}
+
+/// `bytes` piped through a transform stream: its readable side.
+fn pipe(
+    bytes: &[u8],
+    transform: &web_sys::ReadableWritablePair,
+) -> Result<web_sys::ReadableStream, String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(js_error)?;
+    Ok(blob.stream().pipe_through(transform))
+}
+
+/// Reads a byte stream to its end, cancelling it once more than `limit` bytes arrived.
+async fn read_all(stream: web_sys::ReadableStream, limit: usize) -> Result<Vec<u8>, Inflate> {
+    let reader = web_sys::ReadableStreamDefaultReader::new(&stream).map_err(|_| Inflate::Failed)?;
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Inflate::Failed)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(out);
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| Inflate::Failed)?;
+        let bytes = value
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| Inflate::Failed)?;
+        if out.len() + bytes.length() as usize > limit {
+            let _ = reader.cancel();
+            return Err(Inflate::TooLarge);
+        }
+        let start = out.len();
+        out.resize(start + bytes.length() as usize, 0);
+        bytes.copy_to(&mut out[start..]);
     }
 }

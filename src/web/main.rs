@@ -17,7 +17,11 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     panic_hook::install();
-    yew::Renderer::<app::App>::new().render();
+    // A share link is unpacked by the browser (asynchronously) before the app starts.
+    wasm_bindgen_futures::spawn_local(async {
+        state::read_link_at_start().await;
+        yew::Renderer::<app::App>::new().render();
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

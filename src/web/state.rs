@@ -1,22 +1,29 @@
 //! The page's state, lifted to one place: the design being edited, the design a replacement
-//! displaced (one click away: Undo), how the design was loaded, and the autosave. Planning
+//! displaced (one click away: Undo), what the user must decide before the autosave may write
+//! (another tab saved a different design; a saved design that could not be read), how the
+//! design was loaded (share link › autosave › default), and the reducer over all of it. Its
+//! parts: `saved` (the design in local storage: autosave, unreadable designs kept, the latest
+//! design for the panic hook) and `link` (share links, deflated by the browser). Planning
 //! itself is `ise_planner::plan`.
 
 use std::ops::Deref;
 use std::rc::Rc;
 
-use ise_planner::design::{Design, LoadError};
-use ise_planner::share_link;
-use ise_planner::share_link::LinkError;
+use ise_planner::design::{Design, Loaded};
 use yew::Reducible;
 
 use crate::browser;
 use crate::recent::{self, RecentDesign};
 
-/// Where the autosave lives in local storage.
-pub const STORAGE_KEY: &str = "ise-planner.design";
-/// Where a saved design that could not be read is kept, so nothing is thrown away.
-pub const DAMAGED_KEY: &str = "ise-planner.design.damaged";
+mod link;
+mod saved;
+
+pub use link::{make as make_link, open_link_in_hash, read_link_at_start, MakeError};
+use saved::{adopt_held, from_storage, reset_fields};
+pub use saved::{
+    autosave, damaged_copies, save_latest, Attention, DamagedCopy, DAMAGED_KEY, HELD_KEY,
+    STORAGE_KEY,
+};
 
 /// A shared value compared by identity, not content: props that hold one re-render only
 /// when the value was recomputed, without walking a large plan to compare it.
@@ -83,6 +90,10 @@ pub struct PageState {
     /// Counts whole-design replacements, so that views holding local state (an open prefix
     /// editor) start afresh with a new design.
     pub generation: u32,
+    /// What the user must decide or know about the saved design, shown until settled.
+    pub attention: Option<Rc<Attention>>,
+    /// Copies of saved designs that could not be read, kept in this browser until discarded.
+    pub damaged: Rc<Vec<DamagedCopy>>,
 }
 
 /// A message at the top of the page.
@@ -119,6 +130,8 @@ pub enum Why {
     OpenedFile(String),
     SharedLink,
     Restored,
+    /// The design another tab saved.
+    OtherTab,
 }
 
 impl Why {
@@ -129,6 +142,7 @@ impl Why {
             Why::OpenedFile(name) => format!("Opened {name}."),
             Why::SharedLink => "Opened the design from the shared link.".into(),
             Why::Restored => "Restored a recent design.".into(),
+            Why::OtherTab => "Loaded the design the other tab saved.".into(),
         }
     }
 
@@ -139,6 +153,7 @@ impl Why {
             Why::OpenedFile(name) => format!("before opening {name}"),
             Why::SharedLink => "before opening a shared link".into(),
             Why::Restored => "before restoring another design".into(),
+            Why::OtherTab => "before loading another tab's design".into(),
         }
     }
 }
@@ -147,20 +162,45 @@ pub enum Action {
     Edit(Edit),
     /// Replaces the whole design; the current one stays one click away (Undo, recent list).
     Replace(Box<Design>, Why),
+    /// Like `Replace`, for a design read leniently: the notice names the fields it reset.
+    ReplaceLoaded(Box<Loaded>, Why),
     /// Brings back the design the last replacement displaced.
     Undo,
     /// Opens entry `n` of the recent designs.
     Restore(usize),
     Notice(Option<Notice>),
+    /// Another tab wrote this text as the autosave.
+    OtherTabSaved(String),
+    /// Loads the design another tab saved; this tab's design stays one click away.
+    LoadTheirs,
+    /// Keeps this tab's design and saves it over the other tab's.
+    KeepMine,
+    /// Discards an unreadable saved design: the copy under this key, or (`None`) the
+    /// original kept in place, after which the autosave writes again.
+    DiscardUnreadable(Option<String>),
+    /// Closes the message about an unreadable design whose copy is kept (it stays listed).
+    DismissAttention,
+    /// Another tab changed the recent designs or the kept copies: read them again.
+    StorageChanged,
 }
 
 impl PageState {
     /// This state with `design` in place of the current one, which is kept for Undo and in
     /// the recent list (unless it is the default: nothing to lose).
     fn replaced(&self, design: Rc<Design>, why: &Why, recent: Vec<RecentDesign>) -> PageState {
+        self.replaced_saying(design, why.notice(), why, recent)
+    }
+
+    fn replaced_saying(
+        &self,
+        design: Rc<Design>,
+        text: String,
+        why: &Why,
+        recent: Vec<RecentDesign>,
+    ) -> PageState {
         if *design == *self.design {
             return PageState {
-                notice: Some(Notice::info(why.notice())),
+                notice: Some(Notice::info(text)),
                 typing: false,
                 recent: Rc::new(recent),
                 ..self.clone()
@@ -170,7 +210,7 @@ impl PageState {
         PageState {
             design,
             notice: Some(Notice {
-                text: why.notice(),
+                text,
                 is_problem: false,
                 undo: true,
             }),
@@ -178,14 +218,12 @@ impl PageState {
             typing: false,
             recent: Rc::new(recent),
             generation: self.generation.wrapping_add(1),
+            ..self.clone()
         }
     }
-}
 
-impl Reducible for PageState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+    /// The state after `action` (the reducer's work, before the mirror is updated).
+    fn next(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Edit(edit) => {
                 let mut design = (*self.design).clone();
@@ -201,6 +239,11 @@ impl Reducible for PageState {
             }
             Action::Replace(design, why) => {
                 Rc::new(self.replaced(Rc::new(*design), &why, (*self.recent).clone()))
+            }
+            Action::ReplaceLoaded(loaded, why) => {
+                let Loaded { design, dropped } = *loaded;
+                let text = format!("{}{}", why.notice(), reset_fields(&dropped));
+                Rc::new(self.replaced_saying(Rc::new(design), text, &why, (*self.recent).clone()))
             }
             Action::Restore(n) => {
                 let mut list = (*self.recent).clone();
@@ -222,6 +265,7 @@ impl Reducible for PageState {
                         typing: false,
                         recent: Rc::new(recent),
                         generation: self.generation.wrapping_add(1),
+                        ..(*self).clone()
                     })
                 }
             },
@@ -229,84 +273,154 @@ impl Reducible for PageState {
                 notice,
                 ..(*self).clone()
             }),
+            Action::OtherTabSaved(text) => match Design::from_json(&text) {
+                // Theirs is this tab's design, or not a design at all (nothing to offer).
+                Ok(theirs) if theirs != *self.design => Rc::new(PageState {
+                    attention: Some(Rc::new(Attention::OtherTab {
+                        theirs: Rc::new(theirs),
+                        when: browser::local_time(),
+                    })),
+                    ..(*self).clone()
+                }),
+                Ok(_)
+                    if self
+                        .attention
+                        .as_deref()
+                        .is_some_and(|a| matches!(a, Attention::OtherTab { .. })) =>
+                {
+                    // The other tab saved this tab's design after all: nothing to choose.
+                    browser::storage_remove(HELD_KEY);
+                    Rc::new(PageState {
+                        attention: None,
+                        ..(*self).clone()
+                    })
+                }
+                _ => self,
+            },
+            Action::LoadTheirs => match self.attention.as_deref() {
+                Some(Attention::OtherTab { theirs, .. }) => {
+                    let theirs = theirs.clone();
+                    browser::storage_remove(HELD_KEY);
+                    let cleared = PageState {
+                        attention: None,
+                        ..(*self).clone()
+                    };
+                    Rc::new(cleared.replaced(theirs, &Why::OtherTab, (*self.recent).clone()))
+                }
+                _ => self,
+            },
+            Action::KeepMine => {
+                let saved = browser::storage_set(STORAGE_KEY, &self.design.to_json());
+                browser::storage_remove(HELD_KEY);
+                Rc::new(PageState {
+                    attention: None,
+                    notice: Some(if saved {
+                        Notice::info("Saved this tab's design in place of the other tab's.")
+                    } else {
+                        Notice::problem("This browser did not let the page save the design; use Save design to keep it.")
+                    }),
+                    ..(*self).clone()
+                })
+            }
+            Action::DiscardUnreadable(key) => {
+                let mut notice = self.notice.clone();
+                match &key {
+                    Some(key) if key.starts_with(DAMAGED_KEY) => browser::storage_remove(key),
+                    Some(_) => {}
+                    None => {
+                        // The original was kept in place: saving resumes over it, now.
+                        if !browser::storage_set(STORAGE_KEY, &self.design.to_json()) {
+                            browser::storage_remove(STORAGE_KEY);
+                            notice = Some(Notice::problem("This browser did not let the page save the design; use Save design to keep it."));
+                        }
+                    }
+                }
+                let settled = match self.attention.as_deref() {
+                    Some(Attention::Unreadable { copy, .. }) => *copy == key,
+                    _ => false,
+                };
+                Rc::new(PageState {
+                    attention: if settled {
+                        None
+                    } else {
+                        self.attention.clone()
+                    },
+                    notice,
+                    damaged: Rc::new(damaged_copies()),
+                    ..(*self).clone()
+                })
+            }
+            Action::DismissAttention => match self.attention.as_deref() {
+                Some(a) if !a.pauses_autosave() => Rc::new(PageState {
+                    attention: None,
+                    ..(*self).clone()
+                }),
+                _ => self,
+            },
+            Action::StorageChanged => Rc::new(PageState {
+                recent: Rc::new(recent::load()),
+                damaged: Rc::new(damaged_copies()),
+                ..(*self).clone()
+            }),
         }
     }
 }
 
-/// The design to start with: a share link in the URL wins (the autosave it displaces stays
-/// one click away), then the autosave, then the default. A link or autosave that cannot be
-/// read is reported, never fatal.
+impl Reducible for PageState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.next(action);
+        mirror(&next);
+        next
+    }
+}
+
+/// Tells the autosave and the panic hook the design and whether the autosave is paused.
+fn mirror(state: &PageState) {
+    let paused = state
+        .attention
+        .as_deref()
+        .is_some_and(Attention::pauses_autosave);
+    saved::remember_latest(&state.design, paused);
+}
+
+/// The design to start with: a share link in the URL wins (read by [`read_link_at_start`];
+/// the autosave it displaces stays one click away), then the autosave, then the default. A
+/// link or saved design that cannot be read is reported (and the saved one kept), never
+/// fatal.
 pub fn initial() -> PageState {
-    let (design, notice) = from_storage();
+    let (design, attention) = from_storage();
+    let design = Rc::new(design);
+    let recent = adopt_held(recent::load(), &design);
     let state = PageState {
-        design: Rc::new(design),
-        notice,
+        design,
+        notice: None,
         previous: None,
         typing: false,
-        recent: Rc::new(recent::load()),
+        recent: Rc::new(recent),
         generation: 0,
+        attention: attention.map(Rc::new),
+        damaged: Rc::new(damaged_copies()),
     };
-    match link_in_hash() {
+    let state = match link::take_start_link() {
         None => state,
-        Some(Ok(design)) => {
-            state.replaced(Rc::new(design), &Why::SharedLink, (*state.recent).clone())
+        Some(Ok(loaded)) => {
+            let text = format!(
+                "{}{}",
+                Why::SharedLink.notice(),
+                reset_fields(&loaded.dropped)
+            );
+            let recent = (*state.recent).clone();
+            state.replaced_saying(Rc::new(loaded.design), text, &Why::SharedLink, recent)
         }
         Some(Err(e)) => PageState {
-            notice: Some(link_problem(&e)),
+            notice: Some(link::link_problem(&e)),
             ..state
         },
-    }
-}
-
-/// What a share link in the URL fragment holds, if there is one; the fragment is then
-/// cleared, so a later reload shows the autosave (with the user's edits), not the link.
-pub fn link_in_hash() -> Option<Result<Design, LinkError>> {
-    let hash = browser::hash();
-    // A fragment that is not a share link (`#top`) belongs to the page: leave it alone.
-    if !share_link::is_share_link(&hash) {
-        return None;
-    }
-    let result = share_link::decode(&hash);
-    browser::clear_hash();
-    match result {
-        Ok(None) => None,
-        Ok(Some(loaded)) => Some(Ok(loaded.design)),
-        Err(e) => Some(Err(e)),
-    }
-}
-
-/// The action for a share link pasted into an open tab.
-pub fn from_hash() -> Option<Action> {
-    Some(match link_in_hash()? {
-        Ok(design) => Action::Replace(Box::new(design), Why::SharedLink),
-        Err(e) => Action::Notice(Some(link_problem(&e))),
-    })
-}
-
-fn link_problem(e: &LinkError) -> Notice {
-    Notice::problem(format!("The shared link could not be opened: {e}."))
-}
-
-fn from_storage() -> (Design, Option<Notice>) {
-    match browser::storage_get(STORAGE_KEY) {
-        None => (Design::default(), None),
-        Some(text) => match Design::from_json(&text) {
-            Ok(design) => (design, None),
-            Err(e) => {
-                browser::storage_set(DAMAGED_KEY, &text);
-                (Design::default(), Some(damaged_notice(&e)))
-            }
-        },
-    }
-}
-
-fn damaged_notice(e: &LoadError) -> Notice {
-    Notice::problem(format!("Your saved design could not be read ({e}), so the page starts from the default design. The damaged copy is kept in this browser under \"{DAMAGED_KEY}\"."))
-}
-
-/// Saves the design in the browser.
-pub fn autosave(design: &Design) -> bool {
-    browser::storage_set(STORAGE_KEY, &design.to_json())
+    };
+    mirror(&state);
+    state
 }
 
 /// A file name for the design, from the ISE name (only safe characters).

@@ -7,6 +7,10 @@ use yew::prelude::*;
 
 use crate::browser;
 
+/// What a copy button copies, built when clicked: the text and, optionally, an HTML table;
+/// or why there is nothing to copy.
+pub type Produced = Result<(String, Option<String>), String>;
+
 #[derive(Properties, PartialEq)]
 pub struct CopyProps {
     pub label: AttrValue,
@@ -19,7 +23,7 @@ pub struct CopyProps {
     /// Builds the text (and HTML) when the button is used, instead of `text`; an `Err` is a
     /// reason why there is nothing to copy, shown instead.
     #[prop_or_default]
-    pub produce: Option<Callback<(), Result<(String, Option<String>), String>>>,
+    pub produce: Option<Callback<(), Produced>>,
     #[prop_or_default]
     pub id: Option<AttrValue>,
 }

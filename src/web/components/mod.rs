@@ -15,6 +15,7 @@ pub mod requests;
 pub mod routes_table;
 pub mod routing_form;
 pub mod rules_table;
+pub mod safeguards;
 pub mod subnets_table;
 pub mod toolbar;
 pub mod tools_worker;

@@ -1,15 +1,17 @@
-//! The design's own actions: save to a file, open a file, copy a share link, print, start
-//! over — and the recent designs that opening or starting over replaced.
+//! The design's own actions: save to a file, open a file (at most
+//! [`Design::MAX_FILE_BYTES`]), copy a share link (deflated by the browser; a design too large
+//! for a link is offered *Save design* instead), print, start over — and the recent designs
+//! that opening or starting over replaced.
 
+use gloo_timers::callback::Timeout;
 use ise_planner::design::Design;
-use ise_planner::share_link;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::buttons::{CopyButton, DownloadButton};
+use super::buttons::DownloadButton;
 use crate::browser;
 use crate::recent::RecentDesign;
-use crate::state::{file_stem, Action, Notice, Shared, Why};
+use crate::state::{file_stem, make_link, Action, MakeError, Notice, Shared, Why};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -41,16 +43,27 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                let action = match gloo_file::futures::read_as_text(&file).await {
-                    Err(e) => Action::Notice(Some(Notice::problem(format!(
-                        "{name} could not be read: {e}."
-                    )))),
-                    Ok(text) => match Design::from_json(&text) {
-                        Ok(design) => Action::Replace(Box::new(design), Why::OpenedFile(name)),
+                let size = file.size() as usize;
+                let action = if size > Design::MAX_FILE_BYTES {
+                    Action::Notice(Some(Notice::problem(format!(
+                        "{name} was not opened: it is {} MiB, and a design file is at most {} MiB. Check that this is the right file.",
+                        size.div_ceil(1 << 20),
+                        Design::MAX_FILE_BYTES >> 20
+                    ))))
+                } else {
+                    match gloo_file::futures::read_as_text(&file).await {
                         Err(e) => Action::Notice(Some(Notice::problem(format!(
-                            "{name} was not opened: {e}."
+                            "{name} could not be read: {e}."
                         )))),
-                    },
+                        Ok(text) => match Design::load(&text) {
+                            Ok(loaded) => {
+                                Action::ReplaceLoaded(Box::new(loaded), Why::OpenedFile(name))
+                            }
+                            Err(e) => Action::Notice(Some(Notice::problem(format!(
+                                "{name} was not opened: {e}."
+                            )))),
+                        },
+                    }
                 };
                 dispatch.emit(action);
             });
@@ -60,16 +73,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::Replace(Box::default(), Why::StartOver)))
     };
-    // The link and the file are built when their buttons are used, not on every keystroke.
-    let link = {
-        let design = props.design.clone();
-        // A design too large for a link gets no link: the reason says to use Save design.
-        Callback::from(move |_| {
-            share_link::encode(&design)
-                .map(|fragment| (format!("{}#{fragment}", browser::url_without_hash()), None))
-                .map_err(|e| e.to_string())
-        })
-    };
+    // The file is built when its button is used, not on every keystroke.
     let json = {
         let design = props.design.clone();
         Callback::from(move |_| design.to_json())
@@ -79,7 +83,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <DownloadButton label="Save design" filename={format!("{}-design.json", file_stem(&props.design))} produce={json} />
             <button type="button" id="open-design-button" onclick={choose_file}>{ "Open design…" }</button>
             <input ref={file_input} type="file" id="open-design" hidden=true aria-label="Open a design file" accept=".json,application/json" onchange={open} />
-            <CopyButton label="Copy share link" produce={link} id={Some(AttrValue::from("copy-link"))} />
+            <ShareLinkButton design={props.design.clone()} />
             <button type="button" onclick={Callback::from(|_| browser::print())}>{ "Print summary" }</button>
             <button type="button" id="start-over" onclick={start_over}>{ "Start over" }</button>
             if !props.recent.is_empty() {
@@ -100,5 +104,78 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </details>
             }
         </nav>
+    }
+}
+
+/// Why no share link was copied.
+#[derive(Clone, PartialEq)]
+enum LinkStatus {
+    Copied,
+    /// The design is too large for a link: the core's reason, and the offer of Save design.
+    TooLarge(String),
+    Failed(String),
+}
+
+#[derive(Properties, PartialEq)]
+struct ShareLinkProps {
+    design: Shared<Design>,
+}
+
+/// "Copy share link": builds the link when clicked; a design too large for a link is told
+/// so, with a *Save design* button right there.
+#[function_component]
+fn ShareLinkButton(props: &ShareLinkProps) -> Html {
+    let status = use_state(|| None::<LinkStatus>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let onclick = {
+        let (design, status, timer) = (props.design.clone(), status.clone(), timer.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (design, status, timer) = (design.clone(), status.clone(), timer.clone());
+            timer.borrow_mut().take();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match make_link(&design).await {
+                    Ok(link) => browser::copy_text(&link)
+                        .await
+                        .map(|()| LinkStatus::Copied)
+                        .unwrap_or_else(|e| LinkStatus::Failed(format!("Copy failed: {e}."))),
+                    Err(MakeError::TooLarge(e)) => LinkStatus::TooLarge(e.to_string()),
+                    Err(MakeError::Browser(e)) => {
+                        LinkStatus::Failed(format!("No link: {e}. Use Save design instead."))
+                    }
+                };
+                if result == LinkStatus::Copied {
+                    let reset = status.clone();
+                    *timer.borrow_mut() = Some(Timeout::new(2500, move || reset.set(None)));
+                }
+                status.set(Some(result));
+            });
+        })
+    };
+    let save = {
+        let design = props.design.clone();
+        Callback::from(move |_| design.to_json())
+    };
+    let class = match &*status {
+        Some(LinkStatus::Copied) => Some("ok"),
+        Some(_) => Some("failed"),
+        None => None,
+    };
+    html! {
+        <span class="action">
+            <button type="button" id="copy-link" class="copy" {onclick}>{ "Copy share link" }</button>
+            <span class={classes!("action-status", class)} role="status">
+                { match &*status {
+                    Some(LinkStatus::Copied) => html! { "✓ Copied" },
+                    Some(LinkStatus::Failed(why)) => html! { why },
+                    Some(LinkStatus::TooLarge(why)) => html! {
+                        <>
+                            { format!("No link: {why}. ") }
+                            <DownloadButton label="Save design" filename={format!("{}-design.json", file_stem(&props.design))} produce={save} />
+                        </>
+                    },
+                    None => html! {},
+                } }
+            </span>
+        </span>
     }
 }
