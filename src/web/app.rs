@@ -252,18 +252,9 @@ pub fn App() -> Html {
 
     html! {
         <>
-            <nav class="skip-links" aria-label="Skip links">
-                <a href="#network" class="skip">{ "Skip to the network inputs" }</a>
-                <a href="#results" class="skip">{ "Skip to the ISE subnets" }</a>
-            </nav>
-            <header class="page-header">
-                <div class="title">
-                    <h1>{ "ISE Network Planner" }</h1>
-                    <p class="tagline">{ "Subnets, NSG rules, routes and the REST request of an Azure Logic Apps integration service environment (ISE), planned in this browser: offline, nothing sent anywhere." }</p>
-                    <p class="retired">{ "Azure retired ISE on 2024-08-31; the planner remains useful to audit and document existing designs and to reproduce their network requirements." }</p>
-                </div>
-                <Toolbar design={design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch.clone()} />
-            </header>
+            // The title, the retirement line, the skip links and the footer are the HTML shell's
+            // (index.html): they paint before the wasm runs. The toolbar sits in the header row.
+            <Toolbar design={design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch.clone()} />
             if let Some(n) = &state.notice {
                 <div class={classes!("notice", n.is_problem.then_some("problem"))} role={if n.is_problem { "alert" } else { "status" }}>
                     <span id="notice-text">{ &n.text }</span>
@@ -298,9 +289,6 @@ pub fn App() -> Html {
                     <FindingsPanel findings={findings} />
                 </div>
             </main>
-            <footer class="page-footer">
-                <p>{ "Rules follow Microsoft's articles \"Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE)\" and \"Create an integration service environment (ISE) by using the Logic Apps REST API\"; each rule names the table row it implements. Your design stays in this browser." }</p>
-            </footer>
         </>
     }
 }

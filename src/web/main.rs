@@ -17,7 +17,15 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     panic_hook::install();
-    yew::Renderer::<app::App>::new().render();
+    // The app owns `#app` only: the HTML shell around it (title, messages, `#panic`) stays,
+    // whatever happens inside.
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
 }
 
 #[cfg(not(target_arch = "wasm32"))]
