@@ -558,7 +558,9 @@ impl Design {
             _ => return Err(LoadError::UnknownVersion(version.to_string())),
         }
         object.insert("version".into(), DESIGN_VERSION.into());
-        serde_json::from_value(value).map_err(|e| LoadError::Shape(e.to_string()))
+        // Read by hand (`design_read`): the derived `Deserialize` gives the same answers, but
+        // costs the page's first load several times the code.
+        crate::design_read::design(&value).map_err(LoadError::Shape)
     }
 
     /// Marks existing subnet `index` as one of the ISE's four subnets (documenting or

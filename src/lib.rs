@@ -25,6 +25,7 @@ pub mod checklist;
 pub mod cidr;
 pub mod citation;
 pub mod design;
+mod design_read;
 pub mod export;
 pub mod field_labels;
 pub mod findings;
