@@ -14,11 +14,12 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::address_map::AddressMap;
-use crate::components::checklist::Checklist;
-use crate::components::environment_form::EnvironmentForm;
+use crate::components::checklist::{checklist, ChecklistProps};
+use crate::components::environment_form::environment_form;
 use crate::components::exports::ExportSection;
-use crate::components::findings_panel::{FindingsPanel, Summary};
-use crate::components::network_form::NetworkForm;
+use crate::components::fields::FormProps;
+use crate::components::findings_panel::{summary, FindingsPanel, SummaryProps};
+use crate::components::network_form::network_form;
 use crate::components::routes_table::RoutesTable;
 use crate::components::routing_form::RoutingForm;
 use crate::components::rules_table::RulesTables;
@@ -246,7 +247,7 @@ pub fn App() -> Html {
         p.subnets.iter().map(|s| s.name.clone()).collect::<Vec<_>>()
     });
     let rest = use_memo(live.clone(), |p| p.rest.clone());
-    let checklist = use_memo(live.clone(), |p| p.checklist.clone());
+    let checklist_items = use_memo(live.clone(), |p| p.checklist.clone());
     let findings = use_memo(settled.clone(), |p| p.findings.clone());
     let stem = state::file_stem(&design);
 
@@ -266,26 +267,26 @@ pub fn App() -> Html {
                     </span>
                 </div>
             }
-            <Summary plan={settled.clone()} />
+            { summary(&yew::props!(SummaryProps { plan: settled.clone() })) }
             if !*saved { <p class="notice problem" role="alert">{ "This browser did not let the page save the design; use Save design to keep it." }</p> }
             <main class="layout" onfocusout={settle_now} onpointerdown={pointer_down}>
                 <div class="area-network">
-                    <NetworkForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} on_notice={on_notice.clone()} dispatch={dispatch.clone()} generation={state.generation} />
+                    { network_form(&yew::props!(FormProps { design: design.clone(), plan: settled.clone(), on_edit: on_edit.clone(), on_notice: on_notice.clone(), dispatch: dispatch.clone(), generation: state.generation })) }
                 </div>
                 <div class="area-results">
-                    <PrintedInputs design={design.clone()} />
+                    { printed_inputs(&PrintedProps { design: design.clone() }) }
                     <SubnetsTable design={design.clone()} plan={live.clone()} settled={settled.clone()} on_edit={on_edit.clone()} generation={state.generation} explained_before={explained_before} />
                     <AddressMap maps={maps} />
                 </div>
                 <div class="area-more-inputs">
                     <RoutingForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} on_notice={on_notice.clone()} />
-                    <EnvironmentForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} />
+                    { environment_form(&yew::props!(FormProps { design: design.clone(), plan: settled.clone(), on_edit: on_edit.clone() })) }
                 </div>
                 <div class="area-outputs">
                     <RulesTables rules={rules} />
                     <RoutesTable route_table={plan.route_table} routes={routes} service_endpoints={endpoints} subnet_names={subnet_names} />
                     <ExportSection design={design.clone()} rest={rest} stem={stem} />
-                    <Checklist items={checklist} />
+                    { checklist(&ChecklistProps { items: checklist_items }) }
                     <FindingsPanel findings={findings} />
                 </div>
             </main>
@@ -310,8 +311,7 @@ struct PrintedProps {
 }
 
 /// The inputs in brief, shown only when printing (the forms are hidden then).
-#[function_component]
-fn PrintedInputs(props: &PrintedProps) -> Html {
+fn printed_inputs(props: &PrintedProps) -> Html {
     let d = &props.design;
     let rows: Vec<(&str, String)> = vec![
         (

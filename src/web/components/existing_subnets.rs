@@ -10,7 +10,7 @@ use ise_planner::design::{Design, ExistingSubnet};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::fields::{described_by, field_id, has_error, FieldFindings, FormProps};
+use super::fields::{described_by, field_findings, field_id, has_error, FindingsProps, FormProps};
 use crate::state::{Edit, Shared};
 
 const FIELD: &str = "vnet.existingSubnets";
@@ -140,7 +140,7 @@ pub fn ExistingSubnets(props: &FormProps) -> Html {
                 aria-invalid={invalid.to_string()} aria-describedby={described_by(FIELD, true)}
                 spellcheck="false" autocomplete="off" wrap="off" />
             <p id={format!("{id}-help")} class="help">{ "One per line: the prefix, then its name if you like (10.0.0.0/24 web). The ISE subnets avoid them." }</p>
-            <FieldFindings plan={props.plan.clone()} field={FIELD} lines=true />
+            { field_findings(&yew::props!(FindingsProps { plan: props.plan.clone(), field: FIELD, lines: true })) }
             <ExistingList design={d.clone()} on_edit={props.on_edit.clone()} on_notice={props.on_notice.clone()} />
         </div>
     }
