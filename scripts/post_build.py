@@ -10,6 +10,8 @@
 3. ise-planner.html, the single-file edition: the same page with its script, stylesheet and
    wasm inlined, and the tools worker too (started from a Blob URL). It makes no request at all,
    so it works opened from disk as well as from any web server.
+4. The page's script and stylesheet minified (esbuild, from npm), their integrity hashes in
+   index.html rewritten to match.
 """
 import base64
 import hashlib
@@ -17,10 +19,12 @@ import json
 import os
 import re
 import struct
+import subprocess
 import sys
 import zlib
 
 STAGING = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
+ESBUILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "node_modules", ".bin", "esbuild")
 SINGLE_FILE = "ise-planner.html"
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -48,6 +52,28 @@ def write(name, content):
 
 def sha256(text):
     return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def minify(name, loader):
+    """Rewrites a script or stylesheet minified; returns its new integrity value."""
+    args = [ESBUILD, "--minify", "--loader=" + loader, "--log-level=warning"]
+    if loader == "js":
+        args.append("--format=esm")
+    try:
+        out = subprocess.run(args, input=read(name), capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        fail("esbuild could not minify %s (%s); run scripts/setup.sh" % (name, getattr(e, "stderr", e)))
+    write(name, out)
+    return "sha384-" + base64.b64encode(hashlib.sha384(out.encode("utf-8")).digest()).decode("ascii")
+
+
+def set_integrity(html, name, integrity):
+    """`html` with the integrity of every element that loads `name` set to `integrity`."""
+    html, n = re.subn(r'(<link [^>]*href="\./%s"[^>]*integrity=")[^"]*(")' % re.escape(name),
+                      lambda m: m.group(1) + integrity + m.group(2), html)
+    if n == 0:
+        fail("index.html loads %s without an integrity attribute" % name)
+    return html
 
 
 def inline_scripts(html):
@@ -194,9 +220,9 @@ def service_worker(files):
     }
 
 
-def single_file(html, page_js, page_wasm, css):
-    """The single-file edition, from the finished index.html."""
-    glue = read(page_js)
+def single_file(html, glue, page_wasm, css):
+    """The single-file edition, from the finished index.html and the page's wasm-bindgen glue
+    as it was written (before minifying)."""
     exports = re.findall(r"^export\b.*$", glue, re.M)
     if exports != ["export { initSync, __wbg_init as default };"]:
         fail("the page's wasm-bindgen glue exports %r; the single file expects only init" % exports)
@@ -264,6 +290,7 @@ def main():
         if name not in files:
             fail("the tools worker's %s is missing" % name)
 
+    html = set_integrity(html, css[0], minify(css[0], "css"))
     # The loader: Trunk's, but a failure to load shows the "cannot start" message.
     loader = "import init from './%s';\ninit({ module_or_path: './%s' }).catch((e) => self.iseCannotStart(e));\n" % (page_js, page_wasm)
     html, n = re.subn(r'<script type="module">\s*import init, \* as bindings from .*?</script>', lambda m: '<script type="module">\n%s</script>' % loader, html, flags=re.S)
@@ -275,6 +302,8 @@ def main():
     if "'sha256-INLINE'" not in html:
         fail("index.html has no 'sha256-INLINE' placeholder in its CSP")
     html = html.replace("'sha256-INLINE'", " ".join(sha256(s) for s in inline_scripts(html)))
+    glue = read(page_js)
+    html = set_integrity(html, page_js, minify(page_js, "js"))
     write("index.html", html)
 
     for name, size in ICONS:
@@ -282,7 +311,7 @@ def main():
     write(MANIFEST, manifest())
     cached = ["./"] + sorted(f for f in os.listdir(STAGING) if f not in ("index.html", SERVICE_WORKER, SINGLE_FILE))
     write(SERVICE_WORKER, service_worker(cached))
-    write(SINGLE_FILE, single_file(html, page_js, page_wasm, css[0]))
+    write(SINGLE_FILE, single_file(html, glue, page_wasm, css[0]))
     print("post_build.py: index.html, %s, %s and %s written; the service worker caches %d files"
           % (MANIFEST, SERVICE_WORKER, SINGLE_FILE, len(cached)))
 

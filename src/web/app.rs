@@ -8,7 +8,7 @@ use std::rc::Rc;
 use std::cell::RefCell;
 
 use gloo_timers::callback::Timeout;
-use ise_planner::design::{Deployment, Design};
+use ise_planner::design::{AccessEndpoint, Deployment, Design, Sku};
 use ise_planner::{placement, plan, Plan};
 use yew::prelude::*;
 
@@ -23,7 +23,7 @@ use crate::components::network_form::network_form;
 use crate::components::routes_table::RoutesTable;
 use crate::components::routing_form::RoutingForm;
 use crate::components::rules_table::RulesTables;
-use crate::components::subnets_table::SubnetsTable;
+use crate::components::subnets_table::{subnets_table, SubnetsProps};
 use crate::components::toolbar::Toolbar;
 use crate::state::{self, Action, Edit, Notice, Shared};
 
@@ -275,7 +275,7 @@ pub fn App() -> Html {
                 </div>
                 <div class="area-results">
                     { printed_inputs(&PrintedProps { design: design.clone() }) }
-                    <SubnetsTable design={design.clone()} plan={live.clone()} settled={settled.clone()} on_edit={on_edit.clone()} generation={state.generation} explained_before={explained_before} />
+                    { subnets_table(&yew::props!(SubnetsProps { design: design.clone(), plan: live.clone(), settled: settled.clone(), on_edit: on_edit.clone(), generation: state.generation, explained_before: explained_before })) }
                     <AddressMap maps={maps} />
                 </div>
                 <div class="area-more-inputs">
@@ -322,12 +322,24 @@ fn printed_inputs(props: &PrintedProps) -> Html {
         (
             "SKU",
             format!(
-                "{:?}, additional capacity {}",
-                d.sku,
+                "{}, additional capacity {}",
+                if d.sku == Sku::Developer {
+                    "Developer"
+                } else {
+                    "Premium"
+                },
                 d.additional_capacity.as_str()
             ),
         ),
-        ("Access endpoint", format!("{:?}", d.access_endpoint)),
+        (
+            "Access endpoint",
+            if d.access_endpoint == AccessEndpoint::External {
+                "External"
+            } else {
+                "Internal"
+            }
+            .into(),
+        ),
         (
             "Deployment",
             match d.deployment {

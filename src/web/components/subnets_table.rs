@@ -32,8 +32,7 @@ pub struct SubnetsProps {
     pub explained_before: Option<AttrValue>,
 }
 
-#[function_component]
-pub fn SubnetsTable(props: &SubnetsProps) -> Html {
+pub fn subnets_table(props: &SubnetsProps) -> Html {
     let plan = &props.plan;
     let e = &props.on_edit;
     let reallocate = {
