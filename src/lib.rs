@@ -32,6 +32,7 @@ pub mod findings;
 pub mod import;
 pub mod names;
 pub mod nsg;
+pub mod order;
 pub mod placement;
 pub mod plan;
 pub mod regions;

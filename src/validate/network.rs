@@ -64,7 +64,10 @@ fn check_reserved(net: Ipv4Net, field: &str, what: &str, f: &mut Findings) {
 /// overlap only by nesting), at most `limit` of them.
 fn overlapping_pairs(nets: &[(usize, Ipv4Net)], limit: usize) -> Vec<(usize, usize)> {
     let mut sorted: Vec<&(usize, Ipv4Net)> = nets.iter().collect();
-    sorted.sort_unstable_by_key(|(i, n)| (u32::from(n.network()), n.prefix_len(), *i));
+    // Stable, so equal prefixes stay in index order.
+    crate::order::sort_by_key(&mut sorted, |(_, n)| {
+        (u64::from(u32::from(n.network())) << 8) | u64::from(n.prefix_len())
+    });
     let mut pairs = Vec::new();
     let mut outer: Option<&(usize, Ipv4Net)> = None;
     for item in sorted {
@@ -78,7 +81,7 @@ fn overlapping_pairs(nets: &[(usize, Ipv4Net)], limit: usize) -> Vec<(usize, usi
             _ => outer = Some(item),
         }
     }
-    pairs.sort_unstable();
+    crate::order::sort_by_key(&mut pairs, |&(a, b)| ((a as u64) << 32) | b as u64);
     pairs
 }
 
