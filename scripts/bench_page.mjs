@@ -1,8 +1,10 @@
 // The page benchmark: drives the release build (dist/) in headless Chromium and prints medians.
 // Not a test: timings depend on the machine and are never asserted.
 //
-//   first load   — first contentful paint (the HTML shell) and the full plan painted (the four
-//                  prefixes in the page and the frame after them), each in a fresh profile;
+//   first load   — first contentful paint (the HTML shell), the ISE subnets painted (the four
+//                  prefixes in the page and the frame after them) and the whole plan painted
+//                  (also the status line, both NSG tables, the checklist and the findings),
+//                  each in a fresh profile;
 //   keystrokes   — an edit of the VNet address space to the next paint, with the default
 //                  design and with 1,000, 10,000 and 100,000 existing subnets (the criterion
 //                  benchmark's designs: 10.0.0.0/8, every other /27), and 10,000 with the CPU
@@ -10,7 +12,8 @@
 //
 // A keystroke is measured from its keydown's timestamp (when the browser received it) to a
 // task posted from the next animation frame — that is, after the frame that shows it painted.
-// Usage: node scripts/bench_page.mjs [--runs N] [--keys N] [--only NAME]; scripts/bench_page.sh builds first.
+// Usage: node scripts/bench_page.mjs [--runs N] [--keys N] [--only load|keys|N] [--dist DIR];
+// scripts/bench_page.sh builds first.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,11 +21,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
+const DIST = path.resolve(arg('--dist', path.join(ROOT, 'dist')));
 const RUNS = Number(arg('--runs', 15));
 const KEYS = Number(arg('--keys', 30));
 const ONLY = arg('--only', '');
@@ -46,35 +49,50 @@ const median = (xs) => {
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-/** Records, in the page, when the four prefixes are first in the DOM and the frame after. */
+/**
+ * Records, in the page, when the four prefixes are first in the DOM and when the whole plan
+ * is, each at the task after the next frame (that is, once painted).
+ */
 function watchFirstPlan() {
-  const seen = () => document.querySelectorAll('.prefix-value').length === 4;
-  const done = (t) => { window.__planPainted = t; };
+  const marks = [
+    ['__subnetsPainted', () => document.querySelectorAll('.prefix-value').length === 4],
+    ['__planPainted', () => document.getElementById('summary') && document.querySelectorAll('#nsg-inbound tbody tr, #nsg-outbound tbody tr').length > 0
+      && document.querySelector('.checklist li') && document.getElementById('findings-title')],
+  ];
+  const painted = (name) => requestAnimationFrame(() => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => { window[name] = performance.now(); };
+    c.port2.postMessage(0);
+  });
   new MutationObserver((_, observer) => {
-    if (!seen()) return;
-    observer.disconnect();
-    requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => done(performance.now()); c.port2.postMessage(0); });
+    for (const mark of marks) {
+      if (!mark[2] && mark[1]()) { mark[2] = true; painted(mark[0]); }
+    }
+    if (marks.every((m) => m[2])) observer.disconnect();
   }).observe(document, { childList: true, subtree: true });
 }
 
 async function firstLoad(browser, url) {
   const fcp = [];
+  const subnets = [];
   const plan = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.addInitScript(watchFirstPlan);
     await page.goto(url);
-    await page.waitForFunction(() => window.__planPainted !== undefined, null, { timeout: 60000 });
+    await page.waitForFunction(() => window.__planPainted !== undefined && window.__subnetsPainted !== undefined, null, { timeout: 60000 });
     const r = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      subnets: window.__subnetsPainted,
       plan: window.__planPainted,
     }));
     fcp.push(r.fcp);
+    subnets.push(r.subnets);
     plan.push(r.plan);
     await context.close();
   }
-  return { fcp: median(fcp), plan: median(plan) };
+  return { fcp: median(fcp), subnets: median(subnets), plan: median(plan) };
 }
 
 /** The criterion benchmark's existing subnets: every other /27 from 10.0.0.0. */
@@ -148,7 +166,7 @@ try {
   console.log(`ISE Network Planner page benchmark (dist/, headless Chromium ${browser.version()}; medians)`);
   if (!ONLY || ONLY === 'load') {
     const r = await firstLoad(browser, url);
-    console.log(`first load (${RUNS} fresh profiles): first contentful paint ${ms(r.fcp)}, full plan painted ${ms(r.plan)}`);
+    console.log(`first load (${RUNS} fresh profiles): first contentful paint ${ms(r.fcp)}, ISE subnets painted ${ms(r.subnets)}, whole plan painted ${ms(r.plan)}`);
   }
   const cases = [['default design', 0, 1], ['1,000 existing subnets', 1000, 1], ['10,000 existing subnets', 10000, 1], ['100,000 existing subnets', 100000, 1], ['10,000 existing subnets, CPU 4× slower', 10000, 4]];
   for (const [name, n, throttle] of cases) {
