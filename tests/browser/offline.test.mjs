@@ -2,7 +2,8 @@
 // all, the tools worker inlined), the normal build opened from disk (a message that says what to
 // do, never a blank page), the served page after one visit with the network cut (the service
 // worker's cache) and updated by a new build, the download of the single file, the first load
-// fetching only what the size report counts, and the autosave of a burst of typing.
+// fetching only what the size report counts, the autosave of a burst of typing, and a very
+// long list of existing subnets folded away so that typing stays fast.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -210,6 +211,36 @@ test('a burst of typing is saved: a reload at once restores the last value', asy
     await page.waitForSelector('#summary');
     assert.equal(await page.inputValue('#f-vnet-addressPrefixes'), '172.20.0.0/23');
     assert.equal((await prefixes(page))[0], '172.20.0.0/27');
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a list of more than 5,000 existing subnets is folded away until asked for, and still plans', async () => {
+  const page = await newPage(browser, server.origin);
+  try {
+    await open(page, server.url);
+    const lines = Array.from({ length: 6000 }, (_, i) => `10.${(i >> 8) & 255}.${i & 255}.0/27 s${i}`).join('\n');
+    await page.fill('#f-vnet-addressPrefixes', '10.0.0.0/8');
+    // Pasted: the text, then one input event.
+    await page.evaluate((text) => {
+      const area = document.getElementById('f-vnet-existingSubnets');
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, lines);
+    const show = page.getByRole('button', { name: 'Show the list to edit it' });
+    await show.waitFor();
+    assert.equal(await page.isHidden('#f-vnet-existingSubnets'), true, 'the long list is folded');
+    assert.match(await page.locator('.folded').innerText(), /6000 lines/);
+    assert.equal((await page.inputValue('#f-vnet-existingSubnets')).split('\n').length, 6000, 'its text is kept');
+    // The plan follows it: the subnets avoid all 6,000.
+    assert.match(await page.locator('.existing-list summary').innerText(), /6000 subnets/);
+    await page.fill('#f-vnet-addressPrefixes', '10.0.0.0/9');
+    assert.equal((await prefixes(page)).length, 4);
+    await show.click();
+    assert.equal(await page.isVisible('#f-vnet-existingSubnets'), true);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-vnet-existingSubnets');
+    assert.equal(await page.locator('#show-existing').count(), 0);
   } finally {
     await page.context().close();
   }
