@@ -200,7 +200,7 @@ async function networkFirst(request, url) {
     return response;
   } catch (offline) {
     const hit = (await cache.match(request, { ignoreSearch: true }))
-      || (request.mode === 'navigate' ? await cache.match('./') : undefined);
+      || (request.mode === 'navigate' ? await cache.match('index.html') : undefined);
     if (hit) return hit;
     throw offline;
   }
@@ -212,7 +212,7 @@ def service_worker(files):
     digest = hashlib.sha256()
     for name in files:
         digest.update(name.encode("utf-8") + b"\0")
-        digest.update(read(name if name != "./" else "index.html", "rb"))
+        digest.update(read(name, "rb"))
     return SW_TEMPLATE % {
         "version": digest.hexdigest()[:16],
         "files": json.dumps(files),
@@ -309,7 +309,7 @@ def main():
     for name, size in ICONS:
         write(name, png(size))
     write(MANIFEST, manifest())
-    cached = ["./"] + sorted(f for f in os.listdir(STAGING) if f not in ("index.html", SERVICE_WORKER, SINGLE_FILE))
+    cached = sorted(f for f in os.listdir(STAGING) if f not in (SERVICE_WORKER, SINGLE_FILE))
     write(SERVICE_WORKER, service_worker(cached))
     write(SINGLE_FILE, single_file(html, glue, page_wasm, css[0]))
     print("post_build.py: index.html, %s, %s and %s written; the service worker caches %d files"

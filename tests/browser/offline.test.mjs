@@ -65,6 +65,18 @@ test('the single-file edition opened from disk renders four subnets, exports, an
   }
 });
 
+test('the single-file edition works from a web server too, fetching nothing but itself', async () => {
+  const page = await newPage(browser, server.origin);
+  try {
+    await open(page, server.url + 'ise-planner.html');
+    assert.deepEqual(await prefixes(page), DEFAULT_PREFIXES);
+    assert.deepEqual(page.requestsSeen.filter((u) => !u.startsWith('blob:')), [server.url + 'ise-planner.html']);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('the single file keeps a strict policy: its own inline scripts and style by hash, workers from blob: only', async () => {
   const html = fs.readFileSync(path.join(DIST, 'ise-planner.html'), 'utf8');
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
