@@ -3,7 +3,8 @@
 # Everything comes from crates.io, npm or Debian: nothing is downloaded from elsewhere.
 #   scripts/setup.sh            build tools (wasm target, Trunk, wasm-bindgen, wasm-opt)
 #   scripts/setup.sh --browser  also Chromium and ChromeDriver for the browser tests, and
-#                               Debian's shellcheck, which the Azure CLI export's test runs
+#                               Debian's firefox-esr (the single-file edition's Firefox check)
+#                               and shellcheck (which the Azure CLI export's test runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,8 +30,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
-  say "installing wasm-opt (binaryen), playwright-core and axe-core from npm"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+  say "installing wasm-opt (binaryen), esbuild, playwright-core and axe-core from npm"
   npm ci --no-audit --no-fund
 fi
 
@@ -39,6 +40,13 @@ if [ "${1:-}" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/firefox-esr ]; then
+  say "installing Debian's firefox-esr (the browser tests open the single-file edition in it)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq firefox-esr >/dev/null
 fi
 
 if [ "${1:-}" = "--browser" ] && ! command -v shellcheck >/dev/null; then

@@ -97,7 +97,7 @@ fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &cidr::Cover) -
             items.push((s, e, SegmentKind::Reserved, Label::Reserved(r.what)));
         }
     }
-    items.sort_by_key(|a| (a.0, a.2));
+    crate::order::sort_by_key(&mut items, |a| (a.0 << 3) | a.2 as u64);
 
     let mut stretches: Vec<Stretch> = Vec::new();
     let mut cursor = lo;

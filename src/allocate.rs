@@ -120,7 +120,7 @@ pub fn without(free: &[(u64, u64)], taken: &[Ipv4Net]) -> Vec<(u64, u64)> {
             (u64::from(s), u64::from(e))
         })
         .collect();
-    cuts.sort_unstable();
+    crate::order::sort_pairs(&mut cuts);
     let mut out = Vec::with_capacity(free.len() + cuts.len());
     let mut c = 0;
     for &(start, end) in free {

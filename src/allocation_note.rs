@@ -121,6 +121,12 @@ pub struct AllocationNote {
     pub summary: String,
 }
 
+/// Whether two lists hold the same blocks, in any order (each as often): a handful at most.
+fn same_blocks(a: &[String], b: &[String]) -> bool {
+    let count = |list: &[String], x: &String| list.iter().filter(|y| *y == x).count();
+    a.len() == b.len() && a.iter().all(|x| count(a, x) == count(b, x))
+}
+
 impl AllocationNote {
     /// Assembles the note and its summary. `kept`: the subnets kept at their hints, with their
     /// blocks; `fresh`: the rule's choice for the other unpinned subnets.
@@ -133,10 +139,7 @@ impl AllocationNote {
     ) -> AllocationNote {
         let mut now: Vec<String> = kept.iter().map(|(_, b)| b.to_string()).collect();
         now.extend(fresh.prefixes());
-        now.sort_unstable();
-        let mut chosen = rule.prefixes();
-        chosen.sort_unstable();
-        let follows_rule = now == chosen;
+        let follows_rule = same_blocks(&now, &rule.prefixes());
         let mut note = AllocationNote {
             follows_rule,
             kept: if follows_rule {

@@ -87,7 +87,7 @@ pub fn size(net: Ipv4Net) -> u64 {
 
 /// Sorts and merges inclusive ranges so none overlap or touch.
 pub fn merge(mut ranges: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
-    ranges.sort_unstable();
+    crate::order::sort_pairs(&mut ranges);
     let mut merged: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
     for (start, end) in ranges {
         match merged.last_mut() {
@@ -101,7 +101,9 @@ pub fn merge(mut ranges: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 /// Removes nested prefixes and sorts, leaving disjoint prefixes in address order (CIDR
 /// prefixes are either disjoint or nested, never partly overlapping).
 pub fn outermost(mut nets: Vec<Ipv4Net>) -> Vec<Ipv4Net> {
-    nets.sort_unstable_by_key(|n| (u32::from(n.network()), n.prefix_len()));
+    crate::order::sort_by_key(&mut nets, |n| {
+        (u64::from(u32::from(n.network())) << 8) | u64::from(n.prefix_len())
+    });
     let mut kept: Vec<Ipv4Net> = Vec::with_capacity(nets.len());
     for net in nets {
         if !kept.last().is_some_and(|last| last.contains(&net)) {

@@ -399,7 +399,7 @@ fn delegated_slot(design: &Design, subnets: &[PlannedSubnet]) -> Option<usize> {
 /// `uncounted` ones, already left out).
 fn order_and_cap(findings: Findings, uncounted: &[(&'static str, usize)]) -> Vec<Finding> {
     let mut all = findings.0;
-    all.sort_by_key(|f| f.severity);
+    crate::order::sort_by_key(&mut all, |f| f.severity as u64);
     let mut seen: std::collections::HashMap<&'static str, usize> = std::collections::HashMap::new();
     let mut out = Vec::new();
     for finding in all {
@@ -412,11 +412,8 @@ fn order_and_cap(findings: Findings, uncounted: &[(&'static str, usize)]) -> Vec
     for (code, n) in uncounted {
         *seen.entry(code).or_insert(0) += n;
     }
-    let mut extra: Vec<(&'static str, usize)> = seen
-        .into_iter()
-        .filter(|(_, n)| *n > FINDINGS_PER_CODE)
-        .collect();
-    extra.sort_unstable();
+    // Each count goes right after the last finding of its code, whatever order they come in.
+    let extra = seen.into_iter().filter(|(_, n)| *n > FINDINGS_PER_CODE);
     for (code, n) in extra {
         if let Some(first) = out.iter().find(|f| f.code == code).cloned() {
             let more = n - FINDINGS_PER_CODE;

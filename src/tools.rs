@@ -142,16 +142,19 @@ impl Envelope<Response> {
                 design_json: text("designJson")?,
                 summary: text("summary")?,
                 source: text("source")?,
-                notes: serde_json::from_value(fields.get("notes")?.clone()).ok()?,
+                notes: crate::design_read::strings(fields.get("notes")?, "notes").ok()?,
             },
             "serviceTagsImported" => Response::ServiceTagsImported {
-                dependency_addresses: serde_json::from_value(
-                    fields.get("dependencyAddresses")?.clone(),
+                dependency_addresses: crate::design_read::dependency_addresses(
+                    fields.get("dependencyAddresses")?,
+                    "dependencyAddresses",
                 )
                 .ok()?,
                 government_addresses: match fields.get("governmentAddresses")? {
                     Value::Null => None,
-                    g => Some(serde_json::from_value(g.clone()).ok()?),
+                    g => Some(
+                        crate::design_read::government_addresses(g, "governmentAddresses").ok()?,
+                    ),
                 },
                 summary: text("summary")?,
             },

@@ -612,7 +612,10 @@ fn cli_reads_stdin_and_applies_design_then_import_then_flags() {
         &["--design", "-", "--import-vnet", "-"],
         Some(b"{\"version\":2}"),
     );
-    assert_usage_error(&r, "only one of --design, --import-vnet and --service-tags can read stdin");
+    assert_usage_error(
+        &r,
+        "only one of --design, --import-vnet and --service-tags can read stdin",
+    );
 }
 
 #[test]

@@ -7,15 +7,14 @@
 //! versions; then read the typed design, resetting each field, list entry or nested field
 //! that does not have its type.
 
-use serde::de::value::MapDeserializer;
-use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::{
     Certificate, DependencyAddresses, Design, ExistingSubnet, Firewall, GovernmentAddresses,
     SubnetSpec, VirtualNetwork, DESIGN_VERSION,
 };
+use crate::design_read::HandRead;
 use crate::validate::limits;
 
 /// A design as read, with the fields that were reset because they did not have their type.
@@ -77,6 +76,7 @@ impl Design {
     pub fn load(text: &str) -> Result<Loaded, LoadError> {
         // Editors on Windows often start files with a byte-order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(design) = read_directly(text) {
             return Ok(Loaded {
                 design,
@@ -93,7 +93,8 @@ impl Design {
         };
         // Most files read as they are: the value is consumed without copying its strings.
         // Only a file with wrong-typed fields is parsed again and repaired.
-        match Design::deserialize(Value::Object(parse()?)) {
+        let object = parse()?;
+        match Design::read(&Value::Object(object), "") {
             Ok(design) => Ok(Loaded {
                 design,
                 dropped: Vec::new(),
@@ -108,16 +109,18 @@ impl Design {
         let value = Capped(None)
             .deserialize(value)
             .map_err(|e| LoadError::NotJson(e.to_string()))?;
-        let object = prepare(value)?;
-        let fields = MapDeserializer::<_, serde_json::Error>::new(
-            object.iter().map(|(k, v)| (k.as_str(), v)),
-        );
-        match Design::deserialize(fields) {
-            Ok(design) => Ok(Loaded {
+        let value = Value::Object(prepare(value)?);
+        if let Ok(design) = Design::read(&value, "") {
+            return Ok(Loaded {
                 design,
                 dropped: Vec::new(),
-            }),
-            Err(_) => repaired(object),
+            });
+        }
+        match value {
+            Value::Object(object) => repaired(object),
+            other => Err(LoadError::NotADesign(format!(
+                "it is {other}, not a JSON object in braces"
+            ))),
         }
     }
 
@@ -161,8 +164,7 @@ fn prepare(value: Value) -> Result<Map<String, Value>, LoadError> {
 fn repaired(mut object: Map<String, Value>) -> Result<Loaded, LoadError> {
     let mut dropped = Vec::new();
     repair_object::<Design>(&mut object, "", &mut dropped);
-    let design =
-        Design::deserialize(Value::Object(object)).map_err(|e| LoadError::Shape(e.to_string()))?;
+    let design = Design::read(&Value::Object(object), "").map_err(LoadError::Shape)?;
     Ok(Loaded { design, dropped })
 }
 
@@ -300,165 +302,180 @@ impl<'de> Visitor<'de> for Capped<'_> {
     }
 }
 
-/// The common case, read straight into a design without building a JSON value first (less
-/// memory, and far fewer allocations left behind for the planner to work around): a current
-/// or version-1 design within every list's load cap whose fields all have their types. `None`:
-/// read it the careful way (which also gives the right error).
-fn read_directly(text: &str) -> Option<Design> {
-    let mut scanner = serde_json::Deserializer::from_str(text);
-    let root = RootScan.deserialize(&mut scanner).ok()?;
-    // Without a version (its default would hide that) or shaped like a plan: the careful way.
-    if !root.has_version || (root.has_findings && root.has_nsg_rules) {
-        return None;
-    }
-    let mut design: Design = serde_json::from_str(text).ok()?;
-    if !(1..=DESIGN_VERSION).contains(&design.version) {
-        return None;
-    }
-    design.version = DESIGN_VERSION;
-    Some(design)
-}
+/// Reading a plain design straight from text, natively (see [`direct::read_directly`]).
+#[cfg(not(target_arch = "wasm32"))]
+mod direct {
+    use super::*;
 
-/// What the top of a document says, found by [`RootScan`]: only an object gets one.
-#[derive(Default)]
-struct Root {
-    has_version: bool,
-    has_findings: bool,
-    has_nsg_rules: bool,
-}
-
-/// [`Scan`] for the document itself, which must be an object; notes its telling keys.
-struct RootScan;
-
-impl<'de> DeserializeSeed<'de> for RootScan {
-    type Value = Root;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Root, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RootScan {
-    type Value = Root;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON object")
+    /// (Native only: the page reads every design through the hand-written reader, which keeps
+    /// serde's derived reader out of its WebAssembly.)
+    ///
+    /// The common case, read straight into a design without building a JSON value first (less
+    /// memory, and far fewer allocations left behind for the planner to work around): a current
+    /// or version-1 design within every list's load cap whose fields all have their types. `None`:
+    /// read it the careful way (which also gives the right error).
+    pub(super) fn read_directly(text: &str) -> Option<Design> {
+        let mut scanner = serde_json::Deserializer::from_str(text);
+        let root = RootScan.deserialize(&mut scanner).ok()?;
+        // Without a version (its default would hide that) or shaped like a plan: the careful way.
+        if !root.has_version || (root.has_findings && root.has_nsg_rules) {
+            return None;
+        }
+        let mut design: Design = serde_json::from_str(text).ok()?;
+        if !(1..=DESIGN_VERSION).contains(&design.version) {
+            return None;
+        }
+        design.version = DESIGN_VERSION;
+        Some(design)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Root, A::Error> {
-        let mut root = Root::default();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match key.0.as_ref() {
-                "version" => root.has_version = true,
-                "findings" => root.has_findings = true,
-                "nsgRules" => root.has_nsg_rules = true,
-                _ => {}
+    /// What the top of a document says, found by [`RootScan`]: only an object gets one.
+    #[derive(Default)]
+    struct Root {
+        has_version: bool,
+        has_findings: bool,
+        has_nsg_rules: bool,
+    }
+
+    /// [`Scan`] for the document itself, which must be an object; notes its telling keys.
+    struct RootScan;
+
+    impl<'de> DeserializeSeed<'de> for RootScan {
+        type Value = Root;
+
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Root, D::Error> {
+            deserializer.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for RootScan {
+        type Value = Root;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Root, A::Error> {
+            let mut root = Root::default();
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                match key.0.as_ref() {
+                    "version" => root.has_version = true,
+                    "findings" => root.has_findings = true,
+                    "nsgRules" => root.has_nsg_rules = true,
+                    _ => {}
+                }
+                let at = At {
+                    key: &key.0,
+                    up: None,
+                };
+                map.next_value_seed(Scan(Some(&at)))?;
             }
-            let at = At {
-                key: &key.0,
-                up: None,
+            Ok(root)
+        }
+    }
+
+    /// Walks a document without keeping it, failing at the first list longer than its load cap.
+    struct Scan<'a>(Option<&'a At<'a>>);
+
+    impl<'de> DeserializeSeed<'de> for Scan<'_> {
+        type Value = ();
+
+        fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Scan<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let cap = match self.0 {
+                None => 0,
+                Some(at) => limits::load_cap(&at.dotted()).unwrap_or(usize::MAX),
             };
-            map.next_value_seed(Scan(Some(&at)))?;
-        }
-        Ok(root)
-    }
-}
-
-/// Walks a document without keeping it, failing at the first list longer than its load cap.
-struct Scan<'a>(Option<&'a At<'a>>);
-
-impl<'de> DeserializeSeed<'de> for Scan<'_> {
-    type Value = ();
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Scan<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let cap = match self.0 {
-            None => 0,
-            Some(at) => limits::load_cap(&at.dotted()).unwrap_or(usize::MAX),
-        };
-        let here = At {
-            key: "[]",
-            up: self.0,
-        };
-        let mut n = 0;
-        while seq.next_element_seed(Scan(Some(&here)))?.is_some() {
-            n += 1;
-            if n > cap {
-                return Err(serde::de::Error::custom("a list past its cap"));
-            }
-        }
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            let at = At {
-                key: &key.0,
+            let here = At {
+                key: "[]",
                 up: self.0,
             };
-            map.next_value_seed(Scan(Some(&at)))?;
+            let mut n = 0;
+            while seq.next_element_seed(Scan(Some(&here)))?.is_some() {
+                n += 1;
+                if n > cap {
+                    return Err(serde::de::Error::custom("a list past its cap"));
+                }
+            }
+            Ok(())
         }
-        Ok(())
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                let at = At {
+                    key: &key.0,
+                    up: self.0,
+                };
+                map.next_value_seed(Scan(Some(&at)))?;
+            }
+            Ok(())
+        }
+    }
+
+    /// An object key, borrowed from the text when it has no escapes.
+    struct Key<'de>(std::borrow::Cow<'de, str>);
+
+    impl<'de> serde::Deserialize<'de> for Key<'de> {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct KeyVisitor;
+            impl<'de> Visitor<'de> for KeyVisitor {
+                type Value = Key<'de>;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a key")
+                }
+                fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                    Ok(Key(std::borrow::Cow::Borrowed(v)))
+                }
+                fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                    Ok(Key(std::borrow::Cow::Owned(v.to_string())))
+                }
+            }
+            deserializer.deserialize_str(KeyVisitor)
+        }
     }
 }
 
-/// An object key, borrowed from the text when it has no escapes.
-struct Key<'de>(std::borrow::Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(std::borrow::Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(std::borrow::Cow::Owned(v.to_string())))
-            }
-        }
-        deserializer.deserialize_str(KeyVisitor)
-    }
-}
+#[cfg(not(target_arch = "wasm32"))]
+use direct::read_directly;
 
 // --- lenient reading ------------------------------------------------------------------
 
 /// A part of the design that is read leniently: how to repair the value of one of its
 /// fields when that value does not read as its type.
-trait Repair: DeserializeOwned {
+trait Repair: HandRead {
     /// Whether values of this type are JSON objects (repaired field by field).
     const OBJECT: bool;
     /// Repairs the value of field `key` in place, when the field is a container whose parts
@@ -547,9 +564,10 @@ fn join(path: &str, key: &str) -> String {
 }
 
 /// Whether field `key` with `value` reads as a field of `T` (the other fields absent).
-fn field_reads<T: DeserializeOwned>(key: &str, value: &Value) -> bool {
-    let one = MapDeserializer::<_, serde_json::Error>::new(std::iter::once((key, value)));
-    T::deserialize(one).is_ok()
+fn field_reads<T: HandRead>(key: &str, value: &Value) -> bool {
+    let mut one = Map::new();
+    one.insert(key.to_string(), value.clone());
+    T::read(&Value::Object(one), "").is_ok()
 }
 
 /// Resets each field of `object` that does not read as a field of `T`: a `null` is removed
@@ -600,7 +618,7 @@ fn list<E: Repair>(value: &mut Value, path: &str, dropped: &mut Vec<String>) {
         return;
     };
     for (i, item) in items.iter_mut().enumerate() {
-        if E::deserialize(&*item).is_ok() {
+        if E::read(item, "").is_ok() {
             continue;
         }
         let at = format!("{path}[{i}]");
@@ -608,7 +626,7 @@ fn list<E: Repair>(value: &mut Value, path: &str, dropped: &mut Vec<String>) {
             if let Some(o) = item.as_object_mut() {
                 let before = dropped.len();
                 repair_object::<E>(o, &at, dropped);
-                if E::deserialize(&*item).is_ok() {
+                if E::read(item, "").is_ok() {
                     continue;
                 }
                 dropped.truncate(before);

@@ -8,22 +8,23 @@ use std::rc::Rc;
 use std::cell::RefCell;
 
 use gloo_timers::callback::Timeout;
-use ise_planner::design::{Deployment, Design};
+use ise_planner::design::{AccessEndpoint, Deployment, Design, Sku};
 use ise_planner::{placement, plan, Plan};
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::address_map::AddressMap;
-use crate::components::checklist::Checklist;
-use crate::components::environment_form::EnvironmentForm;
+use crate::components::checklist::{checklist, ChecklistProps};
+use crate::components::environment_form::environment_form;
 use crate::components::exports::ExportSection;
-use crate::components::findings_panel::{FindingsPanel, Summary};
-use crate::components::network_form::NetworkForm;
+use crate::components::fields::FormProps;
+use crate::components::findings_panel::{summary, FindingsPanel, SummaryProps};
+use crate::components::network_form::network_form;
 use crate::components::routes_table::RoutesTable;
 use crate::components::routing_form::RoutingForm;
 use crate::components::rules_table::RulesTables;
 use crate::components::safeguards::Safeguards;
-use crate::components::subnets_table::SubnetsTable;
+use crate::components::subnets_table::{subnets_table, SubnetsProps};
 use crate::components::toolbar::Toolbar;
 use crate::state::{self, Action, Edit, Notice, Shared};
 
@@ -227,51 +228,39 @@ pub fn App() -> Html {
         p.subnets.iter().map(|s| s.name.clone()).collect::<Vec<_>>()
     });
     let rest = use_memo(live.clone(), |p| p.rest.clone());
-    let checklist = use_memo(live.clone(), |p| p.checklist.clone());
+    let checklist_items = use_memo(live.clone(), |p| p.checklist.clone());
     let findings = use_memo(settled.clone(), |p| p.findings.clone());
     let stem = state::file_stem(&design);
 
     html! {
         <>
-            <nav class="skip-links" aria-label="Skip links">
-                <a href="#network" class="skip">{ "Skip to the network inputs" }</a>
-                <a href="#results" class="skip">{ "Skip to the ISE subnets" }</a>
-            </nav>
-            <header class="page-header">
-                <div class="title">
-                    <h1>{ "ISE Network Planner" }</h1>
-                    <p class="tagline">{ "Subnets, NSG rules, routes and the REST request of an Azure Logic Apps integration service environment (ISE), planned in this browser: offline, nothing sent anywhere." }</p>
-                    <p class="retired">{ "Azure retired ISE on 2024-08-31; the planner remains useful to audit and document existing designs and to reproduce their network requirements." }</p>
-                </div>
-                <Toolbar design={design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch.clone()} />
-            </header>
+            // The title, the retirement line, the skip links and the footer are the HTML shell's
+            // (index.html): they paint before the wasm runs. The toolbar sits in the header row.
+            <Toolbar design={design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch.clone()} />
             <Safeguards notice={state.notice.clone()} can_undo={state.previous.is_some()} attention={state.attention.clone()} damaged={state.damaged.clone()} dispatch={dispatch.clone()} />
-            <Summary plan={settled.clone()} />
+            { summary(&yew::props!(SummaryProps { plan: settled.clone() })) }
             if !*saved { <p class="notice problem" role="alert">{ "This browser did not let the page save the design; use Save design to keep it." }</p> }
             <main class="layout" onfocusout={settle_now} onpointerdown={pointer_down}>
                 <div class="area-network">
-                    <NetworkForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} on_notice={on_notice.clone()} dispatch={dispatch.clone()} generation={state.generation} />
+                    { network_form(&yew::props!(FormProps { design: design.clone(), plan: settled.clone(), on_edit: on_edit.clone(), on_notice: on_notice.clone(), dispatch: dispatch.clone(), generation: state.generation })) }
                 </div>
                 <div class="area-results">
-                    <PrintedInputs design={design.clone()} />
-                    <SubnetsTable design={design.clone()} plan={live.clone()} settled={settled.clone()} on_edit={on_edit.clone()} generation={state.generation} explained_before={explained_before} />
+                    { printed_inputs(&PrintedProps { design: design.clone() }) }
+                    { subnets_table(&yew::props!(SubnetsProps { design: design.clone(), plan: live.clone(), settled: settled.clone(), on_edit: on_edit.clone(), generation: state.generation, explained_before: explained_before })) }
                     <AddressMap maps={maps} />
                 </div>
                 <div class="area-more-inputs">
                     <RoutingForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} on_notice={on_notice.clone()} />
-                    <EnvironmentForm design={design.clone()} plan={settled.clone()} on_edit={on_edit.clone()} />
+                    { environment_form(&yew::props!(FormProps { design: design.clone(), plan: settled.clone(), on_edit: on_edit.clone() })) }
                 </div>
                 <div class="area-outputs">
                     <RulesTables rules={rules} />
                     <RoutesTable route_table={plan.route_table} routes={routes} service_endpoints={endpoints} subnet_names={subnet_names} />
                     <ExportSection design={design.clone()} rest={rest} stem={stem} />
-                    <Checklist items={checklist} />
+                    { checklist(&ChecklistProps { items: checklist_items }) }
                     <FindingsPanel findings={findings} />
                 </div>
             </main>
-            <footer class="page-footer">
-                <p>{ "Rules follow Microsoft's articles \"Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE)\" and \"Create an integration service environment (ISE) by using the Logic Apps REST API\"; each rule names the table row it implements. Your design stays in this browser." }</p>
-            </footer>
         </>
     }
 }
@@ -293,8 +282,7 @@ struct PrintedProps {
 }
 
 /// The inputs in brief, shown only when printing (the forms are hidden then).
-#[function_component]
-fn PrintedInputs(props: &PrintedProps) -> Html {
+fn printed_inputs(props: &PrintedProps) -> Html {
     let d = &props.design;
     let rows: Vec<(&str, String)> = vec![
         (
@@ -305,12 +293,24 @@ fn PrintedInputs(props: &PrintedProps) -> Html {
         (
             "SKU",
             format!(
-                "{:?}, additional capacity {}",
-                d.sku,
+                "{}, additional capacity {}",
+                if d.sku == Sku::Developer {
+                    "Developer"
+                } else {
+                    "Premium"
+                },
                 d.additional_capacity.as_str()
             ),
         ),
-        ("Access endpoint", format!("{:?}", d.access_endpoint)),
+        (
+            "Access endpoint",
+            if d.access_endpoint == AccessEndpoint::External {
+                "External"
+            } else {
+                "Internal"
+            }
+            .into(),
+        ),
         (
             "Deployment",
             match d.deployment {

@@ -17,10 +17,18 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     panic_hook::install();
-    // A share link is unpacked by the browser (asynchronously) before the app starts.
+    // A share link is unpacked by the browser (asynchronously) before the app starts. The
+    // app owns `#app` only: the HTML shell around it (title, messages, `#panic`) stays,
+    // whatever happens inside.
     wasm_bindgen_futures::spawn_local(async {
         state::read_link_at_start().await;
-        yew::Renderer::<app::App>::new().render();
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app"));
+        match root {
+            Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+            None => yew::Renderer::<app::App>::new().render(),
+        };
     });
 }
 

@@ -13,16 +13,26 @@ export const OUT = path.resolve(here, 'out');
 /** The page is served from a sub-path, not '/', to prove it works from any path. */
 export const BASE = '/tools/ise-planner/';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
 
+/**
+ * Serves dist/ under BASE. `replace(name, text)` serves `text` instead of that file from then
+ * on (a new build deployed), `replace(name)` the file again.
+ */
 export async function startServer() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run scripts/build.sh first');
   const served = [];
+  const replaced = new Map();
   const server = http.createServer((req, res) => {
     served.push(req.url);
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(BASE)) { res.writeHead(404); res.end('not found'); return; }
     const rel = decodeURIComponent(url.pathname.slice(BASE.length)) || 'index.html';
+    if (replaced.has(rel)) {
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(rel)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.end(replaced.get(rel));
+      return;
+    }
     const file = path.resolve(DIST, rel);
     if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); res.end('not found'); return; }
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
@@ -30,7 +40,8 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, url: origin + BASE, served, close: () => new Promise((r) => server.close(r)) };
+  const replace = (name, text) => (text === undefined ? replaced.delete(name) : replaced.set(name, text));
+  return { origin, url: origin + BASE, served, replace, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launch() {
@@ -44,10 +55,12 @@ export async function launch() {
 /**
  * A fresh context (its own storage) with clipboard access and a laptop-sized window.
  * `options` go to the context: `colorScheme: 'dark'`, or `bypassCSP: true` for axe-core, which
- * the page's own Content-Security-Policy would otherwise refuse to run.
+ * the page's own Content-Security-Policy would otherwise refuse to run. The service worker is
+ * blocked unless `serviceWorkers: 'allow'` (offline.test.mjs): the other tests watch and route
+ * the page's own requests, which a service worker would answer from its cache.
  */
 export async function newPage(browser, origin, viewport = { width: 1280, height: 900 }, options = {}) {
-  const context = await browser.newContext({ viewport, ...options });
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block', ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   page.requestsSeen = [];

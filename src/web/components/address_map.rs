@@ -89,6 +89,18 @@ pub struct MapProps {
 #[function_component]
 pub fn AddressMap(props: &MapProps) -> Html {
     let maps = &props.maps;
+    // The table's rows (up to 400 a prefix) are built only while it is open: a crowded map
+    // then costs typing nothing beyond its bars.
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
+    };
     html! {
         <section class="card" aria-labelledby="map-title">
             <h2 id="map-title">{ "Address map" }</h2>
@@ -123,19 +135,21 @@ pub fn AddressMap(props: &MapProps) -> Html {
                 }
             }) }
             if !maps.is_empty() {
-                <details class="segments">
+                <details class="segments" {ontoggle}>
                 <summary>{ format!("The map as a table ({} segments)", maps.iter().map(|m| m.segments.len()).sum::<usize>()) }</summary>
                 <div class="scroll" tabindex="0" role="region" aria-labelledby="map-caption">
                 <table class="legend">
                     <caption id="map-caption">{ "Segments of the address space, in address order" }</caption>
                     <thead><tr><th scope="col">{ "Kind" }</th><th scope="col">{ "What" }</th><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th><th scope="col">{ "Addresses" }</th></tr></thead>
                     <tbody>
+                    if *open {
                     { for maps.iter().flat_map(|m| m.segments.iter()).take(400).scan(0, |n, s| { if s.kind == SegmentKind::Ise { *n += 1; } Some((*n, s)) }).map(|(n, s)| html! {
                         <tr>
                             <td><span class={classes!("swatch", kind_name(s.kind).replace(' ', "-"))} aria-hidden="true"></span>{ " " }{ if s.kind == SegmentKind::Ise { format!("{} {n}", kind_name(s.kind)) } else { kind_name(s.kind).to_string() } }</td>
                             <td>{ if s.label == kind_name(s.kind) { "" } else { s.label.as_str() } }</td><td class="mono">{ &s.first }</td><td class="mono">{ &s.last }</td><td>{ s.addresses }</td>
                         </tr>
                     }) }
+                    }
                     </tbody>
                 </table>
                 </div>

@@ -10,8 +10,7 @@ pub struct ChecklistProps {
     pub items: Rc<Vec<ChecklistItem>>,
 }
 
-#[function_component]
-pub fn Checklist(props: &ChecklistProps) -> Html {
+pub fn checklist(props: &ChecklistProps) -> Html {
     html! {
         <section class="card checklist" aria-labelledby="checklist-title">
             <h2 id="checklist-title">{ "Checklist" }</h2>

@@ -9,13 +9,13 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::fields::{
-    described_by, field_id, has_error, on_select, setter, FieldFindings, FormProps, TextField,
+    described_by, field_findings, field_id, has_error, on_select, setter, text_field,
+    FindingsProps, FormProps, TextFieldProps,
 };
 use super::routing_form::read_file;
 use crate::state::Edit;
 
-#[function_component]
-pub fn EnvironmentForm(props: &FormProps) -> Html {
+pub fn environment_form(props: &FormProps) -> Html {
     let d = &props.design;
     let plan = &props.plan;
     let e = &props.on_edit;
@@ -23,13 +23,10 @@ pub fn EnvironmentForm(props: &FormProps) -> Html {
     html! {
         <section class="card inputs" id="environment" aria-labelledby="environment-title">
             <h2 id="environment-title">{ "Environment" }</h2>
-            <TextField plan={plan.clone()} field="subscriptionId" value={d.subscription_id.clone()}
-                on_input={setter(e, |d, v: String| d.subscription_id = v)} placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" />
+            { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "subscriptionId", value: d.subscription_id.clone(), on_input: setter(e, |d, v: String| d.subscription_id = v), placeholder: "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" })) }
             <div class="field-row">
-                <TextField plan={plan.clone()} field="resourceGroup" value={d.resource_group.clone()}
-                    on_input={setter(e, |d, v: String| d.resource_group = v)} />
-                <TextField plan={plan.clone()} field="name" value={d.name.clone()}
-                    on_input={setter(e, |d, v: String| d.name = v)} help="Letters, numbers, '-', '_' and '.'." />
+                { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "resourceGroup", value: d.resource_group.clone(), on_input: setter(e, |d, v: String| d.resource_group = v) })) }
+                { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "name", value: d.name.clone(), on_input: setter(e, |d, v: String| d.name = v), help: "Letters, numbers, '-', '_' and '.'." })) }
             </div>
             <div class="field-row">
                 <div class="field">
@@ -40,8 +37,7 @@ pub fn EnvironmentForm(props: &FormProps) -> Html {
                         }) }
                     </select>
                 </div>
-                <TextField plan={plan.clone()} field="location" value={d.location.clone()} list="region-list"
-                    on_input={setter(e, |d, v: String| d.location = v)} help="The VNet's location (region), such as westeurope." />
+                { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "location", value: d.location.clone(), list: "region-list", on_input: setter(e, |d, v: String| d.location = v), help: "The VNet's location (region), such as westeurope." })) }
             </div>
             <datalist id="region-list">
                 { for regions::of_cloud(d.cloud).map(|r| html! { <option value={r.name}>{ r.display_name }</option> }) }
@@ -54,12 +50,9 @@ pub fn EnvironmentForm(props: &FormProps) -> Html {
                         <option value="Developer" selected={d.sku == Sku::Developer}>{ "Developer (no SLA)" }</option>
                     </select>
                     <p id="f-sku-help" class="help">{ "Fixed once the ISE exists." }</p>
-                    <FieldFindings plan={plan.clone()} field="sku" />
+                    { field_findings(&yew::props!(FindingsProps { plan: plan.clone(), field: "sku" })) }
                 </div>
-                <TextField plan={plan.clone()} field="additionalCapacity" inputmode="numeric"
-                    value={d.additional_capacity.as_str().to_string()} disabled={developer}
-                    on_input={setter(e, |d, v: String| d.additional_capacity = TypedNumber(v))}
-                    help={if developer { "Not applicable to Developer: the request sends capacity 0." } else { "Premium: 0–10 extra processing units on top of the base unit; the request sends this number as sku.capacity." }} />
+                { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "additionalCapacity", inputmode: "numeric", value: d.additional_capacity.as_str().to_string(), disabled: developer, on_input: setter(e, |d, v: String| d.additional_capacity = TypedNumber(v)), help: if developer { "Not applicable to Developer: the request sends capacity 0." } else { "Premium: 0–10 extra processing units on top of the base unit; the request sends this number as sku.capacity." } })) }
             </div>
             <div class="field">
                 <label for="f-deployment">{ "Deployment method" }</label>
@@ -72,15 +65,14 @@ pub fn EnvironmentForm(props: &FormProps) -> Html {
                     Deployment::Portal => "The portal creates the delegation itself: no subnet may be delegated beforehand.",
                 } }</p>
             </div>
-            <Certificates design={d.clone()} plan={plan.clone()} on_edit={e.clone()} />
-            <Connectors design={d.clone()} plan={plan.clone()} on_edit={e.clone()} />
+            { certificates(&yew::props!(FormProps { design: d.clone(), plan: plan.clone(), on_edit: e.clone() })) }
+            { connectors(&yew::props!(FormProps { design: d.clone(), plan: plan.clone(), on_edit: e.clone() })) }
         </section>
     }
 }
 
 /// Self-signed certificates: name and base64, pasted or read from a file.
-#[function_component]
-fn Certificates(props: &FormProps) -> Html {
+fn certificates(props: &FormProps) -> Html {
     let e = &props.on_edit;
     let add = {
         let on_edit = e.clone();
@@ -116,27 +108,26 @@ fn Certificates(props: &FormProps) -> Html {
                 let invalid = has_error(&props.plan, &body_field);
                 html! {
                     <div class="certificate">
-                        <TextField plan={props.plan.clone()} field={format!("certificates[{i}].name")} value={cert.name.clone()} on_input={on_name} />
+                        { text_field(&yew::props!(TextFieldProps { plan: props.plan.clone(), field: format!("certificates[{i}].name"), value: cert.name.clone(), on_input: on_name })) }
                         <div class={classes!("field", invalid.then_some("invalid"))}>
                             <label for={body_id.clone()}>{ format!("Certificate {} public certificate (base64 or PEM)", i + 1) }</label>
                             <textarea id={body_id.clone()} rows="3" value={cert.public_certificate.clone()} oninput={on_body} spellcheck="false"
                                 aria-invalid={invalid.to_string()} aria-describedby={described_by(&body_field, false)} />
                             <label class="file">{ "…or read a .cer / .crt / .pem file: " }<input type="file" accept=".cer,.crt,.pem,.der" onchange={on_file} /></label>
-                            <FieldFindings plan={props.plan.clone()} field={body_field} />
+                            { field_findings(&yew::props!(FindingsProps { plan: props.plan.clone(), field: body_field })) }
                         </div>
                         <button type="button" class="remove" onclick={remove}>{ format!("Remove certificate {}", i + 1) }</button>
                     </div>
                 }
             }) }
             <button type="button" onclick={add}>{ "Add certificate" }</button>
-            <FieldFindings plan={props.plan.clone()} field="certificates" exact=true />
+            { field_findings(&yew::props!(FindingsProps { plan: props.plan.clone(), field: "certificates", exact: true })) }
         </fieldset>
     }
 }
 
 /// Managed ISE connectors to deploy after creation.
-#[function_component]
-fn Connectors(props: &FormProps) -> Html {
+fn connectors(props: &FormProps) -> Html {
     html! {
         <fieldset class="sub connectors">
             <legend>{ "Managed ISE connectors to deploy after creation" }</legend>
@@ -155,7 +146,7 @@ fn Connectors(props: &FormProps) -> Html {
                     html! { <label class="check"><input type="checkbox" {checked} {onchange} />{ " " }{ display }</label> }
                 }) }
             </div>
-            <FieldFindings plan={props.plan.clone()} field="managedConnectors" />
+            { field_findings(&yew::props!(FindingsProps { plan: props.plan.clone(), field: "managedConnectors" })) }
         </fieldset>
     }
 }

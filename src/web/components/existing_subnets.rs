@@ -10,13 +10,16 @@ use ise_planner::design::{Design, ExistingSubnet};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::fields::{described_by, field_id, has_error, FieldFindings, FormProps};
+use super::fields::{described_by, field_findings, field_id, has_error, FindingsProps, FormProps};
 use crate::state::{Edit, Shared};
 
 const FIELD: &str = "vnet.existingSubnets";
 /// Rows of the list shown at first, and added by each "Show more".
 const WINDOW: usize = 25;
 const MORE: usize = 100;
+/// Beyond this many lines (Azure allows 3,000 subnets in a VNet) the textarea is folded away
+/// until asked for: laid out, a list of 100,000 lines slows every keystroke elsewhere.
+const FOLD_LINES: usize = 5_000;
 
 /// One line of the textarea as a subnet: the prefix, then an optional name (separated by
 /// spaces, a tab or a comma, as pasted from a spreadsheet). A blank line stays an entry, so
@@ -133,14 +136,33 @@ pub fn ExistingSubnets(props: &FormProps) -> Html {
     };
     let id = field_id(FIELD);
     let invalid = has_error(&props.plan, FIELD);
+    let unfolded = use_state_eq(|| false);
+    let lines = d.vnet.existing_subnets.len();
+    let folded = lines > FOLD_LINES && !*unfolded;
+    let unfold = {
+        let (unfolded, area) = (unfolded.clone(), area.clone());
+        Callback::from(move |_| {
+            unfolded.set(true);
+            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+                el.set_hidden(false);
+                let _ = el.focus();
+            }
+        })
+    };
     html! {
         <div class={classes!("field", invalid.then_some("invalid"))}>
             <label for={id.clone()}>{ "Existing subnets" }</label>
-            <textarea ref={area} id={id.clone()} rows="3" {oninput} placeholder="10.0.0.0/24 web"
+            if folded {
+                <p class="help folded">
+                    { format!("{lines} lines, folded away so that typing elsewhere stays fast. ") }
+                    <button type="button" class="small" id="show-existing" onclick={unfold}>{ "Show the list to edit it" }</button>
+                </p>
+            }
+            <textarea ref={area} id={id.clone()} rows="3" {oninput} placeholder="10.0.0.0/24 web" hidden={folded}
                 aria-invalid={invalid.to_string()} aria-describedby={described_by(FIELD, true)}
                 spellcheck="false" autocomplete="off" wrap="off" />
             <p id={format!("{id}-help")} class="help">{ "One per line: the prefix, then its name if you like (10.0.0.0/24 web). The ISE subnets avoid them." }</p>
-            <FieldFindings plan={props.plan.clone()} field={FIELD} lines=true />
+            { field_findings(&yew::props!(FindingsProps { plan: props.plan.clone(), field: FIELD, lines: true })) }
             <ExistingList design={d.clone()} on_edit={props.on_edit.clone()} on_notice={props.on_notice.clone()} />
         </div>
     }

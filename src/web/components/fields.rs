@@ -87,8 +87,7 @@ pub struct FindingsProps {
 
 /// The findings about one field, shown beside it. The container is always there, with the
 /// same id, so `aria-describedby` can point at it whether or not it holds anything.
-#[function_component]
-pub fn FieldFindings(props: &FindingsProps) -> Html {
+pub fn field_findings(props: &FindingsProps) -> Html {
     let field = props.field.as_str();
     html! {
         <div id={findings_id(field)} class="field-findings" tabindex="-1">
@@ -145,8 +144,7 @@ fn label_of(field: &str, label: &Option<AttrValue>) -> String {
 }
 
 /// A labelled single-line input with its help and findings.
-#[function_component]
-pub fn TextField(props: &TextFieldProps) -> Html {
+pub fn text_field(props: &TextFieldProps) -> Html {
     let id = field_id(&props.field);
     let oninput = {
         let cb = props.on_input.clone();
@@ -165,7 +163,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 aria-invalid={invalid.to_string()} aria-describedby={described_by(&props.field, props.help.is_some())}
                 spellcheck="false" autocomplete="off" />
             if let Some(help) = &props.help { <p id={format!("{id}-help")} class="help">{ help }</p> }
-            <FieldFindings plan={props.plan.clone()} field={props.field.clone()} />
+            { field_findings(&yew::props!(FindingsProps { plan: props.plan.clone(), field: props.field.clone() })) }
         </div>
     }
 }
@@ -200,8 +198,7 @@ pub fn split_lines(text: &str) -> Vec<String> {
 }
 
 /// A labelled textarea holding one entry per line, with findings by line.
-#[function_component]
-pub fn ListField(props: &ListFieldProps) -> Html {
+pub fn list_field(props: &ListFieldProps) -> Html {
     let id = field_id(&props.field);
     let oninput = {
         let cb = props.on_input.clone();
@@ -219,7 +216,7 @@ pub fn ListField(props: &ListFieldProps) -> Html {
                 aria-describedby={described_by(&props.field, props.help.is_some())}
                 spellcheck="false" autocomplete="off" />
             if let Some(help) = &props.help { <p id={format!("{id}-help")} class="help">{ help }</p> }
-            <FieldFindings plan={props.plan.clone()} field={props.field.clone()} lines=true />
+            { field_findings(&yew::props!(FindingsProps { plan: props.plan.clone(), field: props.field.clone(), lines: true })) }
         </div>
     }
 }
@@ -236,8 +233,7 @@ pub struct CheckProps {
 }
 
 /// A checkbox with its label and an optional note.
-#[function_component]
-pub fn CheckField(props: &CheckProps) -> Html {
+pub fn check_field(props: &CheckProps) -> Html {
     let onchange = {
         let cb = props.on_change.clone();
         Callback::from(move |e: Event| {
@@ -327,8 +323,7 @@ pub struct RadioProps {
 }
 
 /// A group of radio buttons, each with a sentence that says what choosing it means.
-#[function_component]
-pub fn RadioGroup(props: &RadioProps) -> Html {
+pub fn radio_group(props: &RadioProps) -> Html {
     html! {
         <fieldset class="radios" id={props.id.clone()}>
             <legend>{ &props.legend }</legend>

@@ -20,8 +20,7 @@ pub struct SummaryProps {
 
 /// The counts line at the top of the page, with the four prefixes for screen readers: the
 /// one polite status region that announces what the design now gives.
-#[function_component]
-pub fn Summary(props: &SummaryProps) -> Html {
+pub fn summary(props: &SummaryProps) -> Html {
     let c = props.plan.counts;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let prefixes: Vec<&str> = props

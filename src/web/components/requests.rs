@@ -23,8 +23,7 @@ fn http_text(r: &HttpRequest) -> Callback<(), Result<(String, Option<String>), S
     Callback::from(move |_| Ok((r.to_http_text(), None)))
 }
 
-#[function_component]
-fn RequestView(props: &RequestProps) -> Html {
+fn request_view(props: &RequestProps) -> Html {
     let r = &props.request;
     let body = r
         .body
@@ -62,9 +61,9 @@ pub fn Requests(props: &RequestsProps) -> Html {
         <div class="rest-requests">
             <p class="how-to-deploy">{ "Send them with any HTTP client, or " }<code>{ "az rest --method put --url <URL> --body @<file>" }</code>{ "." }</p>
             <p class="help">{ "Replace {access-token} with a bearer token (az account get-access-token). The body is strict JSON; sku.capacity is the additional capacity, 0–10 extra units on top of the base unit (Developer: 0), as in Azure's SKU list for this API version." }</p>
-            <RequestView title="Create the ISE" request={rest.create.clone()} stem={format!("{}-ise-put", props.stem)} id={Some(AttrValue::from("rest-create"))} />
+            { request_view(&yew::props!(RequestProps { title: "Create the ISE", request: rest.create.clone(), stem: format!("{}-ise-put", props.stem), id: Some(AttrValue::from("rest-create")) })) }
             if let Some(patch) = &rest.certificates_patch {
-                <RequestView title="Update only the certificates of an existing ISE" request={patch.clone()} stem={format!("{}-certificates-patch", props.stem)} id={Some(AttrValue::from("rest-patch"))} />
+                { request_view(&yew::props!(RequestProps { title: "Update only the certificates of an existing ISE", request: patch.clone(), stem: format!("{}-certificates-patch", props.stem), id: Some(AttrValue::from("rest-patch")) })) }
                 <p class="help">{ "The certificates object follows Microsoft's article on creating an ISE with the Logic Apps REST API; the published 2019-05-01 specification does not define it." }</p>
             }
             if !rest.connectors.is_empty() {

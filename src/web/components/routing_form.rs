@@ -14,7 +14,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::fields::{
-    chooser, setter, CheckField, Choice, FieldFindings, FormProps, ListField, RadioGroup, TextField,
+    check_field, chooser, field_findings, list_field, radio_group, setter, text_field, CheckProps,
+    Choice, FindingsProps, FormProps, ListFieldProps, RadioProps, TextFieldProps,
 };
 use super::tools_worker;
 use crate::state::Edit;
@@ -157,43 +158,31 @@ pub fn RoutingForm(props: &FormProps) -> Html {
     html! {
         <section class="card inputs" id="routing" aria-labelledby="routing-title">
             <h2 id="routing-title">{ "Access and routing" }</h2>
-            <RadioGroup id="f-accessEndpoint" legend="Access endpoint (fixed once the ISE exists)"
-                choices={ACCESS} selected={if d.access_endpoint == AccessEndpoint::External { "external" } else { "internal" }}
-                on_change={chooser(e, |d: &mut Design, v: &str| d.access_endpoint = if v == "external" { AccessEndpoint::External } else { AccessEndpoint::Internal })} />
+            { radio_group(&yew::props!(RadioProps { id: "f-accessEndpoint", legend: "Access endpoint (fixed once the ISE exists)", choices: ACCESS, selected: if d.access_endpoint == AccessEndpoint::External { "external" } else { "internal" }, on_change: chooser(e, |d: &mut Design, v: &str| d.access_endpoint = if v == "external" { AccessEndpoint::External } else { AccessEndpoint::Internal }) })) }
             if external {
-                <ListField plan={plan.clone()} field="callerAddresses" label="Who calls the ISE (External): caller addresses"
-                    values={d.caller_addresses.clone()} on_input={setter(e, |d, v: Vec<String>| d.caller_addresses = v)}
-                    help="Addresses that call request triggers and webhooks or view runs history, one per line. The port-443 rule then allows only these instead of the whole Internet; leave empty to allow the Internet." />
-                <ListField plan={plan.clone()} field="connectorOutboundAddresses" label="Connector outbound addresses (External ISE)"
-                    values={d.connector_outbound_addresses.clone()} on_input={setter(e, |d, v: Vec<String>| d.connector_outbound_addresses = v)}
-                    help="From the ISE's Properties, \"Connector outgoing IP addresses\"; they get an inbound rule to the VNet." />
+                { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "callerAddresses", label: "Who calls the ISE (External): caller addresses", values: d.caller_addresses.clone(), on_input: setter(e, |d, v: Vec<String>| d.caller_addresses = v), help: "Addresses that call request triggers and webhooks or view runs history, one per line. The port-443 rule then allows only these instead of the whole Internet; leave empty to allow the Internet." })) }
+                { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "connectorOutboundAddresses", label: "Connector outbound addresses (External ISE)", values: d.connector_outbound_addresses.clone(), on_input: setter(e, |d, v: Vec<String>| d.connector_outbound_addresses = v), help: "From the ISE's Properties, \"Connector outgoing IP addresses\"; they get an inbound rule to the VNet." })) }
             }
-            <RadioGroup id="f-forcedTunneling" legend="Internet-bound traffic (forced tunneling)"
-                choices={tunneling_choices()} selected={tunneling_key(d.forced_tunneling)}
-                on_change={chooser(e, |d: &mut Design, v: &str| d.forced_tunneling = match v {
+            { radio_group(&yew::props!(RadioProps { id: "f-forcedTunneling", legend: "Internet-bound traffic (forced tunneling)", choices: tunneling_choices(), selected: tunneling_key(d.forced_tunneling), on_change: chooser(e, |d: &mut Design, v: &str| d.forced_tunneling = match v {
                     "expressRoute" => ForcedTunneling::ExpressRoute,
                     "firewall" => ForcedTunneling::Firewall,
                     _ => ForcedTunneling::None,
-                })} />
+                }) })) }
             if let Some(source) = d.forced_tunneling.citation() {
                 <p class="help cite-line">{ "Follows " }<a class="cite" href={source.url()} title={source.label()} rel="noreferrer">{ source.section_and_row() }</a>{ "." }</p>
             }
-            <FieldFindings plan={plan.clone()} field="forcedTunneling" />
+            { field_findings(&yew::props!(FindingsProps { plan: plan.clone(), field: "forcedTunneling" })) }
             if !firewall {
                 // Findings about dependency addresses while their lists are not shown.
-                <FieldFindings plan={plan.clone()} field="dependencyAddresses" />
+                { field_findings(&yew::props!(FindingsProps { plan: plan.clone(), field: "dependencyAddresses" })) }
             }
             if firewall {
                 <div class="sub">
                     if d.forced_tunneling == ForcedTunneling::Firewall {
-                    <RadioGroup id="f-firewall-nextHop" legend="Where the default route goes"
-                        choices={next_hop_choices()} selected={if d.firewall.next_hop == NextHop::VirtualNetworkGateway { "gateway" } else { "appliance" }}
-                        on_change={chooser(e, |d: &mut Design, v: &str| d.firewall.next_hop = if v == "gateway" { NextHop::VirtualNetworkGateway } else { NextHop::VirtualAppliance })} />
+                    { radio_group(&yew::props!(RadioProps { id: "f-firewall-nextHop", legend: "Where the default route goes", choices: next_hop_choices(), selected: if d.firewall.next_hop == NextHop::VirtualNetworkGateway { "gateway" } else { "appliance" }, on_change: chooser(e, |d: &mut Design, v: &str| d.firewall.next_hop = if v == "gateway" { NextHop::VirtualNetworkGateway } else { NextHop::VirtualAppliance }) })) }
                     }
                     if d.forced_tunneling == ForcedTunneling::Firewall && d.firewall.next_hop == NextHop::VirtualAppliance {
-                        <TextField plan={plan.clone()} field="firewall.applianceIp" value={d.firewall.appliance_ip.clone()}
-                            placeholder="10.0.3.4" on_input={setter(e, |d, v: String| d.firewall.appliance_ip = v)}
-                            help="The appliance's private IPv4 address, the default route's next hop." />
+                        { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "firewall.applianceIp", value: d.firewall.appliance_ip.clone(), placeholder: "10.0.3.4", on_input: setter(e, |d, v: String| d.firewall.appliance_ip = v), help: "The appliance's private IPv4 address, the default route's next hop." })) }
                     }
                     <h3>{ "Dependency addresses (each gets a route to the Internet)" }</h3>
                     <div class="field">
@@ -202,34 +191,22 @@ pub fn RoutingForm(props: &FormProps) -> Html {
                         if let Some(name) = &*reading { <p class="preparing">{ format!("Reading {name}…") }</p> }
                         <p class="help" id="f-service-tags-help">{ "Addresses change weekly: download the current file from Microsoft and import it here. Nothing is uploaded." }</p>
                     </div>
-                    <ListField plan={plan.clone()} field="dependencyAddresses.appServiceManagement"
-                        values={d.dependency_addresses.app_service_management.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.app_service_management = v)} />
-                    <ListField plan={plan.clone()} field="dependencyAddresses.connectors"
-                        values={d.dependency_addresses.connectors.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.connectors = v)} />
-                    <ListField plan={plan.clone()} field="dependencyAddresses.trafficManager"
-                        values={d.dependency_addresses.traffic_manager.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.traffic_manager = v)} />
-                    <ListField plan={plan.clone()} field="dependencyAddresses.logicApps"
-                        values={d.dependency_addresses.logic_apps.clone()} on_input={setter(e, |d, v: Vec<String>| d.dependency_addresses.logic_apps = v)} />
-                    <FieldFindings plan={plan.clone()} field="dependencyAddresses" exact=true />
+                    { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "dependencyAddresses.appServiceManagement", values: d.dependency_addresses.app_service_management.clone(), on_input: setter(e, |d, v: Vec<String>| d.dependency_addresses.app_service_management = v) })) }
+                    { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "dependencyAddresses.connectors", values: d.dependency_addresses.connectors.clone(), on_input: setter(e, |d, v: Vec<String>| d.dependency_addresses.connectors = v) })) }
+                    { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "dependencyAddresses.trafficManager", values: d.dependency_addresses.traffic_manager.clone(), on_input: setter(e, |d, v: Vec<String>| d.dependency_addresses.traffic_manager = v) })) }
+                    { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "dependencyAddresses.logicApps", values: d.dependency_addresses.logic_apps.clone(), on_input: setter(e, |d, v: Vec<String>| d.dependency_addresses.logic_apps = v) })) }
+                    { field_findings(&yew::props!(FindingsProps { plan: plan.clone(), field: "dependencyAddresses", exact: true })) }
                 </div>
             }
-            <ListField plan={plan.clone()} field="dnsServers" values={d.dns_servers.clone()}
-                on_input={setter(e, |d, v: Vec<String>| d.dns_servers = v)} rows={2}
-                help="Leave empty for Azure DNS. Custom servers add an outbound port-53 rule; restart the ISE after changing them." />
-            <CheckField id="f-networkVirtualAppliance" label="Outbound traffic passes a network virtual appliance"
-                checked={d.network_virtual_appliance} on_change={chooser(e, |d, on: bool| d.network_virtual_appliance = on)} />
-            <CheckField id="f-allowLoadBalancerRule" label="Emit an explicit AzureLoadBalancer inbound rule"
-                checked={d.allow_load_balancer_rule} on_change={chooser(e, |d, on: bool| d.allow_load_balancer_rule = on)}
-                help={LOAD_BALANCER_NOTE} />
+            { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "dnsServers", values: d.dns_servers.clone(), on_input: setter(e, |d, v: Vec<String>| d.dns_servers = v), rows: 2, help: "Leave empty for Azure DNS. Custom servers add an outbound port-53 rule; restart the ISE after changing them." })) }
+            { check_field(&yew::props!(CheckProps { id: "f-networkVirtualAppliance", label: "Outbound traffic passes a network virtual appliance", checked: d.network_virtual_appliance, on_change: chooser(e, |d, on: bool| d.network_virtual_appliance = on) })) }
+            { check_field(&yew::props!(CheckProps { id: "f-allowLoadBalancerRule", label: "Emit an explicit AzureLoadBalancer inbound rule", checked: d.allow_load_balancer_rule, on_change: chooser(e, |d, on: bool| d.allow_load_balancer_rule = on), help: LOAD_BALANCER_NOTE })) }
             if government {
                 <div class="sub">
                     <h3>{ "Azure Government: addresses that replace service tags" }</h3>
-                    <ListField plan={plan.clone()} field="governmentAddresses.logicAppsInbound" label="Logic Apps inbound addresses"
-                        values={d.government_addresses.logic_apps_inbound.clone()} on_input={setter(e, |d, v: Vec<String>| d.government_addresses.logic_apps_inbound = v)} />
-                    <ListField plan={plan.clone()} field="governmentAddresses.logicAppsOutbound" label="Logic Apps outbound addresses"
-                        values={d.government_addresses.logic_apps_outbound.clone()} on_input={setter(e, |d, v: Vec<String>| d.government_addresses.logic_apps_outbound = v)} />
-                    <ListField plan={plan.clone()} field="governmentAddresses.managedConnectorOutbound" label="Managed connector outbound addresses"
-                        values={d.government_addresses.managed_connector_outbound.clone()} on_input={setter(e, |d, v: Vec<String>| d.government_addresses.managed_connector_outbound = v)} />
+                    { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "governmentAddresses.logicAppsInbound", label: "Logic Apps inbound addresses", values: d.government_addresses.logic_apps_inbound.clone(), on_input: setter(e, |d, v: Vec<String>| d.government_addresses.logic_apps_inbound = v) })) }
+                    { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "governmentAddresses.logicAppsOutbound", label: "Logic Apps outbound addresses", values: d.government_addresses.logic_apps_outbound.clone(), on_input: setter(e, |d, v: Vec<String>| d.government_addresses.logic_apps_outbound = v) })) }
+                    { list_field(&yew::props!(ListFieldProps { plan: plan.clone(), field: "governmentAddresses.managedConnectorOutbound", label: "Managed connector outbound addresses", values: d.government_addresses.managed_connector_outbound.clone(), on_input: setter(e, |d, v: Vec<String>| d.government_addresses.managed_connector_outbound = v) })) }
                 </div>
             }
         </section>

@@ -36,7 +36,7 @@ pub fn RulesTables(props: &RulesProps) -> Html {
             <p class="help">{ "From the port tables of Microsoft's article on connecting an ISE to a virtual network. Protocol Any covers TCP and UDP; source ports are always * because they are ephemeral." }</p>
             { for [Direction::Inbound, Direction::Outbound].into_iter().map(|dir| {
                 let rules: Rc<Vec<SecurityRule>> = Rc::new(props.rules.iter().filter(|r| r.direction == dir).cloned().collect());
-                let name = format!("{dir:?}");
+                let name = if dir == Direction::Inbound { "Inbound" } else { "Outbound" };
                 let lower = name.to_ascii_lowercase();
                 let copy = { let rules = rules.clone(); Callback::from(move |_| { let t = tables::nsg_rules(&rules); Ok((t.to_tsv(), Some(t.to_html()))) }) };
                 html! {

@@ -12,7 +12,7 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::buttons::CopyButton;
-use super::fields::{described_by, field_id, has_error, FieldFindings};
+use super::fields::{described_by, field_findings, field_id, has_error, FindingsProps};
 use crate::state::{Edit, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -32,8 +32,7 @@ pub struct SubnetsProps {
     pub explained_before: Option<AttrValue>,
 }
 
-#[function_component]
-pub fn SubnetsTable(props: &SubnetsProps) -> Html {
+pub fn subnets_table(props: &SubnetsProps) -> Html {
     let plan = &props.plan;
     let e = &props.on_edit;
     let reallocate = {
@@ -67,7 +66,7 @@ pub fn SubnetsTable(props: &SubnetsProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <FieldFindings plan={props.settled.clone()} field="subnets" exact=true />
+            { field_findings(&yew::props!(FindingsProps { plan: props.settled.clone(), field: "subnets", exact: true })) }
             <div class="actions">
                 <button type="button" id="reallocate" onclick={reallocate}>{ "Re-allocate all" }</button>
                 <CopyButton label="Copy table" produce={copy_table} />
@@ -254,7 +253,7 @@ fn SubnetRow(props: &RowProps) -> Html {
             <td class="name">
                 <input id={field_id(&name_field)} aria-label={format!("Subnet {n} name")} value={props.spec.name.clone()} oninput={on_name}
                     aria-invalid={name_invalid.to_string()} aria-describedby={described_by(&name_field, false)} spellcheck="false" autocomplete="off" />
-                <FieldFindings plan={settled.clone()} field={name_field.clone()} />
+                { field_findings(&yew::props!(FindingsProps { plan: settled.clone(), field: name_field.clone() })) }
             </td>
             <td class="prefix">
                 if *editing {
@@ -275,7 +274,7 @@ fn SubnetRow(props: &RowProps) -> Html {
                             onclick={open_editor} aria-label={format!("Edit subnet {n} prefix")} aria-describedby={described_by(&prefix_field, false)}>{ "Edit" }</button>
                     </span>
                 }
-                <FieldFindings plan={settled.clone()} field={prefix_field.clone()} />
+                { field_findings(&yew::props!(FindingsProps { plan: settled.clone(), field: prefix_field.clone() })) }
             </td>
             <td class="range">
                 { usable.unwrap_or_else(|| "—".into()) }

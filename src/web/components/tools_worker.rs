@@ -96,8 +96,13 @@ fn describe(e: &JsValue) -> String {
 
 /// Starts the worker and listens to it.
 fn start() -> Result<Running, String> {
-    // The version in the query keeps a cached worker of another version from answering.
-    let url = format!("{LOADER}?v={}", env!("CARGO_PKG_VERSION"));
+    // The single-file edition carries the worker inline and names its Blob URL here; the
+    // served page loads it beside itself, the version in the query keeping a cached worker of
+    // another version from answering.
+    let url = js_sys::Reflect::get(&js_sys::global(), &"iseToolsWorker".into())
+        .ok()
+        .and_then(|u| u.as_string())
+        .unwrap_or_else(|| format!("{LOADER}?v={}", env!("CARGO_PKG_VERSION")));
     let worker = Worker::new(&url)
         .map_err(|e| format!("the browser did not start the tools ({})", describe(&e)))?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| {
