@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 # gate is the size reached, with a little room, so that the first load cannot grow unnoticed:
 # lower it as the page shrinks. FIRST_LOAD_BUDGET overrides it.
 TARGET=150000
-BUDGET=${FIRST_LOAD_BUDGET:-295000}
+BUDGET=${FIRST_LOAD_BUDGET:-310000}
 [ -f dist/index.html ] || { echo "no dist/: run scripts/build.sh first" >&2; exit 1; }
 
 first=(); offline=(); single=(); unknown=()

@@ -123,6 +123,7 @@ impl Bounded<'_> {
 }
 
 /// The length of `text` in characters when it is over `limit`.
+#[inline(never)] // called from some forty places: one copy in the page's wasm
 fn over(text: &str, limit: usize) -> Option<usize> {
     if text.len() <= limit {
         return None;
@@ -178,10 +179,14 @@ impl Bounder<'_> {
 
     /// Reports a text over its limit. `record`: validation may have something to say about
     /// the substitute, which is then left out.
+    ///
+    /// `field` is `dyn`, not generic: the reporter is called from some forty places, and a
+    /// generic body would be copied into the page's wasm at each of them.
+    #[inline(never)]
     fn report_text(
         &mut self,
         n: usize,
-        field: impl FnOnce() -> String,
+        field: &dyn Fn() -> String,
         rule: &Rule,
         substitute: &str,
         record: bool,
@@ -219,7 +224,8 @@ impl Bounder<'_> {
         }
     }
 
-    fn report_list(&mut self, field: impl FnOnce() -> String, what: &str, cap: usize) {
+    #[inline(never)]
+    fn report_list(&mut self, field: &dyn Fn() -> String, what: &str, cap: usize) {
         if !self.room(code::LIST_TOO_LONG) {
             return;
         }
@@ -241,7 +247,7 @@ macro_rules! text {
     ($b:ident, [$($place:tt)+], $field:expr, $rule:expr, $substitute:expr) => {
         if let Some(n) = over(&$b.design.$($place)+, $rule.limit) {
             let substitute: String = $substitute.into();
-            $b.report_text(n, || $field.into(), &$rule, &substitute, true);
+            $b.report_text(n, &|| $field.into(), &$rule, &substitute, true);
             $b.design.to_mut().$($place)+ = substitute;
         }
     };
@@ -252,7 +258,7 @@ macro_rules! text {
 macro_rules! entry {
     ($b:ident, [$($place:tt)+], $field:expr, $rule:expr) => {
         if let Some(n) = over(&$b.design.$($place)+, $rule.limit) {
-            $b.report_text(n, || $field, &$rule, "", false);
+            $b.report_text(n, &|| $field, &$rule, "", false);
             $b.design.to_mut().$($place)+.clear();
         }
     };
@@ -263,7 +269,7 @@ macro_rules! list {
     ($b:ident, [$($place:tt)+], $field:expr, $what:expr, $cap:expr) => {
         if $b.design.$($place)+.len() > $cap {
             $b.design.to_mut().$($place)+.truncate($cap);
-            $b.report_list(|| $field.into(), $what, $cap);
+            $b.report_list(&|| $field.into(), $what, $cap);
         }
     };
 }
