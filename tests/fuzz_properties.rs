@@ -1,10 +1,10 @@
-//! The fuzz targets' bodies (`fuzz/src/lib.rs`) on stable, seeded: structured hostile designs,
+//! The fuzz targets' bodies (`fuzz/src/lib.rs`) on stable, deterministic: structured hostile designs,
 //! byte mutations of valid designs, damaged share links and Service Tags files — tens of
-//! thousands of inputs in a few seconds, each checked against the work bounds (sizes and
+//! thousands of inputs in about 15 s (a debug build), each checked against the work bounds (sizes and
 //! counts, never timings).
 //!
 //! `ISE_FUZZ_ROUNDS=N` multiplies the number of inputs (a long run: see the README);
-//! `ISE_FUZZ_SEED=S` starts from another seed.
+//! `ISE_FUZZ_START=S` starts the generator elsewhere.
 
 #[path = "../fuzz/src/lib.rs"]
 #[allow(dead_code)]
@@ -22,15 +22,15 @@ fn rounds() -> usize {
 }
 
 fn rng(salt: u64) -> Rng {
-    let seed = std::env::var("ISE_FUZZ_SEED")
+    let start = std::env::var("ISE_FUZZ_START")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x15e_5eed);
-    Rng(seed ^ salt.wrapping_mul(0x2545_f491_4f6c_dd1d))
+    Rng(start ^ salt.wrapping_mul(0x2545_f491_4f6c_dd1d))
 }
 
 /// Valid designs to mutate: the golden cases, the version-1 fixture, the default.
-fn seeds() -> Vec<Vec<u8>> {
+fn starting_inputs() -> Vec<Vec<u8>> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let mut out = vec![Design::default().to_json().into_bytes()];
     for case in [
@@ -46,7 +46,7 @@ fn seeds() -> Vec<Vec<u8>> {
     if let Ok(text) = std::fs::read(root.join("fixtures/design-v1.json")) {
         out.push(text);
     }
-    assert!(out.len() >= 2, "the seed designs are readable");
+    assert!(out.len() >= 2, "the starting designs are readable");
     out
 }
 
@@ -68,11 +68,11 @@ fn each(n: usize, mut make: impl FnMut(usize) -> Vec<u8>, body: fn(&[u8])) {
 
 #[test]
 fn mutated_designs_load_and_plan_within_bounds() {
-    let seeds = seeds();
+    let inputs = starting_inputs();
     let mut rng = rng(1);
     each(
         10_000,
-        |i| mutate(&mut rng, &seeds[i % seeds.len()]),
+        |i| mutate(&mut rng, &inputs[i % inputs.len()]),
         checks::design_load,
     );
 }
@@ -85,7 +85,7 @@ fn hostile_designs_plan_within_bounds() {
         |_| (0..64).map(|_| rng.next_u64() as u8).collect(),
         |data| checks::plan_recipe_at(data, Scale::Small),
     );
-    // The same generator, driven by the seeded generator instead of bytes.
+    // The same generator, driven by the deterministic generator instead of bytes.
     for _ in 0..300 * rounds() {
         let design = checks::hostile_design(&mut rng, Scale::Small);
         checks::check_plan(&design, checks::design_size(&design));
@@ -103,7 +103,7 @@ fn hostile_designs_round_trip_through_share_links() {
 
 #[test]
 fn damaged_share_links_are_errors_or_designs() {
-    let links: Vec<Vec<u8>> = seeds()
+    let links: Vec<Vec<u8>> = starting_inputs()
         .iter()
         .filter_map(|s| Design::from_json(&String::from_utf8_lossy(s)).ok())
         .filter_map(|d| share_link::encode(&d).ok())

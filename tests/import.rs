@@ -656,7 +656,7 @@ fn cli_refuses_bad_files_with_exit_status_2() {
 #[test]
 fn cli_stops_reading_an_endless_file() {
     let r = run(&["--import-vnet", "/dev/zero"], None);
-    assert_usage_error(&r, "larger than 32 MB");
+    assert_usage_error(&r, "larger than 32 MiB");
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! What each fuzz target runs, and the invariants it asserts: shared by the cargo-fuzz
-//! targets (`fuzz/fuzz_targets/`, nightly) and the seeded property test
+//! targets (`fuzz/fuzz_targets/`, nightly) and the deterministic property test
 //! (`tests/fuzz_properties.rs`, stable, part of `cargo test`), which includes this file.
 //!
 //! Every entry point takes whatever it is given without panicking, and the work it does
@@ -392,7 +392,7 @@ pub fn check_tables(p: &Plan) {
 
 // --- hostile input --------------------------------------------------------------------
 
-/// A source of choices: a seeded generator in the property test, the fuzzer's bytes in a
+/// A source of choices: a deterministic generator in the property test, the fuzzer's bytes in a
 /// fuzz target.
 pub trait Source {
     fn next_u64(&mut self) -> u64;
@@ -413,7 +413,7 @@ pub trait Source {
     }
 }
 
-/// SplitMix64: small, seeded, the same sequence on every machine.
+/// SplitMix64: small, deterministic, the same sequence on every machine.
 pub struct Rng(pub u64);
 
 impl Source for Rng {

@@ -146,7 +146,7 @@ impl fmt::Display for ImportError {
             ImportError::Empty => write!(f, "the file is empty. {ACCEPTED}"),
             ImportError::TooLarge { .. } => write!(
                 f,
-                "the file is larger than {} MB, the most the import reads — far more than one virtual network takes. Export a single virtual network. {ACCEPTED}",
+                "the file is larger than {} MiB, the most the import reads — far more than one virtual network takes. Export a single virtual network. {ACCEPTED}",
                 MAX_IMPORT_BYTES / (1024 * 1024)
             ),
             ImportError::NotText => write!(f, "this is not text in UTF-8 or UTF-16; save the JSON as UTF-8 (in PowerShell: `| Out-File -Encoding utf8 vnet.json`)."),
