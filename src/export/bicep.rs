@@ -143,11 +143,7 @@ pub fn render(design: &Design, plan: &Plan) -> String {
     let mut previous: Option<String> = None;
     for s in &t.subnets {
         if s.prefix.is_none() {
-            out.push_str(&format!(
-                "// INCOMPLETE: ISE subnet {} of {} is left out: the planner could not place it.\n\n",
-                s.position,
-                t.subnets.len()
-            ));
+            out.push_str(&format!("// {}\n\n", s.left_out(t.subnets.len())));
             continue;
         }
         let mut body = vec![

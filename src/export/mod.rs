@@ -127,6 +127,22 @@ pub struct SubnetTarget<'a> {
 }
 
 impl SubnetTarget<'_> {
+    /// The line every export writes, as a comment, in place of a subnet it leaves out.
+    pub fn left_out(&self, total: usize) -> String {
+        format!(
+            "INCOMPLETE: ISE subnet {} of {total} is left out: the planner could not place it.",
+            self.position
+        )
+    }
+
+    /// The comment above each subnet in the scripts (which create subnets one at a time).
+    pub fn script_heading(&self, total: usize) -> String {
+        format!(
+            "ISE subnet {} of {total} (subnets one at a time: parallel writes fail).",
+            self.position
+        )
+    }
+
     /// The subnet's `properties` in the ARM shape that ARM and Bicep share: prefix, NSG,
     /// route table, service endpoints, delegation. The NSG and route-table IDs are given in
     /// the caller's language (an ARM `resourceId()` expression or a Bicep symbol).

@@ -175,16 +175,10 @@ pub fn render(design: &Design, plan: &Plan) -> String {
     let total = t.subnets.len();
     for s in &t.subnets {
         let Some(prefix) = s.prefix else {
-            out.push_str(&format!(
-                "\n# INCOMPLETE: ISE subnet {} of {total} is left out: the planner could not place it.\n",
-                s.position
-            ));
+            out.push_str(&format!("\n# {}\n", s.left_out(total)));
             continue;
         };
-        out.push_str(&format!(
-            "\n# ISE subnet {} of {total} (subnets one at a time: parallel writes fail).\n",
-            s.position
-        ));
+        out.push_str(&format!("\n# {}\n", s.script_heading(total)));
         out.push_str(&format!(
             "$vnet = {}\n",
             Call::new("Get-AzVirtualNetwork")

@@ -228,11 +228,7 @@ pub fn render(design: &Design, plan: &Plan) -> String {
     };
     for s in &t.subnets {
         let Some(prefix) = s.prefix else {
-            items.push(Item::Comment(format!(
-                "INCOMPLETE: ISE subnet {} of {} is left out: the planner could not place it.",
-                s.position,
-                t.subnets.len()
-            )));
+            items.push(Item::Comment(s.left_out(t.subnets.len())));
             continue;
         };
         let label = label(s);
