@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(here, '../../dist');
 export const OUT = path.resolve(here, 'out');
+/** Cargo's debug build (`cargo test` builds the CLI and the examples there), wherever Cargo puts it. */
+export const DEBUG_BUILD = path.join(process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.resolve(here, '../../target'), 'debug');
 /** The page is served from a sub-path, not '/', to prove it works from any path. */
 export const BASE = '/tools/ise-planner/';
 

@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, newPage, open, prefixes, screenshot, seriousAxeViolations } from './harness.mjs';
+import { startServer, launch, newPage, open, prefixes, screenshot, seriousAxeViolations, DEBUG_BUILD } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The core's own share-link codec as a program (examples/share_link.rs). */
-const SHARE_LINK = path.join(ROOT, 'target/debug/examples/share_link');
+const SHARE_LINK = path.join(DEBUG_BUILD, 'examples/share_link');
 const DESIGN_KEY = 'ise-planner.design';
 const DAMAGED_KEY = 'ise-planner.design.damaged';
 const HELD_KEY = 'ise-planner.design.held';

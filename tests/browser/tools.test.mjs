@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, newPage, open, seriousAxeViolations, prefixes, leaveField, OUT } from './harness.mjs';
+import { startServer, launch, newPage, open, seriousAxeViolations, prefixes, leaveField, OUT, DEBUG_BUILD } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ISE_PLAN = path.join(ROOT, 'target/debug/ise-plan');
+const ISE_PLAN = path.join(DEBUG_BUILD, 'ise-plan');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
 
 let server;
