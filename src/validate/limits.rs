@@ -123,7 +123,6 @@ impl Bounded<'_> {
 }
 
 /// The length of `text` in characters when it is over `limit`.
-#[inline(never)] // called from some forty places: one copy in the page's wasm
 fn over(text: &str, limit: usize) -> Option<usize> {
     if text.len() <= limit {
         return None;
