@@ -10,8 +10,8 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use ise_planner::design::share_link;
 use ise_planner::design::Design;
-use ise_planner::share_link;
 
 fn main() -> ExitCode {
     let mode = std::env::args().nth(1).unwrap_or_default();

@@ -2,7 +2,7 @@
 //! [`Plan`].
 //!
 //! Plain data in, plain data out: no browser API, no clock, no randomness, no I/O. The web
-//! page (`src/web`) and the `ise-plan` command-line tool (`src/bin/ise-plan.rs`) are thin
+//! page (`src/web`) and the `ise-plan` command-line tool (`src/bin/ise-plan`) are thin
 //! shells over [`plan()`].
 //!
 //! ```
@@ -12,38 +12,32 @@
 //! assert!(!plan.has_errors());
 //! ```
 //!
-//! Every requirement comes from two published Microsoft Learn articles, *Connect to Azure
-//! virtual networks from Azure Logic Apps by using an integration service environment (ISE)*
-//! and *Create an integration service environment (ISE) by using the Logic Apps REST API*;
-//! each NSG rule, route and checklist item carries a [`citation::Citation`] naming the
-//! section and row it implements.
+//! The modules form layers; a module may use its own layer and the ones below it, never one
+//! above (`tests/layout.rs` checks this):
+//!
+//! | layer | modules | what they are for |
+//! |---|---|---|
+//! | 0 | [`order`], [`findings`] | sorting; findings, codes, citations, field labels |
+//! | 1 | [`network`], [`azure`] | any VNet plan: CIDR, reserved ranges, allocation, the map; regions, clouds, names |
+//! | 2 | [`design`] | the design the user edits: its type, versions, reading, limits, share links |
+//! | 3 | [`ise`] | the ISE planner: validation, subnets, NSG rules, routes, requests, checklist |
+//! | 4 | [`export`], [`import`] | deployment files and tables out; Azure's JSON in |
+//! | 5 | [`tools`] | what the page's tools worker serves |
+//!
+//! Every requirement cites a published Microsoft Learn article: each NSG rule, route and
+//! checklist item carries a [`findings::citation::Citation`] naming the section and row it
+//! implements.
 
-pub mod address_map;
-pub mod allocate;
-pub mod allocation_note;
-pub mod checklist;
-pub mod cidr;
-pub mod citation;
+pub mod azure;
 pub mod design;
-mod design_read;
 pub mod export;
-pub mod field_labels;
 pub mod findings;
 pub mod import;
-pub mod names;
-pub mod nsg;
+pub mod ise;
+pub mod network;
 pub mod order;
-pub mod placement;
-pub mod plan;
-pub mod regions;
-pub mod reserved;
-pub mod rest;
-pub mod routes;
-pub mod share_link;
-pub mod tables;
 pub mod tools;
-pub mod validate;
 
 pub use design::Design;
 pub use findings::{Finding, Severity};
-pub use plan::{plan, Plan};
+pub use ise::plan::{plan, Plan};

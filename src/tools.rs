@@ -20,11 +20,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::design::{DependencyAddresses, Design, GovernmentAddresses};
+use crate::export::tables::PlanTable;
 use crate::export::{csv, Format};
 use crate::import::service_tags::ServiceTags;
 use crate::import::{decode_text, vnet};
-use crate::plan::plan;
-use crate::tables::PlanTable;
+use crate::ise::plan::plan;
 
 /// A file as the page hands it over: text pasted, or a chosen file's bytes in base64 (so
 /// that UTF-16 from Windows PowerShell is decoded here, like the CLI does).
@@ -142,10 +142,10 @@ impl Envelope<Response> {
                 design_json: text("designJson")?,
                 summary: text("summary")?,
                 source: text("source")?,
-                notes: crate::design_read::strings(fields.get("notes")?, "notes").ok()?,
+                notes: crate::design::read::strings(fields.get("notes")?, "notes").ok()?,
             },
             "serviceTagsImported" => Response::ServiceTagsImported {
-                dependency_addresses: crate::design_read::dependency_addresses(
+                dependency_addresses: crate::design::read::dependency_addresses(
                     fields.get("dependencyAddresses")?,
                     "dependencyAddresses",
                 )
@@ -153,7 +153,7 @@ impl Envelope<Response> {
                 government_addresses: match fields.get("governmentAddresses")? {
                     Value::Null => None,
                     g => Some(
-                        crate::design_read::government_addresses(g, "governmentAddresses").ok()?,
+                        crate::design::read::government_addresses(g, "governmentAddresses").ok()?,
                     ),
                 },
                 summary: text("summary")?,

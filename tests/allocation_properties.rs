@@ -5,7 +5,7 @@
 
 use ipnet::Ipv4Net;
 use ise_planner::design::{Design, ExistingSubnet, SubnetSpec};
-use ise_planner::placement::{pin, reallocate_all, unpin, with_placements, MAX_HINTS};
+use ise_planner::ise::placement::{pin, reallocate_all, unpin, with_placements, MAX_HINTS};
 use ise_planner::{plan, Plan};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -20,7 +20,7 @@ fn overlaps(a: Ipv4Net, b: Ipv4Net) -> bool {
 }
 
 fn reserved(net: Ipv4Net) -> bool {
-    ise_planner::reserved::RESERVED
+    ise_planner::ise::reserved::RESERVED
         .iter()
         .any(|r| overlaps(r.net, net))
 }

@@ -7,8 +7,8 @@ use std::process::{Command, Stdio};
 
 use ise_planner::design::{Design, SubnetSpec};
 use ise_planner::export::csv::{plan_table, to_csv};
+use ise_planner::export::tables::{neutralise_formula, PlanTable, Table};
 use ise_planner::plan;
-use ise_planner::tables::{neutralise_formula, PlanTable, Table};
 use proptest::prelude::*;
 
 /// Parses RFC 4180 text strictly: every record has the header's number of fields.

@@ -20,7 +20,7 @@ use ise_planner::design::{
     AccessEndpoint, Certificate, Cloud, Design, ForcedTunneling, NextHop, Sku, SubnetSpec,
 };
 use ise_planner::export::{arm, azcli, quote, Format, Target};
-use ise_planner::nsg::SecurityRule;
+use ise_planner::ise::nsg::SecurityRule;
 use ise_planner::{plan, Plan};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
@@ -1815,8 +1815,8 @@ fn headers() {
             "2022-11-01",
             "2024-08-31",
             env!("CARGO_PKG_VERSION"),
-            ise_planner::citation::PORTAL_ARTICLE.title,
-            ise_planner::citation::REST_ARTICLE.url,
+            ise_planner::findings::citation::PORTAL_ARTICLE.title,
+            ise_planner::findings::citation::REST_ARTICLE.url,
             "api-version 2024-05-01",
             "one route table with",
         ] {

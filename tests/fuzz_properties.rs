@@ -11,8 +11,8 @@
 mod checks;
 
 use checks::{mutate, Rng, Scale, Source};
+use ise_planner::design::share_link;
 use ise_planner::design::Design;
-use ise_planner::share_link;
 
 fn rounds() -> usize {
     std::env::var("ISE_FUZZ_ROUNDS")
@@ -170,8 +170,8 @@ fn the_probes_link_is_bounded() {
 
 #[test]
 fn designs_at_every_cap_plan_within_bounds() {
+    use ise_planner::design::limits;
     use ise_planner::design::{Certificate, ExistingSubnet, SubnetSpec};
-    use ise_planner::validate::limits;
     // Each list one past its cap, each text past its limit, all at once: the most a loaded
     // design can hold (the huge cases the generator above leaves out).
     let mut d = Design {

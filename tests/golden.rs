@@ -811,7 +811,7 @@ mod properties {
                 prop_assert!(vnet.iter().any(|v| v.contains(&net)), "{} outside the VNet {:?}", net, vnet);
                 prop_assert!(!existing.iter().any(|e| overlaps(*e, net)), "{} overlaps an existing subnet", net);
                 prop_assert!(!pinned.iter().any(|e| overlaps(*e, net)), "{} overlaps a pinned subnet", net);
-                prop_assert!(ise_planner::reserved::overlapping(net).next().is_none(), "{} overlaps a reserved range", net);
+                prop_assert!(ise_planner::ise::reserved::overlapping(net).next().is_none(), "{} overlaps a reserved range", net);
                 prop_assert!(!allocated.iter().any(|e| overlaps(*e, net)), "{} allocated twice", net);
                 allocated.push(net);
             }
@@ -870,7 +870,7 @@ mod properties {
                         } else {
                             prop_assert_eq!(r.next_hop_type, "Internet");
                             prop_assert!(!vnet.iter().any(|v| overlaps(*v, net)), "{} takes VNet space {:?}", net, vnet);
-                            prop_assert!(ise_planner::validate::lists::addresses::not_public(net).is_none(), "{} is not public", net);
+                            prop_assert!(ise_planner::network::address_kind::not_public(net).is_none(), "{} is not public", net);
                         }
                     }
                     prop_assert_eq!(p.service_endpoints.len(), 5);
@@ -896,7 +896,7 @@ mod properties {
             }
             // Azure's limit counts addresses only: service tags never trigger it.
             if p.findings.iter().any(|f| f.code == "nsg-address-limit") {
-                prop_assert!(ise_planner::nsg::addresses_named(&p.nsg_rules) > ise_planner::plan::MAX_NSG_ADDRESSES);
+                prop_assert!(ise_planner::ise::nsg::addresses_named(&p.nsg_rules) > ise_planner::ise::nsg::MAX_NSG_ADDRESSES);
             }
         }
 
@@ -905,7 +905,7 @@ mod properties {
         fn designs_round_trip_through_json(design in design_with(prefix_text().boxed())) {
             let mut design = Design { version: DESIGN_VERSION, ..design };
             // The loader reads one ISE subnet past the four (the plan reports the excess).
-            design.subnets.truncate(ise_planner::validate::limits::load_cap("subnets").unwrap());
+            design.subnets.truncate(ise_planner::design::limits::load_cap("subnets").unwrap());
             prop_assert_eq!(Design::from_json(&design.to_json()), Ok(design));
         }
 

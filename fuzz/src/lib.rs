@@ -7,15 +7,17 @@
 //! bodies and plans proportional to the input, no value longer than its limit in a URL or
 //! an ID, and every share link that can be made reads back.
 
+use ise_planner::design::limits;
+use ise_planner::design::share_link;
 use ise_planner::design::{
     AccessEndpoint, Certificate, Cloud, Deployment, Design, ExistingSubnet, ForcedTunneling,
     NextHop, Sku, SubnetSpec, TypedNumber,
 };
+use ise_planner::export::tables;
 use ise_planner::findings::code;
+use ise_planner::findings::FINDINGS_PER_CODE;
 use ise_planner::import::service_tags::ServiceTags;
-use ise_planner::plan::FINDINGS_PER_CODE;
-use ise_planner::validate::limits;
-use ise_planner::{plan, share_link, tables, Plan};
+use ise_planner::{plan, Plan};
 
 // --- entry points ---------------------------------------------------------------------
 

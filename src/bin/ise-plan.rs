@@ -19,11 +19,11 @@ mod cli {
         default_subnets, AccessEndpoint, Cloud, Deployment, Design, ExistingSubnet,
         ForcedTunneling, NextHop, Sku, SubnetSpec,
     };
+    use ise_planner::export::tables::PlanTable;
     use ise_planner::export::Format;
     use ise_planner::import::service_tags::ServiceTags;
     use ise_planner::import::vnet::{self as vnet_import, MAX_IMPORT_BYTES};
-    use ise_planner::placement::with_placements;
-    use ise_planner::tables::PlanTable;
+    use ise_planner::ise::placement::with_placements;
     use ise_planner::{export, plan, Plan};
     use std::io::{Read, Write};
     use std::process::ExitCode;

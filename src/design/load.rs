@@ -2,7 +2,7 @@
 //! the wrong type is reset to its default and reported, never a reason to refuse the file.
 //!
 //! Steps: parse the JSON with every known list cut one entry past its cap (see
-//! [`crate::validate::limits`]), so a huge file costs no more than a capped one; refuse what is
+//! [`crate::design::limits`]), so a huge file costs no more than a capped one; refuse what is
 //! not a design (not an object, no `version`, the planner's own output); migrate older
 //! versions; then read the typed design, resetting each field, list entry or nested field
 //! that does not have its type.
@@ -14,8 +14,8 @@ use super::{
     Certificate, DependencyAddresses, Design, ExistingSubnet, Firewall, GovernmentAddresses,
     SubnetSpec, VirtualNetwork, DESIGN_VERSION,
 };
-use crate::design_read::HandRead;
-use crate::validate::limits;
+use crate::design::limits;
+use crate::design::read::HandRead;
 
 /// A design as read, with the fields that were reset because they did not have their type.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +63,7 @@ impl std::error::Error for LoadError {}
 
 impl Design {
     /// The largest design file the planner reads, in bytes: 64 MiB (the CLI's `--design` and
-    /// the page's *Open design…*). A design at every cap of [`crate::validate::limits`] is
+    /// the page's *Open design…*). A design at every cap of [`crate::design::limits`] is
     /// about 40 MB; anything larger is not a design.
     pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 

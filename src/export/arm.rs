@@ -11,8 +11,8 @@ use super::quote::{arm_literal, arm_string};
 use super::tree::Node;
 use super::{SubnetTarget, Target, CONNECTOR_TYPE, DEPLOYMENTS_API_VERSION, NETWORK_API_VERSION};
 use crate::design::Design;
-use crate::plan::Plan;
-use crate::rest::{API_VERSION, ISE_TYPE};
+use crate::ise::plan::Plan;
+use crate::ise::rest::{API_VERSION, ISE_TYPE};
 
 /// The template schema.
 pub const SCHEMA: &str =

@@ -9,7 +9,7 @@ use super::header;
 use super::quote;
 use super::Target;
 use crate::design::{Cloud, Design};
-use crate::plan::Plan;
+use crate::ise::plan::Plan;
 
 /// The here-document delimiter of the ISE's body (a JSON line can never equal it: JSON
 /// strings hold no raw line break).

@@ -13,8 +13,8 @@ use super::quote;
 use super::tree::{is_identifier, BlockStyle, Node};
 use super::{SubnetTarget, Target, CONNECTOR_TYPE, NETWORK_API_VERSION};
 use crate::design::Design;
-use crate::plan::Plan;
-use crate::rest::{API_VERSION, ISE_TYPE};
+use crate::ise::plan::Plan;
+use crate::ise::rest::{API_VERSION, ISE_TYPE};
 
 fn key(k: &str) -> String {
     if is_identifier(k) {

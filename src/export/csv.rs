@@ -1,9 +1,9 @@
 //! CSV of the plan's tables (RFC 4180: a header row, CRLF line ends, fields quoted when they
 //! hold a comma, quote, CR or LF, quotes doubled), with spreadsheet formulas neutralised.
-//! The columns are exactly the page's tables ([`crate::tables`]).
+//! The columns are exactly the page's tables ([`crate::export::tables`]).
 //!
 //! ```
-//! use ise_planner::{export::csv, tables::PlanTable};
+//! use ise_planner::export::{csv, tables::PlanTable};
 //! let plan = ise_planner::plan(&ise_planner::Design::default());
 //! let text = csv::plan_table(&plan, PlanTable::Subnets);
 //! assert!(text.starts_with("Name,Prefix,First usable,"));
@@ -12,8 +12,8 @@
 
 use std::borrow::Cow;
 
-use crate::plan::Plan;
-use crate::tables::{neutralise_formula, PlanTable, Table};
+use crate::export::tables::{neutralise_formula, PlanTable, Table};
+use crate::ise::plan::Plan;
 
 /// One field: formula neutralised, then quoted if it must be.
 pub fn field(cell: &str) -> Cow<'_, str> {

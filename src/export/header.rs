@@ -4,8 +4,8 @@
 //! The lines hold no user value (names, addresses): they are safe in any comment syntax.
 
 use super::{Target, NETWORK_API_SOURCE, NETWORK_API_VERSION};
-use crate::citation::ARTICLES;
-use crate::rest::{API_VERSION, ISE_TYPE};
+use crate::findings::citation::ARTICLES;
+use crate::ise::rest::{API_VERSION, ISE_TYPE};
 
 /// The planner's version, as Cargo knows it.
 pub const PLANNER_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -110,9 +110,9 @@ mod tests {
             "2022-11-01",
             "2024-08-31",
             PLANNER_VERSION,
-            crate::citation::PORTAL_ARTICLE.title,
-            crate::citation::PORTAL_ARTICLE.url,
-            crate::citation::REST_ARTICLE.url,
+            crate::findings::citation::PORTAL_ARTICLE.title,
+            crate::findings::citation::PORTAL_ARTICLE.url,
+            crate::findings::citation::REST_ARTICLE.url,
             "api-version 2024-05-01",
             "4 ISE subnets",
             &format!("{} security rules", plan.nsg_rules.len()),

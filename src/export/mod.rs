@@ -22,15 +22,16 @@ pub mod csv;
 pub mod header;
 pub mod powershell;
 pub mod quote;
+pub mod tables;
 pub mod terraform;
 pub mod tree;
 
 use serde_json::Value;
 
 use crate::design::{Cloud, Design};
-use crate::nsg::SecurityRule;
-use crate::plan::Plan;
-use crate::routes::Route;
+use crate::ise::nsg::SecurityRule;
+use crate::ise::plan::Plan;
+use crate::ise::routes::Route;
 use tree::Node;
 
 /// The one api-version of every networking resource (virtual network, subnets, NSG, route
@@ -90,7 +91,7 @@ impl Format {
     pub fn render(self, design: &Design, plan: &Plan) -> String {
         // The plan was made from the design within its limits; the export reads the same
         // bounded design, so an over-long value never reaches a template or script.
-        let bounded = crate::validate::limits::bound(design);
+        let bounded = crate::design::limits::bound(design);
         let design = bounded.design.as_ref();
         match self {
             Format::Arm => arm::render(design, plan),
@@ -273,7 +274,7 @@ impl<'a> Target<'a> {
         };
         let mut address_prefixes: Vec<String> = Vec::new();
         for typed in &design.vnet.address_prefixes {
-            if let Ok(net) = crate::cidr::parse_prefix(typed) {
+            if let Ok(net) = crate::network::cidr::parse_prefix(typed) {
                 let net = net.to_string();
                 if !address_prefixes.contains(&net) {
                     address_prefixes.push(net);

@@ -9,7 +9,7 @@ use super::header;
 use super::quote;
 use super::Target;
 use crate::design::{Cloud, Design};
-use crate::plan::Plan;
+use crate::ise::plan::Plan;
 
 /// One cmdlet call on one line.
 struct Call {

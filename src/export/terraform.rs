@@ -10,8 +10,8 @@ use super::quote;
 use super::tree::{is_identifier, key_value_lines, BlockStyle, Node};
 use super::{SubnetTarget, Target, CONNECTOR_TYPE, DELEGATION_NAME};
 use crate::design::{Cloud, Design};
-use crate::plan::Plan;
-use crate::rest::{API_VERSION, ISE_TYPE};
+use crate::ise::plan::Plan;
+use crate::ise::rest::{API_VERSION, ISE_TYPE};
 
 /// The azurerm versions this file is written for: 4.x (5.x changes the subnet's service
 /// endpoint syntax).

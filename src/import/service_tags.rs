@@ -4,8 +4,8 @@
 
 use serde::Deserialize;
 
+use crate::azure::regions;
 use crate::design::{Cloud, DependencyAddresses, Design, GovernmentAddresses};
-use crate::regions;
 
 #[derive(Deserialize)]
 struct File {

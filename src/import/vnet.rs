@@ -21,9 +21,9 @@
 
 use std::fmt;
 
+use crate::azure::regions;
 use crate::design::{same_prefix, Design, ExistingSubnet};
-use crate::plan::DELEGATION_SERVICE;
-use crate::regions;
+use crate::ise::DELEGATION_SERVICE;
 
 use super::arm_expression::{self, Resolved, Scope};
 use super::azure_json::{self, Field, List, Node, Root};

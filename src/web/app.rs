@@ -9,7 +9,8 @@ use std::cell::RefCell;
 
 use gloo_timers::callback::Timeout;
 use ise_planner::design::{AccessEndpoint, Deployment, Design, Sku};
-use ise_planner::{placement, plan, Plan};
+use ise_planner::ise::placement;
+use ise_planner::{plan, Plan};
 use yew::prelude::*;
 
 use crate::browser;

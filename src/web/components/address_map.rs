@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use ise_planner::address_map::{MapPrefix, Segment, SegmentKind};
+use ise_planner::network::address_map::{MapPrefix, Segment, SegmentKind};
 use yew::prelude::*;
 
 /// The bar's width in SVG units (integers: no float formatting needed in the page).
@@ -14,7 +14,7 @@ const MIN_WIDTH: u64 = 100;
 const MIN_ISE_WIDTH: u64 = 240;
 
 fn min_width(kind: SegmentKind) -> u64 {
-    if kind == SegmentKind::Ise {
+    if kind == SegmentKind::Planned {
         MIN_ISE_WIDTH
     } else {
         MIN_WIDTH
@@ -62,7 +62,7 @@ fn widths(map: &MapPrefix) -> Vec<u64> {
 
 fn kind_name(kind: SegmentKind) -> &'static str {
     match kind {
-        SegmentKind::Ise => "ISE subnet",
+        SegmentKind::Planned => "ISE subnet",
         SegmentKind::Existing => "existing",
         SegmentKind::Reserved => "reserved",
         SegmentKind::Free => "free",
@@ -117,7 +117,7 @@ pub fn AddressMap(props: &MapProps) -> Html {
                             { for m.segments.iter().zip(w).map(|(s, width)| {
                                 let at = x;
                                 x += width;
-                                let number = (s.kind == SegmentKind::Ise).then(|| { ise_n += 1; ise_n });
+                                let number = (s.kind == SegmentKind::Planned).then(|| { ise_n += 1; ise_n });
                                 html! {
                                     <g class={classes!("seg", kind_name(s.kind).replace(' ', "-"))}>
                                         <rect x={at.to_string()} y="0" width={width.to_string()} height="440">
@@ -143,9 +143,9 @@ pub fn AddressMap(props: &MapProps) -> Html {
                     <thead><tr><th scope="col">{ "Kind" }</th><th scope="col">{ "What" }</th><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th><th scope="col">{ "Addresses" }</th></tr></thead>
                     <tbody>
                     if *open {
-                    { for maps.iter().flat_map(|m| m.segments.iter()).take(400).scan(0, |n, s| { if s.kind == SegmentKind::Ise { *n += 1; } Some((*n, s)) }).map(|(n, s)| html! {
+                    { for maps.iter().flat_map(|m| m.segments.iter()).take(400).scan(0, |n, s| { if s.kind == SegmentKind::Planned { *n += 1; } Some((*n, s)) }).map(|(n, s)| html! {
                         <tr>
-                            <td><span class={classes!("swatch", kind_name(s.kind).replace(' ', "-"))} aria-hidden="true"></span>{ " " }{ if s.kind == SegmentKind::Ise { format!("{} {n}", kind_name(s.kind)) } else { kind_name(s.kind).to_string() } }</td>
+                            <td><span class={classes!("swatch", kind_name(s.kind).replace(' ', "-"))} aria-hidden="true"></span>{ " " }{ if s.kind == SegmentKind::Planned { format!("{} {n}", kind_name(s.kind)) } else { kind_name(s.kind).to_string() } }</td>
                             <td>{ if s.label == kind_name(s.kind) { "" } else { s.label.as_str() } }</td><td class="mono">{ &s.first }</td><td class="mono">{ &s.last }</td><td>{ s.addresses }</td>
                         </tr>
                     }) }

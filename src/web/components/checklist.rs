@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use ise_planner::checklist::ChecklistItem;
+use ise_planner::ise::checklist::ChecklistItem;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,9 +2,9 @@
 //! group, ISE name, cloud and location, SKU and capacity, deployment method, certificates
 //! and the managed connectors to deploy.
 
+use ise_planner::azure::regions;
 use ise_planner::design::{Certificate, Cloud, Deployment, Sku, TypedNumber};
-use ise_planner::regions;
-use ise_planner::validate::lists::{certificate_from_file, ISE_CONNECTORS};
+use ise_planner::ise::validate::lists::{certificate_from_file, ISE_CONNECTORS};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use ise_planner::design::Design;
-use ise_planner::rest::RestRequests;
+use ise_planner::ise::rest::RestRequests;
 use ise_planner::tools::{File, Request, Response};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;

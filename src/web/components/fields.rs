@@ -3,7 +3,7 @@
 //! user paused on), are linked to their control by `aria-describedby`, and are never a live
 //! region: the page's one status region says what changed, once the user pauses.
 
-use ise_planner::field_labels;
+use ise_planner::findings::field_labels;
 use ise_planner::{Finding, Plan, Severity};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use ise_planner::field_labels;
+use ise_planner::findings::field_labels;
 use ise_planner::{Finding, Plan};
 use yew::prelude::*;
 

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use ise_planner::rest::{HttpRequest, RestRequests};
+use ise_planner::ise::rest::{HttpRequest, RestRequests};
 use yew::prelude::*;
 
 use super::buttons::{CopyButton, DownloadButton};

@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
-use ise_planner::routes::{Route, ServiceEndpoint};
-use ise_planner::tables;
+use ise_planner::export::tables;
+use ise_planner::ise::routes::{Route, ServiceEndpoint};
 use yew::prelude::*;
 
 use super::buttons::{CopyButton, DownloadButton};

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use base64::Engine;
 use ise_planner::design::{AccessEndpoint, Cloud, Design, ForcedTunneling, NextHop};
-use ise_planner::nsg::LOAD_BALANCER_NOTE;
+use ise_planner::ise::nsg::LOAD_BALANCER_NOTE;
 use ise_planner::tools::{FileInput, Request, Response};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use ise_planner::nsg::{redis_ports_text, Direction, SecurityRule, REDIS_PORTS};
-use ise_planner::tables;
+use ise_planner::export::tables;
+use ise_planner::ise::nsg::{redis_ports_text, Direction, SecurityRule, REDIS_PORTS};
 use yew::prelude::*;
 
 use super::buttons::{CopyButton, DownloadButton};

@@ -6,8 +6,11 @@
 //! the table, the plan's own words on why the subnets sit where they do.
 
 use ise_planner::design::{Deployment, SubnetSpec};
-use ise_planner::plan::{PlannedSubnet, DELEGATION_SERVICE};
-use ise_planner::{placement, tables, Plan};
+use ise_planner::export::tables;
+use ise_planner::ise::placement;
+use ise_planner::ise::subnets::PlannedSubnet;
+use ise_planner::ise::DELEGATION_SERVICE;
+use ise_planner::Plan;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 

@@ -5,8 +5,8 @@
 
 use std::cell::RefCell;
 
+use ise_planner::design::share_link::{self, LinkError};
 use ise_planner::design::{Design, Loaded};
-use ise_planner::share_link::{self, LinkError};
 use yew::Callback;
 
 use super::{Action, Notice, Why};

@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use ise_planner::design::{Design, LoadError, Loaded};
-use ise_planner::field_labels;
+use ise_planner::findings::field_labels;
 
 use crate::browser;
 use crate::recent::{self, RecentDesign};

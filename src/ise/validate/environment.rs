@@ -1,8 +1,8 @@
 //! Checks of the environment: subscription, resource groups, ISE name, region, SKU capacity.
 
+use crate::azure::{names, regions};
 use crate::design::{Design, Sku};
 use crate::findings::{code, Findings};
-use crate::{names, regions};
 
 /// Checks the environment fields; returns the normalised region name for the request.
 pub fn check(design: &Design, f: &mut Findings) -> String {

@@ -1,4 +1,4 @@
-//! Validation: reads every typed value of the design, turns each problem into a finding, and
+//! The ISE's validation: reads every typed value of the design, turns each problem into a finding, and
 //! hands the planner the values it can use.
 //!
 //! Split by what is checked: [`environment`] (subscription, names, region, SKU),
@@ -6,7 +6,6 @@
 //! [`lists`] (DNS servers, address lists, certificates, connectors).
 
 pub mod environment;
-pub mod limits;
 pub mod lists;
 pub mod network;
 pub mod subnet_names;

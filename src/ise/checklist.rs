@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use crate::citation::{Citation, NSG_OVERVIEW, REDIS_VNET};
 use crate::design::{AccessEndpoint, Deployment, Design, ForcedTunneling, NextHop};
-use crate::nsg;
+use crate::findings::citation::{Citation, NSG_OVERVIEW, REDIS_VNET};
+use crate::ise::nsg;
 
 /// One thing to act on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

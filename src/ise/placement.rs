@@ -1,169 +1,11 @@
-//! Placement hints: an unpinned subnet stays where an earlier plan put it (`placed`) while that
-//! block stays valid, and the design edits that keep the hints: refresh after a plan,
-//! re-allocate, pin, unpin.
-//!
-//! Without hints every edit would re-run the allocation rule over all unpinned subnets, and
-//! pinning one subnet could move the others. With them, a subnet moves only when its block
-//! stops being valid or the user asks for a fresh allocation ([`reallocate_all`]).
+//! The design edits that keep the ISE subnets' placement hints: refresh after each plan
+//! ([`with_placements`]), re-allocate all, pin, unpin. Which hints hold, and why the others
+//! do not, is the network layer's (`network::placement`).
 
-use ipnet::Ipv4Net;
-use serde::Serialize;
-use std::collections::BTreeMap;
-
-use crate::allocate::{self, ISE_PREFIX_LEN};
-use crate::cidr;
 use crate::design::Design;
-use crate::plan::Plan;
-
-/// Hints are honoured (and written) for this many subnets at most: a design has four, and a
-/// hostile list of thousands must not cost time.
-pub const MAX_HINTS: usize = 16;
-/// A hint quoted back in a message is cut to this many characters.
-const QUOTED_CHARS: usize = 48;
-
-/// Why an unpinned subnet could not stay at the block an earlier plan gave it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum HintProblem {
-    /// The hint is not an aligned /27 prefix.
-    NotABlock,
-    /// The block is not inside one of the VNet's prefixes.
-    OutsideVnet,
-    /// The block overlaps a range the ISE must not use.
-    Reserved { range: &'static str },
-    /// The block overlaps an existing subnet.
-    OverlapsExisting { prefix: String },
-    /// The block overlaps the prefix another ISE subnet (by index) is pinned to.
-    OverlapsPinned { subnet: usize },
-    /// An earlier ISE subnet (by index) already keeps that block.
-    TakenByKept { subnet: usize },
-}
-
-impl HintProblem {
-    /// The reason as the end of a sentence ("it overlaps existing subnet 10.0.0.0/24").
-    pub fn explain(&self) -> String {
-        match self {
-            HintProblem::NotABlock => "it is not an aligned /27 prefix".into(),
-            HintProblem::OutsideVnet => "it is not inside one of the VNet's prefixes".into(),
-            HintProblem::Reserved { range } => format!("it overlaps {range}"),
-            HintProblem::OverlapsExisting { prefix } => {
-                format!("it overlaps existing subnet {prefix}")
-            }
-            HintProblem::OverlapsPinned { subnet } => {
-                format!("it overlaps the prefix subnet {} is pinned to", subnet + 1)
-            }
-            HintProblem::TakenByKept { subnet } => {
-                format!("subnet {} stays in that block", subnet + 1)
-            }
-        }
-    }
-}
-
-/// An unpinned subnet whose earlier block could not be kept.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MovedSubnet {
-    /// The subnet's index in the design.
-    pub subnet: usize,
-    /// Its `placed` hint as typed (cut short when long).
-    pub from: String,
-    pub problem: HintProblem,
-}
-
-/// The hints of one design, checked.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Hints {
-    /// Subnets kept at their hint, by index, in index order.
-    pub kept: Vec<(usize, Ipv4Net)>,
-    /// Subnets whose hint could not be kept.
-    pub moved: Vec<MovedSubnet>,
-}
-
-/// What a hint is checked against.
-pub struct Space<'a> {
-    /// The VNet's usable prefixes.
-    pub vnet: &'a [Ipv4Net],
-    /// The existing subnets.
-    pub existing: &'a [Ipv4Net],
-    /// Per ISE subnet, the prefix it is pinned to (when readable).
-    pub pinned: &'a [Option<Ipv4Net>],
-    /// The free intervals of the VNet once existing, pinned and reserved ranges are taken out
-    /// ([`allocate::free_intervals`]).
-    pub free: &'a [(u64, u64)],
-}
-
-/// Checks the `placed` hints of the `unpinned` subnets (indices, ascending): a hint is kept
-/// when it is an aligned /27 inside one VNet prefix, clear of existing subnets, pinned
-/// subnets, reserved ranges and the hints kept before it (lower index wins).
-pub fn check(design: &Design, unpinned: &[usize], space: &Space<'_>) -> Hints {
-    let mut hints = Hints::default();
-    let mut taken: BTreeMap<u32, usize> = BTreeMap::new();
-    for &i in unpinned.iter().take_while(|&&i| i < MAX_HINTS) {
-        let Some(spec) = design.subnets.get(i) else {
-            continue;
-        };
-        let typed = spec.placed.trim();
-        if typed.is_empty() {
-            continue;
-        }
-        let problem = match cidr::parse_prefix(typed) {
-            Ok(net) if net.prefix_len() == ISE_PREFIX_LEN => {
-                if !allocate::is_free(space.free, net) {
-                    Some(why_not_free(net, i, space))
-                } else if let Some(&other) = taken.get(&u32::from(net.network())) {
-                    // Aligned /27 blocks overlap only when they are the same block.
-                    Some(HintProblem::TakenByKept { subnet: other })
-                } else {
-                    taken.insert(u32::from(net.network()), i);
-                    hints.kept.push((i, net));
-                    None
-                }
-            }
-            _ => Some(HintProblem::NotABlock),
-        };
-        if let Some(problem) = problem {
-            hints.moved.push(MovedSubnet {
-                subnet: i,
-                from: quoted(typed),
-                problem,
-            });
-        }
-    }
-    hints
-}
-
-/// Why an aligned /27 is not in the free space.
-fn why_not_free(net: Ipv4Net, subnet: usize, space: &Space<'_>) -> HintProblem {
-    if !space.vnet.iter().any(|v| v.contains(&net)) {
-        return HintProblem::OutsideVnet;
-    }
-    if let Some(r) = crate::reserved::overlapping(net).next() {
-        return HintProblem::Reserved { range: r.what };
-    }
-    if let Some(e) = space.existing.iter().find(|e| cidr::overlaps(**e, net)) {
-        return HintProblem::OverlapsExisting {
-            prefix: e.to_string(),
-        };
-    }
-    if let Some(j) = space
-        .pinned
-        .iter()
-        .enumerate()
-        .position(|(j, p)| j != subnet && p.is_some_and(|p| cidr::overlaps(p, net)))
-    {
-        return HintProblem::OverlapsPinned { subnet: j };
-    }
-    HintProblem::OutsideVnet
-}
-
-fn quoted(typed: &str) -> String {
-    if typed.chars().count() <= QUOTED_CHARS {
-        typed.to_string()
-    } else {
-        let cut: String = typed.chars().take(QUOTED_CHARS).collect();
-        format!("{cut}…")
-    }
-}
+use crate::ise::plan::Plan;
+use crate::network::cidr;
+pub use crate::network::placement::MAX_HINTS;
 
 /// The design with each unpinned subnet's `placed` set to the prefix `plan` gave it (empty
 /// when it got none); `None` when every hint already says so. Call it after each plan: planning
@@ -228,7 +70,8 @@ pub fn unpin(design: &mut Design, index: usize) {
 mod tests {
     use super::*;
     use crate::design::SubnetSpec;
-    use crate::plan::plan;
+    use crate::ise::plan::plan;
+    use crate::network::placement::{HintProblem, QUOTED_CHARS};
 
     fn prefixes(p: &Plan) -> Vec<String> {
         p.subnets

@@ -20,7 +20,7 @@ pub enum PrefixProblem {
 /// Reads an IPv4 prefix in CIDR form (`10.0.0.0/22`), surrounding spaces allowed.
 ///
 /// ```
-/// use ise_planner::cidr::{parse_prefix, PrefixProblem};
+/// use ise_planner::network::cidr::{parse_prefix, PrefixProblem};
 /// assert_eq!(parse_prefix("10.0.0.0/22").unwrap().to_string(), "10.0.0.0/22");
 /// assert_eq!(parse_prefix("10.0.0.5/24"), Err(PrefixProblem::HostBits { meant: "10.0.0.0/24".parse().unwrap() }));
 /// ```

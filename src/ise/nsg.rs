@@ -9,8 +9,10 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::citation::{Citation, NSG_OVERVIEW, REDIS_VNET};
 use crate::design::{AccessEndpoint, Cloud, Design};
+use crate::findings::citation::{Citation, NSG_OVERVIEW, REDIS_VNET};
+use crate::findings::{code, Findings};
+use crate::ise::validate::Checked;
 
 /// Inbound or outbound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -463,6 +465,63 @@ pub struct OmittedRule {
     pub field: &'static str,
 }
 
+/// Azure's limit of addresses and ranges named by the rules of one NSG.
+pub const MAX_NSG_ADDRESSES: usize = 4000;
+
+/// The plan's step: the NSG rules the checked design needs, and a warning when they name more
+/// addresses than one security group may hold.
+pub fn rules_for(design: &Design, checked: &Checked, f: &mut Findings) -> Vec<SecurityRule> {
+    let lists = &checked.lists;
+    let inputs = RuleInputs {
+        vnet_space: checked
+            .vnet_prefixes
+            .iter()
+            .map(|n| n.to_string())
+            .collect(),
+        dns_servers: lists.dns_servers.clone(),
+        connector_outbound: lists.connector_outbound.clone(),
+        callers: lists.callers.clone(),
+        gov_logic_apps_inbound: lists.gov_logic_apps_inbound.clone(),
+        gov_logic_apps_outbound: lists.gov_logic_apps_outbound.clone(),
+        gov_managed_connector_outbound: lists.gov_managed_connector_outbound.clone(),
+    };
+    // Rows left out are reported by the list checks (connector, Government, VNet errors).
+    let (rules, _omitted) = security_rules(design, &inputs);
+    // Azure's limit counts addresses and ranges, not service tags or `*`.
+    let named = addresses_named(&rules);
+    if named > MAX_NSG_ADDRESSES {
+        f.warning(code::NSG_ADDRESS_LIMIT, longest_list(&inputs), format!("The NSG rules name {named} addresses and ranges; Azure allows {MAX_NSG_ADDRESSES} per security group. Summarise the address lists into wider prefixes."));
+    }
+    rules
+}
+
+/// The field of the longest list the rules take addresses from.
+fn longest_list(inputs: &RuleInputs) -> &'static str {
+    [
+        (
+            inputs.connector_outbound.len(),
+            "connectorOutboundAddresses",
+        ),
+        (inputs.callers.len(), "callerAddresses"),
+        (inputs.dns_servers.len(), "dnsServers"),
+        (
+            inputs.gov_logic_apps_inbound.len(),
+            "governmentAddresses.logicAppsInbound",
+        ),
+        (
+            inputs.gov_logic_apps_outbound.len(),
+            "governmentAddresses.logicAppsOutbound",
+        ),
+        (
+            inputs.gov_managed_connector_outbound.len(),
+            "governmentAddresses.managedConnectorOutbound",
+        ),
+    ]
+    .into_iter()
+    .max_by_key(|(n, _)| *n)
+    .map_or("connectorOutboundAddresses", |(_, field)| field)
+}
+
 /// The NSG rules the design needs, inbound first, each direction in priority order, and the
 /// rows left out for want of addresses.
 pub fn security_rules(
@@ -526,7 +585,7 @@ pub fn security_rules(
                         inputs.gov_logic_apps_outbound.as_slice(),
                     ]
                     .concat();
-                    Ok(crate::validate::lists::unique(both))
+                    Ok(crate::ise::validate::lists::unique(both))
                 }
                 LogicApps => Ok(vec!["LogicApps".into()]),
                 AzureConnectors if gov => list(
@@ -579,7 +638,7 @@ pub fn addresses_named(rules: &[SecurityRule]) -> usize {
     rules
         .iter()
         .flat_map(|r| r.source_addresses.iter().chain(&r.destination_addresses))
-        .filter(|a| crate::cidr::parse_address_or_prefix(a).is_ok())
+        .filter(|a| crate::network::cidr::parse_address_or_prefix(a).is_ok())
         .count()
 }
 

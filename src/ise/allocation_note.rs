@@ -4,8 +4,8 @@
 use ipnet::Ipv4Net;
 use serde::Serialize;
 
-use crate::allocate::Allocation;
-use crate::placement::MovedSubnet;
+use crate::network::allocate::Allocation;
+use crate::network::placement::MovedSubnet;
 
 /// How the allocation rule chose blocks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -184,7 +184,7 @@ impl AllocationNote {
                     "Subnet {} could not stay at {}: {}.",
                     m.subnet + 1,
                     m.from,
-                    m.problem.explain()
+                    m.problem.explain(crate::ise::ISE_PREFIX_LEN)
                 )
             })
             .collect();
@@ -354,7 +354,7 @@ mod tests {
     use super::*;
     use crate::design::Design;
     use crate::findings::code;
-    use crate::plan::{plan, Plan};
+    use crate::ise::plan::{plan, Plan};
 
     fn with_vnet(prefixes: &[&str], existing: &[&str]) -> Design {
         let mut d = Design::default();

@@ -14,8 +14,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::design::{Design, DEFAULT_SUBNET_NAMES};
+use crate::findings::FINDINGS_PER_CODE;
 use crate::findings::{code, Finding, Findings};
-use crate::plan::FINDINGS_PER_CODE;
 
 /// Azure's limit for resource group names.
 pub const RESOURCE_GROUP_NAME: usize = 90;

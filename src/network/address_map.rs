@@ -1,18 +1,19 @@
-//! How the address map is computed: each VNet prefix cut into segments — ISE subnets,
-//! existing subnets, reserved space and free space — in address order, ready to draw.
+//! How the address map is computed: each VNet prefix cut into segments — the planned
+//! subnets, existing subnets, reserved space and free space — in address order, ready to draw.
 
 use ipnet::Ipv4Net;
 use serde::Serialize;
 use std::net::Ipv4Addr;
 
-use crate::cidr;
-use crate::reserved;
+use crate::network::cidr;
+use crate::network::reserved::{self, ReservedRange};
 
 /// What a stretch of addresses is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SegmentKind {
-    Ise,
+    /// A subnet the plan places (an ISE subnet, say).
+    Planned,
     Existing,
     Reserved,
     Free,
@@ -27,7 +28,7 @@ pub struct Segment {
     pub first: String,
     pub last: String,
     pub addresses: u64,
-    /// A short label: the ISE subnet's name, "3 existing subnets", the reserved range…
+    /// A short label: the planned subnet's name, "3 existing subnets", the reserved range…
     pub label: String,
 }
 
@@ -41,11 +42,16 @@ pub struct MapPrefix {
 
 /// Builds the map. Adjacent existing subnets merge into one segment, so a VNet with
 /// thousands of subnets still draws as a readable number of segments.
-pub fn build(vnet: &[Ipv4Net], ise: &[(String, Ipv4Net)], existing: &[Ipv4Net]) -> Vec<MapPrefix> {
+pub fn build(
+    vnet: &[Ipv4Net],
+    planned: &[(String, Ipv4Net)],
+    existing: &[Ipv4Net],
+    reserved: &'static [ReservedRange],
+) -> Vec<MapPrefix> {
     let existing = cidr::Cover::new(existing.to_vec());
     cidr::outermost(vnet.to_vec())
         .into_iter()
-        .map(|net| map_prefix(net, ise, &existing))
+        .map(|net| map_prefix(net, planned, &existing, reserved))
         .collect()
 }
 
@@ -64,15 +70,20 @@ struct Stretch {
 
 #[derive(Clone, Copy)]
 enum Label {
-    /// An ISE subnet, by index into the `ise` list.
-    Ise(usize),
+    /// A planned subnet, by index into the `planned` list.
+    Planned(usize),
     /// One existing subnet.
     Prefix(Ipv4Net),
     Reserved(&'static str),
     None,
 }
 
-fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &cidr::Cover) -> MapPrefix {
+fn map_prefix(
+    net: Ipv4Net,
+    planned: &[(String, Ipv4Net)],
+    existing: &cidr::Cover,
+    reserved: &'static [ReservedRange],
+) -> MapPrefix {
     let (lo, hi) = cidr::range(net);
     let (lo, hi) = (u64::from(lo), u64::from(hi));
     let clip = |n: Ipv4Net| -> Option<(u64, u64)> {
@@ -82,9 +93,9 @@ fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &cidr::Cover) -
     };
     // (start, end, kind, label), clipped to the prefix.
     let mut items: Vec<(u64, u64, SegmentKind, Label)> = Vec::new();
-    for (i, (_, n)) in ise.iter().enumerate() {
+    for (i, (_, n)) in planned.iter().enumerate() {
         if let Some((s, e)) = clip(*n) {
-            items.push((s, e, SegmentKind::Ise, Label::Ise(i)));
+            items.push((s, e, SegmentKind::Planned, Label::Planned(i)));
         }
     }
     for &n in existing.overlapping(net) {
@@ -92,7 +103,7 @@ fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &cidr::Cover) -
             items.push((s, e, SegmentKind::Existing, Label::Prefix(n)));
         }
     }
-    for r in reserved::overlapping(net) {
+    for r in reserved::overlapping(reserved, net) {
         if let Some((s, e)) = clip(r.net) {
             items.push((s, e, SegmentKind::Reserved, Label::Reserved(r.what)));
         }
@@ -123,7 +134,7 @@ fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &cidr::Cover) -
     if stretches.len() > MAX_SEGMENTS {
         stretches = coarsen(stretches);
     }
-    let segments = stretches.into_iter().map(|s| segment(s, ise)).collect();
+    let segments = stretches.into_iter().map(|s| segment(s, planned)).collect();
     MapPrefix {
         prefix: net.to_string(),
         addresses: cidr::size(net),
@@ -132,7 +143,7 @@ fn map_prefix(net: Ipv4Net, ise: &[(String, Ipv4Net)], existing: &cidr::Cover) -
 }
 
 /// Past this many segments in one prefix, runs of existing subnets and free space between
-/// ISE subnets and reserved ranges are drawn as one mixed stretch each.
+/// Planned subnets and reserved ranges are drawn as one mixed stretch each.
 pub const MAX_SEGMENTS: usize = 400;
 
 /// Appends a stretch, merging an existing subnet into an existing stretch just before it.
@@ -203,9 +214,12 @@ fn addr(n: u64) -> String {
 }
 
 /// Labels a stretch for people.
-fn segment(s: Stretch, ise: &[(String, Ipv4Net)]) -> Segment {
+fn segment(s: Stretch, planned: &[(String, Ipv4Net)]) -> Segment {
     let label = match (s.kind, s.label) {
-        (_, Label::Ise(i)) => ise.get(i).map(|(name, _)| name.clone()).unwrap_or_default(),
+        (_, Label::Planned(i)) => planned
+            .get(i)
+            .map(|(name, _)| name.clone())
+            .unwrap_or_default(),
         (SegmentKind::Existing, Label::Prefix(n)) if s.subnets == 1 => n.to_string(),
         (SegmentKind::Existing, _) => format!("{} existing subnets", s.subnets),
         (_, Label::Reserved(what)) => what.to_string(),
@@ -227,6 +241,7 @@ fn segment(s: Stretch, ise: &[(String, Ipv4Net)]) -> Segment {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::network::reserved::AZURE_VNET;
 
     fn n(s: &str) -> Ipv4Net {
         s.parse().unwrap()
@@ -238,6 +253,7 @@ mod tests {
             &[n("10.0.0.0/24")],
             &[("a".into(), n("10.0.0.128/27"))],
             &[n("10.0.0.0/26"), n("10.0.0.64/28")],
+            &AZURE_VNET,
         );
         let segs: Vec<_> = map[0]
             .segments
@@ -249,7 +265,7 @@ mod tests {
             [
                 (SegmentKind::Existing, "10.0.0.0", 80, "2 existing subnets"),
                 (SegmentKind::Free, "10.0.0.80", 48, "free"),
-                (SegmentKind::Ise, "10.0.0.128", 32, "a"),
+                (SegmentKind::Planned, "10.0.0.128", 32, "a"),
                 (SegmentKind::Free, "10.0.0.160", 96, "free"),
             ]
         );
@@ -265,7 +281,7 @@ mod tests {
             .map(|i| Ipv4Net::new(Ipv4Addr::from(0x0a00_0000 + i * 64), 27).unwrap())
             .collect();
         let ise = [("a".to_string(), n("10.200.0.0/27"))];
-        let map = build(&[n("10.0.0.0/8")], &ise, &existing);
+        let map = build(&[n("10.0.0.0/8")], &ise, &existing, &AZURE_VNET);
         let segs = &map[0].segments;
         assert!(segs.len() <= 5, "{}", segs.len());
         assert_eq!(segs[0].kind, SegmentKind::Mixed);
@@ -275,15 +291,23 @@ mod tests {
             segs[0].label
         );
         assert_eq!(segs.iter().map(|s| s.addresses).sum::<u64>(), 1 << 24);
-        assert!(segs.iter().any(|s| s.kind == SegmentKind::Ise));
+        assert!(segs.iter().any(|s| s.kind == SegmentKind::Planned));
     }
 
     #[test]
     fn reserved_space_shows() {
-        let map = build(&[n("168.63.129.0/24")], &[], &[]);
-        assert!(map[0]
+        let map = build(&[n("169.254.0.0/15")], &[], &[], &AZURE_VNET);
+        let segs: Vec<_> = map[0]
             .segments
             .iter()
-            .any(|s| s.kind == SegmentKind::Reserved && s.first == "168.63.129.16"));
+            .map(|s| (s.kind, s.first.as_str()))
+            .collect();
+        assert_eq!(
+            segs,
+            [
+                (SegmentKind::Reserved, "169.254.0.0"),
+                (SegmentKind::Free, "169.255.0.0")
+            ]
+        );
     }
 }

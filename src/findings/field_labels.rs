@@ -2,7 +2,7 @@
 //! name the field as the page labels it (counting from 1), never as a JSON path.
 //!
 //! ```
-//! use ise_planner::field_labels::label;
+//! use ise_planner::findings::field_labels::label;
 //! assert_eq!(label("subnets[0].prefix").as_deref(), Some("Subnet 1 prefix"));
 //! assert_eq!(label("vnet.addressPrefixes[1]").as_deref(), Some("VNet address space, line 2"));
 //! assert_eq!(label("no.such.field"), None);

@@ -8,10 +8,12 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use std::net::Ipv4Addr;
 
-use crate::citation::Citation;
-use crate::design::{Firewall, ForcedTunneling, NextHop};
+use crate::design::{Design, Firewall, ForcedTunneling, NextHop};
+use crate::findings::citation::Citation;
 use crate::findings::{code, Findings};
-use crate::validate::lists::addresses;
+use crate::ise::subnets::PlannedSubnet;
+use crate::ise::validate::Checked;
+use crate::network::address_kind as addresses;
 
 /// One user-defined route.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -203,6 +205,52 @@ pub struct RoutePlan {
     pub routes: Vec<Route>,
     /// Service endpoints for every ISE subnet (forced tunneling through a firewall).
     pub service_endpoints: Vec<ServiceEndpoint>,
+}
+
+/// The name of the route table forced tunneling needs.
+pub const ROUTE_TABLE_NAME: &str = "ise-route-table";
+
+/// What the routing step gives the plan.
+pub struct Routed {
+    /// The route table's name, when forced tunneling needs one.
+    pub table: Option<&'static str>,
+    pub routes: Vec<Route>,
+    pub service_endpoints: Vec<ServiceEndpoint>,
+}
+
+/// The plan's step: the routes and service endpoints of the checked design, set on every
+/// placed ISE subnet.
+pub fn for_subnets(
+    design: &Design,
+    checked: &Checked,
+    subnets: &mut [PlannedSubnet],
+    f: &mut Findings,
+) -> Routed {
+    let ise_nets: Vec<(String, Ipv4Net)> = subnets
+        .iter()
+        .filter_map(|s| Some((s.name.clone(), s.net()?)))
+        .collect();
+    let plan = plan_routes(
+        &RouteInputs {
+            mode: design.forced_tunneling,
+            firewall: &design.firewall,
+            vnet: &checked.vnet_prefixes,
+            ise_subnets: &ise_nets,
+            dependencies: &checked.lists.dependencies,
+        },
+        f,
+    );
+    let table = plan.table_needed.then_some(ROUTE_TABLE_NAME);
+    let services: Vec<&'static str> = plan.service_endpoints.iter().map(|e| e.service).collect();
+    for s in subnets.iter_mut().filter(|s| s.prefix.is_some()) {
+        s.route_table = table;
+        s.service_endpoints = services.clone();
+    }
+    Routed {
+        table,
+        routes: plan.routes,
+        service_endpoints: plan.service_endpoints,
+    }
 }
 
 /// The routes and service endpoints of a design, with findings about the firewall's next hop
@@ -565,7 +613,10 @@ mod tests {
             er.contains("if you use ExpressRoute") && er.contains("0.0.0.0/0 → Internet"),
             "{er}"
         );
-        assert!(er.contains(crate::citation::PORTAL_ARTICLE.title), "{er}");
+        assert!(
+            er.contains(crate::findings::citation::PORTAL_ARTICLE.title),
+            "{er}"
+        );
         assert!(ForcedTunneling::Firewall.explanation().contains("firewall"));
         assert!(ForcedTunneling::None.citation().is_none());
         assert_eq!(

@@ -5,7 +5,8 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::design::{AccessEndpoint, Cloud, Sku};
+use crate::design::{AccessEndpoint, Cloud, Design, Sku};
+use crate::ise::validate::Checked;
 
 /// The API version the REST API article uses.
 pub const API_VERSION: &str = "2019-05-01";
@@ -220,6 +221,36 @@ pub fn create_body(inputs: &RequestInputs<'_>) -> Value {
         },
     };
     serde_json::to_value(body).unwrap_or(Value::Null)
+}
+
+/// The plan's step: the requests for the checked design (the VNet's resource group defaults
+/// to the ISE's).
+pub fn for_design(design: &Design, checked: &Checked) -> RestRequests {
+    let vnet_rg = if design.vnet.resource_group.trim().is_empty() {
+        design.resource_group.trim()
+    } else {
+        design.vnet.resource_group.trim()
+    };
+    let lists = &checked.lists;
+    requests(&RequestInputs {
+        cloud: design.cloud,
+        subscription_id: design.subscription_id.trim(),
+        resource_group: design.resource_group.trim(),
+        name: design.name.trim(),
+        location: &checked.location,
+        sku: design.sku,
+        additional_capacity: design.additional_capacity.value().unwrap_or(0),
+        access_endpoint: design.access_endpoint,
+        vnet_resource_group: vnet_rg,
+        vnet_name: design.vnet.name.trim(),
+        subnet_names: design.subnets.iter().map(|s| s.name.trim()).collect(),
+        certificates: lists
+            .certificates
+            .iter()
+            .map(|(n, c)| (n.as_str(), c.as_str()))
+            .collect(),
+        connectors: lists.connectors.iter().map(String::as_str).collect(),
+    })
 }
 
 /// All the requests for the design.

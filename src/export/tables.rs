@@ -5,9 +5,9 @@
 
 use std::borrow::Cow;
 
-use crate::nsg::{Direction, SecurityRule};
-use crate::plan::Plan;
-use crate::routes::Route;
+use crate::ise::nsg::{Direction, SecurityRule};
+use crate::ise::plan::Plan;
+use crate::ise::routes::Route;
 
 /// A table: a header row and rows of cells.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -278,7 +278,7 @@ mod tests {
         );
         assert_eq!(t.rows[0][9], p.nsg_rules[0].purpose);
         assert!(t.rows[0][10].starts_with("Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE) › Inbound security rules"));
-        assert_eq!(t.rows[0][11], crate::citation::PORTAL_ARTICLE.url);
+        assert_eq!(t.rows[0][11], crate::findings::citation::PORTAL_ARTICLE.url);
         assert_eq!(subnets(&p).rows[0][1], "10.0.0.0/27");
         assert_eq!(
             PlanTable::Inbound.of(&p).rows.len() + PlanTable::Outbound.of(&p).rows.len(),
@@ -299,7 +299,7 @@ mod tests {
             },
             next_hop_ip: ip.map(String::from),
             purpose: "test",
-            source: crate::citation::Citation::portal("Section", "Row"),
+            source: crate::findings::citation::Citation::portal("Section", "Row"),
         };
         let t = routes(&[route(Some("10.0.3.4")), route(None)]);
         assert!(t.rows.iter().all(|r| r.len() == t.headers.len()));
@@ -308,7 +308,7 @@ mod tests {
             ["VirtualAppliance".to_string(), "10.0.3.4".into()]
         );
         assert_eq!(t.rows[1][3], "");
-        assert_eq!(t.rows[0][6], crate::citation::PORTAL_ARTICLE.url);
+        assert_eq!(t.rows[0][6], crate::findings::citation::PORTAL_ARTICLE.url);
         let p = crate::plan(&Design {
             forced_tunneling: crate::design::ForcedTunneling::ExpressRoute,
             ..Design::default()

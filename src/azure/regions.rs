@@ -1,6 +1,6 @@
 //! Azure region names per cloud, for the location list and its check.
 
-use crate::design::Cloud;
+use crate::azure::cloud::Cloud;
 
 /// A region: its programmatic name (used in requests) and the name people read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

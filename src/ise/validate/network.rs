@@ -8,11 +8,12 @@
 use ipnet::Ipv4Net;
 use std::collections::BTreeSet;
 
-use crate::allocate::ISE_PREFIX_LEN;
-use crate::cidr::{self, PrefixProblem};
 use crate::design::{Deployment, Design};
 use crate::findings::{code, Findings};
-use crate::reserved;
+use crate::ise::reserved;
+use crate::ise::ISE_PREFIX_LEN;
+use crate::network::cidr::{self, PrefixProblem};
+use crate::network::reserved::is_private;
 
 /// The usable prefixes found.
 pub struct CheckedNetwork {
@@ -74,7 +75,7 @@ fn read_parsed(
 /// Reports every reserved range `net` overlaps: the portal article's unresolvable five, then Azure's.
 fn check_reserved(net: Ipv4Net, field: &str, what: &str, f: &mut Findings) {
     for r in reserved::overlapping(net) {
-        if r.unresolvable_by_logic_apps {
+        if r.by_service {
             f.error(code::ADDRESS_UNRESOLVABLE, field, format!("{what} {net} overlaps {}, which Logic Apps cannot resolve; choose address space outside it.", r.what));
         } else {
             f.error(code::ADDRESS_NOT_ALLOWED, field, format!("{what} {net} overlaps {}, which Azure does not allow in a virtual network; choose other address space.", r.what));
@@ -134,7 +135,7 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
         ipv6_only = false;
         if let Some(net) = read_prefix(text, &field, "the VNet prefix", f) {
             check_reserved(net, &field, "The VNet prefix", f);
-            if !reserved::is_private(net) && reserved::overlapping(net).next().is_none() {
+            if !is_private(net) && reserved::overlapping(net).next().is_none() {
                 f.info(code::VNET_PREFIX_PUBLIC, &field, format!("{net} is outside the private ranges (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16); Azure allows it, but make sure you own it."));
             }
             vnet.push((i, net));
@@ -278,8 +279,8 @@ fn existing_label(design: &Design, index: usize) -> String {
 /// Existing subnets marked as ISE subnets: each must be bound to one of the four, delegated
 /// to nothing but Logic Apps, not delegated at all for a portal deployment, and at most one
 /// of them delegated (size and reserved ranges are checked on the ISE subnet pinned to it).
-const CREATE_SUBNETS: crate::citation::Citation =
-    crate::citation::Citation::portal("Create subnets", "Delegation");
+const CREATE_SUBNETS: crate::findings::citation::Citation =
+    crate::findings::citation::Citation::portal("Create subnets", "Delegation");
 
 fn check_existing_ise_subnets(design: &Design, bound: &BTreeSet<usize>, f: &mut Findings) {
     for (i, e) in design.vnet.existing_subnets.iter().enumerate() {
@@ -297,7 +298,7 @@ fn check_existing_ise_subnets(design: &Design, bound: &BTreeSet<usize>, f: &mut 
             .delegations
             .iter()
             .map(|d| d.trim())
-            .filter(|d| !d.is_empty() && !crate::plan::is_logic_apps_delegation(d))
+            .filter(|d| !d.is_empty() && !crate::ise::is_logic_apps_delegation(d))
             .collect();
         if !foreign.is_empty() {
             f.error(code::EXISTING_ISE_SUBNET_DELEGATED_ELSEWHERE, &field, format!("ISE subnet {label} is delegated to {}; an ISE subnet must be empty and delegated to no other service. Remove that delegation, or choose another subnet.", foreign.join(", ")));
@@ -305,7 +306,7 @@ fn check_existing_ise_subnets(design: &Design, bound: &BTreeSet<usize>, f: &mut 
         if !e
             .delegations
             .iter()
-            .any(|d| crate::plan::is_logic_apps_delegation(d))
+            .any(|d| crate::ise::is_logic_apps_delegation(d))
         {
             continue;
         }
@@ -583,7 +584,7 @@ mod tests {
 
     #[test]
     fn delegations_of_existing_ise_subnets() {
-        let logic = crate::plan::DELEGATION_SERVICE.to_string();
+        let logic = crate::ise::DELEGATION_SERVICE.to_string();
         // Delegated elsewhere.
         let mut d = audit();
         d.vnet.existing_subnets[1].delegations = vec!["Microsoft.Web/serverFarms".into()];

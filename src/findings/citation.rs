@@ -2,7 +2,7 @@
 //! route, check or checklist item implements, so a user can hold the output against it.
 //!
 //! ```
-//! use ise_planner::citation::Citation;
+//! use ise_planner::findings::citation::Citation;
 //! let c = Citation::portal("Inbound security rules", "Connector deployment");
 //! assert_eq!(c.short(), "ISE doc: Inbound security rules › Connector deployment");
 //! assert!(c.url().starts_with("https://learn.microsoft.com/azure/logic-apps/"));

@@ -7,16 +7,14 @@
 //! not take the VNet's own space, `0.0.0.0/0` must not turn a narrowing list into "everyone").
 //! Lists the design does not use are only read for syntax and reported as unused.
 
-pub mod addresses;
-
 use base64::Engine;
 use ipnet::Ipv4Net;
 
-use crate::cidr::{self, PrefixProblem};
-use crate::citation::Citation;
 use crate::design::{AccessEndpoint, Cloud, Design, ForcedTunneling};
+use crate::findings::citation::Citation;
 use crate::findings::{code, Findings};
-use addresses::Special;
+use crate::network::address_kind::{self as addresses, Special};
+use crate::network::cidr::{self, PrefixProblem};
 
 /// The lists as the planner uses them: only valid entries, normalised to CIDR.
 #[derive(Debug, Default)]

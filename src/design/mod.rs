@@ -6,7 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod limits;
 mod load;
+pub(crate) mod read;
+pub mod share_link;
+pub use crate::azure::cloud::Cloud;
 pub use load::{LoadError, Loaded};
 
 /// The format version this build writes. Older versions are migrated on load; newer ones
@@ -43,36 +47,6 @@ pub enum Deployment {
     #[default]
     #[serde(alias = "arm", alias = "powershell")]
     Rest,
-}
-
-/// The Azure cloud; it decides the management host and which service tags work.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Cloud {
-    #[default]
-    Public,
-    Government,
-    China,
-}
-
-impl Cloud {
-    /// The Azure Resource Manager host of this cloud.
-    pub fn management_host(self) -> &'static str {
-        match self {
-            Cloud::Public => "management.azure.com",
-            Cloud::Government => "management.usgovcloudapi.net",
-            Cloud::China => "management.chinacloudapi.cn",
-        }
-    }
-
-    /// The name people use.
-    pub fn display_name(self) -> &'static str {
-        match self {
-            Cloud::Public => "Azure public",
-            Cloud::Government => "Azure Government",
-            Cloud::China => "Azure China (21Vianet)",
-        }
-    }
 }
 
 /// A whole number as the user typed it ("2", "-3", "2.5", or nothing), so that a wrong
@@ -467,8 +441,8 @@ pub fn default_subnets() -> Vec<SubnetSpec> {
 /// text that is not a prefix matches only the same text.
 pub fn same_prefix(a: &str, b: &str) -> bool {
     match (
-        crate::cidr::parse_address_or_prefix(a),
-        crate::cidr::parse_address_or_prefix(b),
+        crate::network::cidr::parse_address_or_prefix(a),
+        crate::network::cidr::parse_address_or_prefix(b),
     ) {
         (Ok(x), Ok(y)) => x == y,
         _ => a.trim() == b.trim(),
@@ -675,7 +649,7 @@ mod tests {
     #[test]
     fn a_real_version_1_file_loads() {
         // Written by `ise-plan --emit design` of the planner that wrote version 1.
-        let d = Design::from_json(include_str!("../tests/fixtures/design-v1.json")).unwrap();
+        let d = Design::from_json(include_str!("../../tests/fixtures/design-v1.json")).unwrap();
         assert_eq!(d.version, DESIGN_VERSION);
         assert_eq!(d.forced_tunneling, ForcedTunneling::ExpressRoute);
         assert_eq!(d.access_endpoint, AccessEndpoint::External);
