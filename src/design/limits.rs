@@ -151,7 +151,454 @@ const fn rule(limit: usize, code: &'static str, what: &'static str, azure: bool)
     }
 }
 
-const TEXT_RULE: fn(&'static str) -> Rule = |what| rule(TEXT, code::VALUE_TOO_LONG, what, false);
+const fn text(what: &'static str) -> Rule {
+    rule(TEXT, code::VALUE_TOO_LONG, what, false)
+}
+
+/// A capped list: where it is, what it is called, its cap.
+struct ListRow {
+    path: &'static str,
+    what: &'static str,
+    cap: usize,
+    len: fn(&Design) -> usize,
+    truncate: fn(&mut Design, usize),
+}
+
+/// The design's capped lists, each cut to its cap before any text is checked (so the text
+/// checks only visit what is kept). The delegations of each existing subnet are cut in
+/// [`bound`]'s own loop; the ISE subnets are counted apart ([`subnet_count`]).
+const LIST_ROWS: &[ListRow] = &[
+    ListRow {
+        path: "vnet.addressPrefixes",
+        what: "The VNet's address space",
+        cap: VNET_PREFIXES,
+        len: |d| d.vnet.address_prefixes.len(),
+        truncate: |d, n| d.vnet.address_prefixes.truncate(n),
+    },
+    ListRow {
+        path: "vnet.existingSubnets",
+        what: "The list of existing subnets",
+        cap: EXISTING_SUBNETS,
+        len: |d| d.vnet.existing_subnets.len(),
+        truncate: |d, n| d.vnet.existing_subnets.truncate(n),
+    },
+    ListRow {
+        path: "dnsServers",
+        what: "The list of DNS servers",
+        cap: DNS_SERVERS,
+        len: |d| d.dns_servers.len(),
+        truncate: |d, n| d.dns_servers.truncate(n),
+    },
+    ListRow {
+        path: "certificates",
+        what: "The list of certificates",
+        cap: CERTIFICATES,
+        len: |d| d.certificates.len(),
+        truncate: |d, n| d.certificates.truncate(n),
+    },
+    ListRow {
+        path: "connectorOutboundAddresses",
+        what: "The list of connector outbound addresses",
+        cap: ADDRESSES,
+        len: |d| d.connector_outbound_addresses.len(),
+        truncate: |d, n| d.connector_outbound_addresses.truncate(n),
+    },
+    ListRow {
+        path: "callerAddresses",
+        what: "The list of caller addresses",
+        cap: ADDRESSES,
+        len: |d| d.caller_addresses.len(),
+        truncate: |d, n| d.caller_addresses.truncate(n),
+    },
+    ListRow {
+        path: "governmentAddresses.logicAppsInbound",
+        what: "The list of Logic Apps inbound addresses",
+        cap: ADDRESSES,
+        len: |d| d.government_addresses.logic_apps_inbound.len(),
+        truncate: |d, n| d.government_addresses.logic_apps_inbound.truncate(n),
+    },
+    ListRow {
+        path: "governmentAddresses.logicAppsOutbound",
+        what: "The list of Logic Apps outbound addresses",
+        cap: ADDRESSES,
+        len: |d| d.government_addresses.logic_apps_outbound.len(),
+        truncate: |d, n| d.government_addresses.logic_apps_outbound.truncate(n),
+    },
+    ListRow {
+        path: "governmentAddresses.managedConnectorOutbound",
+        what: "The list of managed connector outbound addresses",
+        cap: ADDRESSES,
+        len: |d| d.government_addresses.managed_connector_outbound.len(),
+        truncate: |d, n| {
+            d.government_addresses
+                .managed_connector_outbound
+                .truncate(n)
+        },
+    },
+    ListRow {
+        path: "dependencyAddresses.appServiceManagement",
+        what: "The list of App Service Environment management addresses",
+        cap: ADDRESSES,
+        len: |d| d.dependency_addresses.app_service_management.len(),
+        truncate: |d, n| d.dependency_addresses.app_service_management.truncate(n),
+    },
+    ListRow {
+        path: "dependencyAddresses.connectors",
+        what: "The list of connector addresses",
+        cap: ADDRESSES,
+        len: |d| d.dependency_addresses.connectors.len(),
+        truncate: |d, n| d.dependency_addresses.connectors.truncate(n),
+    },
+    ListRow {
+        path: "dependencyAddresses.trafficManager",
+        what: "The list of Traffic Manager addresses",
+        cap: ADDRESSES,
+        len: |d| d.dependency_addresses.traffic_manager.len(),
+        truncate: |d, n| d.dependency_addresses.traffic_manager.truncate(n),
+    },
+    ListRow {
+        path: "dependencyAddresses.logicApps",
+        what: "The list of Logic Apps addresses",
+        cap: ADDRESSES,
+        len: |d| d.dependency_addresses.logic_apps.len(),
+        truncate: |d, n| d.dependency_addresses.logic_apps.truncate(n),
+    },
+    ListRow {
+        path: "managedConnectors",
+        what: "The list of managed connectors",
+        cap: CONNECTORS,
+        len: |d| d.managed_connectors.len(),
+        truncate: |d, n| d.managed_connectors.truncate(n),
+    },
+];
+
+/// What stands in for a text over its limit.
+#[derive(Clone, Copy)]
+enum Substitute {
+    /// The field's value in the default design.
+    Default,
+    /// The default name of the ISE subnet at this index.
+    SubnetName,
+    /// Nothing.
+    Blank,
+    /// [`UNREADABLE`]: a pinned prefix stays pinned.
+    Unreadable,
+    /// A list entry is blanked (validation skips blank entries and says nothing of them).
+    Entry,
+}
+
+/// Where a text sits: one field, or the same field of each entry of a list (`[]` in the
+/// row's path stands for the index).
+#[derive(Clone, Copy)]
+enum Place {
+    One(fn(&Design) -> &String, fn(&mut Design) -> &mut String),
+    Each(
+        fn(&Design) -> usize,
+        fn(&Design, usize) -> &String,
+        fn(&mut Design, usize) -> &mut String,
+    ),
+}
+
+/// A text the design holds, its limit, and what replaces it when it is over.
+struct TextRow {
+    path: &'static str,
+    rule: Rule,
+    place: Place,
+    substitute: Substitute,
+}
+
+/// The design's texts, in the order their findings are listed (rows about one list's
+/// entries stand together: they are checked entry by entry).
+const TEXT_ROWS: &[TextRow] = &[
+    // The environment.
+    TextRow {
+        path: "subscriptionId",
+        rule: text("The subscription ID"),
+        place: Place::One(|d| &d.subscription_id, |d| &mut d.subscription_id),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "resourceGroup",
+        rule: rule(
+            RESOURCE_GROUP_NAME,
+            code::RESOURCE_GROUP_INVALID,
+            "The resource group name",
+            true,
+        ),
+        place: Place::One(|d| &d.resource_group, |d| &mut d.resource_group),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "name",
+        rule: rule(ISE_NAME, code::ISE_NAME_INVALID, "The ISE name", true),
+        place: Place::One(|d| &d.name, |d| &mut d.name),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "location",
+        rule: text("The location"),
+        place: Place::One(|d| &d.location, |d| &mut d.location),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "additionalCapacity",
+        rule: text("The additional capacity"),
+        place: Place::One(
+            |d| &d.additional_capacity.0,
+            |d| &mut d.additional_capacity.0,
+        ),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "firewall.applianceIp",
+        rule: text("The appliance's IP address"),
+        place: Place::One(
+            |d| &d.firewall.appliance_ip,
+            |d| &mut d.firewall.appliance_ip,
+        ),
+        substitute: Substitute::Blank,
+    },
+    // The virtual network.
+    TextRow {
+        path: "vnet.name",
+        rule: rule(
+            VNET_NAME,
+            code::VNET_NAME_INVALID,
+            "The virtual network name",
+            true,
+        ),
+        place: Place::One(|d| &d.vnet.name, |d| &mut d.vnet.name),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "vnet.resourceGroup",
+        rule: rule(
+            RESOURCE_GROUP_NAME,
+            code::VNET_RESOURCE_GROUP_INVALID,
+            "The virtual network's resource group name",
+            true,
+        ),
+        place: Place::One(|d| &d.vnet.resource_group, |d| &mut d.vnet.resource_group),
+        substitute: Substitute::Blank,
+    },
+    TextRow {
+        path: "vnet.addressPrefixes[]",
+        rule: text("This VNet prefix"),
+        place: Place::Each(
+            |d| d.vnet.address_prefixes.len(),
+            |d, i| &d.vnet.address_prefixes[i],
+            |d, i| &mut d.vnet.address_prefixes[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "vnet.existingSubnets[].name",
+        rule: rule(
+            SUBNET_NAME,
+            code::VALUE_TOO_LONG,
+            "This existing subnet's name",
+            true,
+        ),
+        place: Place::Each(
+            |d| d.vnet.existing_subnets.len(),
+            |d, i| &d.vnet.existing_subnets[i].name,
+            |d, i| &mut d.vnet.existing_subnets[i].name,
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "vnet.existingSubnets[].prefix",
+        rule: text("This existing subnet's prefix"),
+        place: Place::Each(
+            |d| d.vnet.existing_subnets.len(),
+            |d, i| &d.vnet.existing_subnets[i].prefix,
+            |d, i| &mut d.vnet.existing_subnets[i].prefix,
+        ),
+        substitute: Substitute::Entry,
+    },
+    // The ISE subnets.
+    TextRow {
+        path: "subnets[].name",
+        rule: rule(
+            SUBNET_NAME,
+            code::SUBNET_NAME_TOO_LONG,
+            "The subnet name",
+            true,
+        ),
+        place: Place::Each(
+            |d| d.subnets.len(),
+            |d, i| &d.subnets[i].name,
+            |d, i| &mut d.subnets[i].name,
+        ),
+        substitute: Substitute::SubnetName,
+    },
+    TextRow {
+        path: "subnets[].prefix",
+        rule: text("This subnet's prefix"),
+        place: Place::Each(
+            |d| d.subnets.len(),
+            |d, i| &d.subnets[i].prefix,
+            |d, i| &mut d.subnets[i].prefix,
+        ),
+        substitute: Substitute::Unreadable,
+    },
+    TextRow {
+        path: "subnets[].placed",
+        rule: text("This subnet's last placement"),
+        place: Place::Each(
+            |d| d.subnets.len(),
+            |d, i| &d.subnets[i].placed,
+            |d, i| &mut d.subnets[i].placed,
+        ),
+        substitute: Substitute::Blank,
+    },
+    // Lists of text.
+    TextRow {
+        path: "dnsServers[]",
+        rule: text("This DNS server"),
+        place: Place::Each(
+            |d| d.dns_servers.len(),
+            |d, i| &d.dns_servers[i],
+            |d, i| &mut d.dns_servers[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "certificates[].name",
+        rule: rule(
+            CERTIFICATE_NAME,
+            code::CERTIFICATE_NAME_INVALID,
+            "The certificate name",
+            false,
+        ),
+        place: Place::Each(
+            |d| d.certificates.len(),
+            |d, i| &d.certificates[i].name,
+            |d, i| &mut d.certificates[i].name,
+        ),
+        substitute: Substitute::Blank,
+    },
+    TextRow {
+        path: "certificates[].publicCertificate",
+        rule: rule(
+            CERTIFICATE,
+            code::VALUE_TOO_LONG,
+            "The public certificate",
+            false,
+        ),
+        place: Place::Each(
+            |d| d.certificates.len(),
+            |d, i| &d.certificates[i].public_certificate,
+            |d, i| &mut d.certificates[i].public_certificate,
+        ),
+        substitute: Substitute::Blank,
+    },
+    TextRow {
+        path: "managedConnectors[]",
+        rule: rule(
+            CONNECTOR_NAME,
+            code::CONNECTOR_NAME_INVALID,
+            "The connector name",
+            false,
+        ),
+        place: Place::Each(
+            |d| d.managed_connectors.len(),
+            |d, i| &d.managed_connectors[i],
+            |d, i| &mut d.managed_connectors[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "connectorOutboundAddresses[]",
+        rule: text("This address"),
+        place: Place::Each(
+            |d| d.connector_outbound_addresses.len(),
+            |d, i| &d.connector_outbound_addresses[i],
+            |d, i| &mut d.connector_outbound_addresses[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "callerAddresses[]",
+        rule: text("This address"),
+        place: Place::Each(
+            |d| d.caller_addresses.len(),
+            |d, i| &d.caller_addresses[i],
+            |d, i| &mut d.caller_addresses[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "governmentAddresses.logicAppsInbound[]",
+        rule: text("This address"),
+        place: Place::Each(
+            |d| d.government_addresses.logic_apps_inbound.len(),
+            |d, i| &d.government_addresses.logic_apps_inbound[i],
+            |d, i| &mut d.government_addresses.logic_apps_inbound[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "governmentAddresses.logicAppsOutbound[]",
+        rule: text("This address"),
+        place: Place::Each(
+            |d| d.government_addresses.logic_apps_outbound.len(),
+            |d, i| &d.government_addresses.logic_apps_outbound[i],
+            |d, i| &mut d.government_addresses.logic_apps_outbound[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "governmentAddresses.managedConnectorOutbound[]",
+        rule: text("This address"),
+        place: Place::Each(
+            |d| d.government_addresses.managed_connector_outbound.len(),
+            |d, i| &d.government_addresses.managed_connector_outbound[i],
+            |d, i| &mut d.government_addresses.managed_connector_outbound[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "dependencyAddresses.appServiceManagement[]",
+        rule: text("This address"),
+        place: Place::Each(
+            |d| d.dependency_addresses.app_service_management.len(),
+            |d, i| &d.dependency_addresses.app_service_management[i],
+            |d, i| &mut d.dependency_addresses.app_service_management[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "dependencyAddresses.connectors[]",
+        rule: text("This address"),
+        place: Place::Each(
+            |d| d.dependency_addresses.connectors.len(),
+            |d, i| &d.dependency_addresses.connectors[i],
+            |d, i| &mut d.dependency_addresses.connectors[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "dependencyAddresses.trafficManager[]",
+        rule: text("This address"),
+        place: Place::Each(
+            |d| d.dependency_addresses.traffic_manager.len(),
+            |d, i| &d.dependency_addresses.traffic_manager[i],
+            |d, i| &mut d.dependency_addresses.traffic_manager[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+    TextRow {
+        path: "dependencyAddresses.logicApps[]",
+        rule: text("This address"),
+        place: Place::Each(
+            |d| d.dependency_addresses.logic_apps.len(),
+            |d, i| &d.dependency_addresses.logic_apps[i],
+            |d, i| &mut d.dependency_addresses.logic_apps[i],
+        ),
+        substitute: Substitute::Entry,
+    },
+];
 
 struct Bounder<'a> {
     design: Cow<'a, Design>,
@@ -161,6 +608,8 @@ struct Bounder<'a> {
     listed: HashMap<&'static str, usize>,
     uncounted: BTreeMap<&'static str, usize>,
     replaced: HashSet<String>,
+    /// The substitute of the text last reported, until it is written in.
+    substitute: String,
 }
 
 impl Bounder<'_> {
@@ -240,48 +689,6 @@ impl Bounder<'_> {
     }
 }
 
-/// Replaces the text at `$($place)+` (a place in the design) with `$substitute` when it is
-/// over its rule's limit; validation's findings about the substitute are left out.
-macro_rules! text {
-    ($b:ident, [$($place:tt)+], $field:expr, $rule:expr, $substitute:expr) => {
-        if let Some(n) = over(&$b.design.$($place)+, $rule.limit) {
-            let substitute: String = $substitute.into();
-            $b.report_text(n, &|| $field.into(), &$rule, &substitute, true);
-            $b.design.to_mut().$($place)+ = substitute;
-        }
-    };
-}
-
-/// Blanks the list entry at `$($place)+` when it is over its rule's limit. A blank entry is
-/// skipped by validation and everything after it.
-macro_rules! entry {
-    ($b:ident, [$($place:tt)+], $field:expr, $rule:expr) => {
-        if let Some(n) = over(&$b.design.$($place)+, $rule.limit) {
-            $b.report_text(n, &|| $field, &$rule, "", false);
-            $b.design.to_mut().$($place)+.clear();
-        }
-    };
-}
-
-/// Cuts the list at `$($place)+` to `$cap` entries.
-macro_rules! list {
-    ($b:ident, [$($place:tt)+], $field:expr, $what:expr, $cap:expr) => {
-        if $b.design.$($place)+.len() > $cap {
-            $b.design.to_mut().$($place)+.truncate($cap);
-            $b.report_list(&|| $field.into(), $what, $cap);
-        }
-    };
-}
-
-/// Blanks the entries of the address list at `$($place)+` that are too long to be an address.
-macro_rules! addresses {
-    ($b:ident, [$($place:tt)+], $field:expr) => {
-        for i in 0..$b.design.$($place)+.len() {
-            entry!($b, [$($place)+[i]], format!("{}[{i}]", $field), TEXT_RULE("This address"));
-        }
-    };
-}
-
 /// Checks every limit; returns the design itself when it is within them all.
 pub fn bound(design: &Design) -> Bounded<'_> {
     let mut b = Bounder {
@@ -290,9 +697,140 @@ pub fn bound(design: &Design) -> Bounded<'_> {
         listed: HashMap::new(),
         uncounted: BTreeMap::new(),
         replaced: HashSet::new(),
+        substitute: String::new(),
     };
-
     // Lists first, so that the text checks below only visit what is kept.
+    subnet_count(&mut b);
+    for row in LIST_ROWS {
+        b.cut_list(row.path.into(), row.what, row.cap, row.len, row.truncate);
+    }
+    for i in 0..b.design.vnet.existing_subnets.len() {
+        let len = |d: &Design, i: usize| d.vnet.existing_subnets[i].delegations.len();
+        if len(&b.design, i) > DELEGATIONS {
+            let field = format!("vnet.existingSubnets[{i}].delegations");
+            let what = "This existing subnet's list of delegations";
+            b.design.to_mut().vnet.existing_subnets[i]
+                .delegations
+                .truncate(DELEGATIONS);
+            b.report_list(&|| field.clone(), what, DELEGATIONS);
+        }
+    }
+    let defaults = Design::default();
+    // Rows of one list's entries are checked entry by entry: all the fields of entry 0,
+    // then of entry 1…
+    let mut rest = TEXT_ROWS;
+    while let Some(first) = rest.first() {
+        let list = first.path.split("[]").next().unwrap_or_default();
+        let n = rest
+            .iter()
+            .take_while(|r| {
+                matches!(r.place, Place::Each(..)) && r.path.split("[]").next() == Some(list)
+            })
+            .count()
+            .max(1);
+        b.check_texts(&rest[..n], &defaults);
+        rest = &rest[n..];
+    }
+    subnets_per_vnet(&mut b);
+    Bounded {
+        design: b.design,
+        findings: b.findings.0,
+        uncounted: b.uncounted.into_iter().collect(),
+        replaced: b.replaced,
+    }
+}
+
+impl Bounder<'_> {
+    /// Cuts a list to `cap` entries, with one finding.
+    fn cut_list(
+        &mut self,
+        field: String,
+        what: &str,
+        cap: usize,
+        len: fn(&Design) -> usize,
+        truncate: fn(&mut Design, usize),
+    ) {
+        if len(&self.design) > cap {
+            truncate(self.design.to_mut(), cap);
+            self.report_list(&|| field.clone(), what, cap);
+        }
+    }
+
+    /// Checks the text of a row, or the texts of a group of rows about the same list's
+    /// entries, entry by entry.
+    fn check_texts(&mut self, rows: &[TextRow], defaults: &Design) {
+        let Some(Place::Each(count, ..)) = rows.first().map(|r| r.place) else {
+            if let Some(row) = rows.first() {
+                self.check_one(row, defaults);
+            }
+            return;
+        };
+        for i in 0..count(&self.design) {
+            for row in rows {
+                self.check_entry(row, i);
+            }
+            if rows[0].path.starts_with("vnet.existingSubnets[]") {
+                delegation_texts(self, i);
+            }
+        }
+    }
+
+    fn check_one(&mut self, row: &TextRow, defaults: &Design) {
+        let Place::One(at, at_mut) = row.place else {
+            return;
+        };
+        if let Some(n) = over(at(&self.design), row.rule.limit) {
+            let substitute = match row.substitute {
+                Substitute::Default => at(defaults).clone(),
+                _ => String::new(),
+            };
+            self.replace(n, row.path.into(), &row.rule, substitute, row.substitute);
+            *at_mut(self.design.to_mut()) = self.take_substitute();
+        }
+    }
+
+    fn check_entry(&mut self, row: &TextRow, i: usize) {
+        let Place::Each(_, at, at_mut) = row.place else {
+            return;
+        };
+        if let Some(n) = over(at(&self.design, i), row.rule.limit) {
+            let substitute = match row.substitute {
+                Substitute::SubnetName => DEFAULT_SUBNET_NAMES
+                    .get(i)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string(),
+                Substitute::Unreadable => UNREADABLE.to_string(),
+                _ => String::new(),
+            };
+            let field = row.path.replacen("[]", &format!("[{i}]"), 1);
+            self.replace(n, field, &row.rule, substitute, row.substitute);
+            *at_mut(self.design.to_mut(), i) = self.take_substitute();
+        }
+    }
+
+    /// Reports a text over its limit and keeps its substitute for [`Self::take_substitute`].
+    fn replace(
+        &mut self,
+        n: usize,
+        field: String,
+        rule: &Rule,
+        substitute: String,
+        kind: Substitute,
+    ) {
+        // A blanked entry is skipped by validation: nothing to leave out later.
+        let record = !matches!(kind, Substitute::Entry);
+        self.report_text(n, &|| field.clone(), rule, &substitute, record);
+        self.substitute = substitute;
+    }
+
+    fn take_substitute(&mut self) -> String {
+        std::mem::take(&mut self.substitute)
+    }
+}
+
+/// An ISE has exactly four subnets: extra entries are one finding and are not planned.
+fn subnet_count(b: &mut Bounder<'_>) {
     if b.design.subnets.len() > ISE_SUBNETS {
         b.design.to_mut().subnets.truncate(ISE_SUBNETS);
         b.findings.error(
@@ -301,354 +839,18 @@ pub fn bound(design: &Design) -> Bounded<'_> {
             "An ISE needs exactly four subnets; this design has more. The planner uses the first four and ignores the rest: remove the others.",
         );
     }
-    list!(
-        b,
-        [vnet.address_prefixes],
-        "vnet.addressPrefixes",
-        "The VNet's address space",
-        VNET_PREFIXES
-    );
-    list!(
-        b,
-        [vnet.existing_subnets],
-        "vnet.existingSubnets",
-        "The list of existing subnets",
-        EXISTING_SUBNETS
-    );
-    list!(
-        b,
-        [dns_servers],
-        "dnsServers",
-        "The list of DNS servers",
-        DNS_SERVERS
-    );
-    list!(
-        b,
-        [certificates],
-        "certificates",
-        "The list of certificates",
-        CERTIFICATES
-    );
-    list!(
-        b,
-        [connector_outbound_addresses],
-        "connectorOutboundAddresses",
-        "The list of connector outbound addresses",
-        ADDRESSES
-    );
-    list!(
-        b,
-        [caller_addresses],
-        "callerAddresses",
-        "The list of caller addresses",
-        ADDRESSES
-    );
-    list!(
-        b,
-        [government_addresses.logic_apps_inbound],
-        "governmentAddresses.logicAppsInbound",
-        "The list of Logic Apps inbound addresses",
-        ADDRESSES
-    );
-    list!(
-        b,
-        [government_addresses.logic_apps_outbound],
-        "governmentAddresses.logicAppsOutbound",
-        "The list of Logic Apps outbound addresses",
-        ADDRESSES
-    );
-    list!(
-        b,
-        [government_addresses.managed_connector_outbound],
-        "governmentAddresses.managedConnectorOutbound",
-        "The list of managed connector outbound addresses",
-        ADDRESSES
-    );
-    list!(
-        b,
-        [dependency_addresses.app_service_management],
-        "dependencyAddresses.appServiceManagement",
-        "The list of App Service Environment management addresses",
-        ADDRESSES
-    );
-    list!(
-        b,
-        [dependency_addresses.connectors],
-        "dependencyAddresses.connectors",
-        "The list of connector addresses",
-        ADDRESSES
-    );
-    list!(
-        b,
-        [dependency_addresses.traffic_manager],
-        "dependencyAddresses.trafficManager",
-        "The list of Traffic Manager addresses",
-        ADDRESSES
-    );
-    list!(
-        b,
-        [dependency_addresses.logic_apps],
-        "dependencyAddresses.logicApps",
-        "The list of Logic Apps addresses",
-        ADDRESSES
-    );
-    list!(
-        b,
-        [managed_connectors],
-        "managedConnectors",
-        "The list of managed connectors",
-        CONNECTORS
-    );
-    for i in 0..b.design.vnet.existing_subnets.len() {
-        list!(
-            b,
-            [vnet.existing_subnets[i].delegations],
-            format!("vnet.existingSubnets[{i}].delegations"),
-            "This existing subnet's list of delegations",
-            DELEGATIONS
-        );
-    }
+}
 
-    // The environment.
-    let defaults = Design::default();
-    text!(
-        b,
-        [subscription_id],
-        "subscriptionId",
-        TEXT_RULE("The subscription ID"),
-        defaults.subscription_id.as_str()
-    );
-    text!(
-        b,
-        [resource_group],
-        "resourceGroup",
-        rule(
-            RESOURCE_GROUP_NAME,
-            code::RESOURCE_GROUP_INVALID,
-            "The resource group name",
-            true
-        ),
-        defaults.resource_group.as_str()
-    );
-    text!(
-        b,
-        [name],
-        "name",
-        rule(ISE_NAME, code::ISE_NAME_INVALID, "The ISE name", true),
-        defaults.name.as_str()
-    );
-    text!(
-        b,
-        [location],
-        "location",
-        TEXT_RULE("The location"),
-        defaults.location.as_str()
-    );
-    text!(
-        b,
-        [additional_capacity.0],
-        "additionalCapacity",
-        TEXT_RULE("The additional capacity"),
-        defaults.additional_capacity.as_str()
-    );
-    text!(
-        b,
-        [firewall.appliance_ip],
-        "firewall.applianceIp",
-        TEXT_RULE("The appliance's IP address"),
-        ""
-    );
-
-    // The virtual network.
-    text!(
-        b,
-        [vnet.name],
-        "vnet.name",
-        rule(
-            VNET_NAME,
-            code::VNET_NAME_INVALID,
-            "The virtual network name",
-            true
-        ),
-        defaults.vnet.name.as_str()
-    );
-    text!(
-        b,
-        [vnet.resource_group],
-        "vnet.resourceGroup",
-        rule(
-            RESOURCE_GROUP_NAME,
-            code::VNET_RESOURCE_GROUP_INVALID,
-            "The virtual network's resource group name",
-            true
-        ),
-        ""
-    );
-    for i in 0..b.design.vnet.address_prefixes.len() {
-        entry!(
-            b,
-            [vnet.address_prefixes[i]],
-            format!("vnet.addressPrefixes[{i}]"),
-            TEXT_RULE("This VNet prefix")
-        );
-    }
-    for i in 0..b.design.vnet.existing_subnets.len() {
-        entry!(
-            b,
-            [vnet.existing_subnets[i].name],
-            format!("vnet.existingSubnets[{i}].name"),
-            rule(
-                SUBNET_NAME,
-                code::VALUE_TOO_LONG,
-                "This existing subnet's name",
-                true
-            )
-        );
-        entry!(
-            b,
-            [vnet.existing_subnets[i].prefix],
-            format!("vnet.existingSubnets[{i}].prefix"),
-            TEXT_RULE("This existing subnet's prefix")
-        );
-        for j in 0..b.design.vnet.existing_subnets[i].delegations.len() {
-            entry!(
-                b,
-                [vnet.existing_subnets[i].delegations[j]],
-                format!("vnet.existingSubnets[{i}].delegations[{j}]"),
-                TEXT_RULE("This delegation")
-            );
+/// Blanks the delegations of existing subnet `i` that are too long.
+fn delegation_texts(b: &mut Bounder<'_>, i: usize) {
+    let rule = text("This delegation");
+    for j in 0..b.design.vnet.existing_subnets[i].delegations.len() {
+        let typed = &b.design.vnet.existing_subnets[i].delegations[j];
+        if let Some(n) = over(typed, rule.limit) {
+            let field = format!("vnet.existingSubnets[{i}].delegations[{j}]");
+            b.replace(n, field, &rule, String::new(), Substitute::Entry);
+            b.design.to_mut().vnet.existing_subnets[i].delegations[j].clear();
         }
-    }
-
-    // The ISE subnets.
-    for i in 0..b.design.subnets.len() {
-        let default_name = DEFAULT_SUBNET_NAMES.get(i).copied().unwrap_or_default();
-        text!(
-            b,
-            [subnets[i].name],
-            format!("subnets[{i}].name"),
-            rule(
-                SUBNET_NAME,
-                code::SUBNET_NAME_TOO_LONG,
-                "The subnet name",
-                true
-            ),
-            default_name
-        );
-        // Pinned stays pinned, as for any prefix that does not read.
-        text!(
-            b,
-            [subnets[i].prefix],
-            format!("subnets[{i}].prefix"),
-            TEXT_RULE("This subnet's prefix"),
-            UNREADABLE
-        );
-        text!(
-            b,
-            [subnets[i].placed],
-            format!("subnets[{i}].placed"),
-            TEXT_RULE("This subnet's last placement"),
-            ""
-        );
-    }
-
-    // Lists of text.
-    for i in 0..b.design.dns_servers.len() {
-        entry!(
-            b,
-            [dns_servers[i]],
-            format!("dnsServers[{i}]"),
-            TEXT_RULE("This DNS server")
-        );
-    }
-    for i in 0..b.design.certificates.len() {
-        text!(
-            b,
-            [certificates[i].name],
-            format!("certificates[{i}].name"),
-            rule(
-                CERTIFICATE_NAME,
-                code::CERTIFICATE_NAME_INVALID,
-                "The certificate name",
-                false
-            ),
-            ""
-        );
-        text!(
-            b,
-            [certificates[i].public_certificate],
-            format!("certificates[{i}].publicCertificate"),
-            rule(
-                CERTIFICATE,
-                code::VALUE_TOO_LONG,
-                "The public certificate",
-                false
-            ),
-            ""
-        );
-    }
-    for i in 0..b.design.managed_connectors.len() {
-        entry!(
-            b,
-            [managed_connectors[i]],
-            format!("managedConnectors[{i}]"),
-            rule(
-                CONNECTOR_NAME,
-                code::CONNECTOR_NAME_INVALID,
-                "The connector name",
-                false
-            )
-        );
-    }
-    addresses!(
-        b,
-        [connector_outbound_addresses],
-        "connectorOutboundAddresses"
-    );
-    addresses!(b, [caller_addresses], "callerAddresses");
-    addresses!(
-        b,
-        [government_addresses.logic_apps_inbound],
-        "governmentAddresses.logicAppsInbound"
-    );
-    addresses!(
-        b,
-        [government_addresses.logic_apps_outbound],
-        "governmentAddresses.logicAppsOutbound"
-    );
-    addresses!(
-        b,
-        [government_addresses.managed_connector_outbound],
-        "governmentAddresses.managedConnectorOutbound"
-    );
-    addresses!(
-        b,
-        [dependency_addresses.app_service_management],
-        "dependencyAddresses.appServiceManagement"
-    );
-    addresses!(
-        b,
-        [dependency_addresses.connectors],
-        "dependencyAddresses.connectors"
-    );
-    addresses!(
-        b,
-        [dependency_addresses.traffic_manager],
-        "dependencyAddresses.trafficManager"
-    );
-    addresses!(
-        b,
-        [dependency_addresses.logic_apps],
-        "dependencyAddresses.logicApps"
-    );
-
-    subnets_per_vnet(&mut b);
-
-    Bounded {
-        design: b.design,
-        findings: b.findings.0,
-        uncounted: b.uncounted.into_iter().collect(),
-        replaced: b.replaced,
     }
 }
 

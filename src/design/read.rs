@@ -410,102 +410,93 @@ pub fn dependency_addresses(v: &Value, path: &str) -> Read<DependencyAddresses> 
     Ok(d)
 }
 
+/// The design's fields, in the order [`design`] reads them.
+const DESIGN_FIELDS: [&str; 22] = [
+    "subscriptionId",
+    "resourceGroup",
+    "name",
+    "location",
+    "sku",
+    "additionalCapacity",
+    "accessEndpoint",
+    "deployment",
+    "cloud",
+    "vnet",
+    "subnets",
+    "forcedTunneling",
+    "firewall",
+    "dnsServers",
+    "networkVirtualAppliance",
+    "certificates",
+    "connectorOutboundAddresses",
+    "callerAddresses",
+    "governmentAddresses",
+    "dependencyAddresses",
+    "managedConnectors",
+    "allowLoadBalancerRule",
+];
+
+/// The fields of a design object, by their place in [`DESIGN_FIELDS`].
+type DesignFields<'a> = [Option<&'a Value>; DESIGN_FIELDS.len()];
+
+/// Reads field `$i` when it is there, with its path as findings name it (`vnet.isNew`).
+macro_rules! read {
+    ($f:ident, $i:expr, $field:expr, $read:expr) => {
+        if let Some(v) = $f[$i] {
+            $field = $read(v, DESIGN_FIELDS[$i])?;
+        }
+    };
+}
+
 /// The design in a JSON object whose version `Design::from_value` has checked; fields left
 /// out keep their defaults, unknown fields are ignored.
 pub(crate) fn design(v: &Value) -> Read<Design> {
-    const PATH: &str = "the design";
-    let f = fields(
-        v,
-        PATH,
-        [
-            "subscriptionId",
-            "resourceGroup",
-            "name",
-            "location",
-            "sku",
-            "additionalCapacity",
-            "accessEndpoint",
-            "deployment",
-            "cloud",
-            "vnet",
-            "subnets",
-            "forcedTunneling",
-            "firewall",
-            "dnsServers",
-            "networkVirtualAppliance",
-            "certificates",
-            "connectorOutboundAddresses",
-            "callerAddresses",
-            "governmentAddresses",
-            "dependencyAddresses",
-            "managedConnectors",
-            "allowLoadBalancerRule",
-        ],
-    )?;
+    let f = fields(v, "the design", DESIGN_FIELDS)?;
     let mut d = Design {
         version: DESIGN_VERSION,
         ..Design::default()
     };
-    // Each field that is there, read with its path as findings name it (`vnet.isNew`).
-    macro_rules! read {
-        ($i:expr, $name:literal, $field:expr, $read:expr) => {
-            if let Some(v) = f[$i] {
-                $field = $read(v, $name)?;
-            }
-        };
-    }
-    read!(0, "subscriptionId", d.subscription_id, string);
-    read!(1, "resourceGroup", d.resource_group, string);
-    read!(2, "name", d.name, string);
-    read!(3, "location", d.location, string);
-    read!(4, "sku", d.sku, sku);
-    read!(5, "additionalCapacity", d.additional_capacity, typed_number);
-    read!(6, "accessEndpoint", d.access_endpoint, access_endpoint);
-    read!(7, "deployment", d.deployment, deployment);
-    read!(8, "cloud", d.cloud, cloud);
-    read!(9, "vnet", d.vnet, vnet);
-    read!(10, "subnets", d.subnets, |v, p: &str| list(v, p, subnet));
-    read!(11, "forcedTunneling", d.forced_tunneling, forced_tunneling);
-    read!(12, "firewall", d.firewall, firewall);
-    read!(13, "dnsServers", d.dns_servers, strings);
-    read!(
-        14,
-        "networkVirtualAppliance",
-        d.network_virtual_appliance,
-        boolean
-    );
-    read!(15, "certificates", d.certificates, |v, p: &str| list(
-        v,
-        p,
-        certificate
-    ));
-    read!(
-        16,
-        "connectorOutboundAddresses",
-        d.connector_outbound_addresses,
-        strings
-    );
-    read!(17, "callerAddresses", d.caller_addresses, strings);
-    read!(
-        18,
-        "governmentAddresses",
-        d.government_addresses,
-        government_addresses
-    );
-    read!(
-        19,
-        "dependencyAddresses",
-        d.dependency_addresses,
-        dependency_addresses
-    );
-    read!(20, "managedConnectors", d.managed_connectors, strings);
-    read!(
-        21,
-        "allowLoadBalancerRule",
-        d.allow_load_balancer_rule,
-        boolean
-    );
+    read_environment(&f, &mut d)?;
+    read_network(&f, &mut d)?;
+    read_lists(&f, &mut d)?;
     Ok(d)
+}
+
+/// The ISE itself: subscription, names, region, SKU, endpoint, deployment, cloud.
+fn read_environment(f: &DesignFields<'_>, d: &mut Design) -> Read<()> {
+    read!(f, 0, d.subscription_id, string);
+    read!(f, 1, d.resource_group, string);
+    read!(f, 2, d.name, string);
+    read!(f, 3, d.location, string);
+    read!(f, 4, d.sku, sku);
+    read!(f, 5, d.additional_capacity, typed_number);
+    read!(f, 6, d.access_endpoint, access_endpoint);
+    read!(f, 7, d.deployment, deployment);
+    read!(f, 8, d.cloud, cloud);
+    Ok(())
+}
+
+/// The network: VNet, subnets, forced tunneling, firewall, DNS, appliance.
+fn read_network(f: &DesignFields<'_>, d: &mut Design) -> Read<()> {
+    read!(f, 9, d.vnet, vnet);
+    read!(f, 10, d.subnets, |v, p: &str| list(v, p, subnet));
+    read!(f, 11, d.forced_tunneling, forced_tunneling);
+    read!(f, 12, d.firewall, firewall);
+    read!(f, 13, d.dns_servers, strings);
+    read!(f, 14, d.network_virtual_appliance, boolean);
+    Ok(())
+}
+
+/// Certificates, address lists, managed connectors, the load-balancer rule.
+fn read_lists(f: &DesignFields<'_>, d: &mut Design) -> Read<()> {
+    read!(f, 15, d.certificates, |v, p: &str| list(v, p, certificate));
+    read!(f, 16, d.connector_outbound_addresses, strings);
+    read!(f, 17, d.caller_addresses, strings);
+    read!(f, 18, d.government_addresses, government_addresses);
+    read!(f, 19, d.dependency_addresses, dependency_addresses);
+    read!(f, 20, d.managed_connectors, strings);
+    read!(f, 21, d.allow_load_balancer_rule, boolean);
+    Ok(())
 }
 
 /// A part of the design this module reads by hand, for the lenient loader (`design/load.rs`),

@@ -9,6 +9,7 @@
 pub mod address_kind;
 pub mod address_map;
 pub mod allocate;
+pub mod check;
 pub mod cidr;
 pub mod placement;
 pub mod reserved;

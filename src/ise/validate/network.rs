@@ -12,8 +12,8 @@ use crate::design::{Deployment, Design};
 use crate::findings::{code, Findings};
 use crate::ise::reserved;
 use crate::ise::ISE_PREFIX_LEN;
-use crate::network::cidr::{self, PrefixProblem};
-use crate::network::reserved::is_private;
+use crate::network::check::{self, Service};
+use crate::network::cidr;
 
 /// The usable prefixes found.
 pub struct CheckedNetwork {
@@ -22,181 +22,67 @@ pub struct CheckedNetwork {
     pub pinned: Vec<Option<Ipv4Net>>,
 }
 
-/// Reads one typed prefix, reporting problems at `field`. Host bits set are reported and the
-/// network meant is used from then on, so the rest of the plan stays useful.
-pub fn read_prefix(typed: &str, field: &str, what: &str, f: &mut Findings) -> Option<Ipv4Net> {
-    read_parsed(
-        cidr::parse_prefix(typed),
-        typed,
-        &|| field.to_string(),
-        what,
-        f,
-    )
-}
+/// The ISE as the network checks name it, with the ranges it must not use.
+pub const ISE: Service = Service {
+    a: "an ISE",
+    the: "the ISE",
+    resolver: "Logic Apps",
+    reserved: reserved::RESERVED,
+};
 
-/// [`read_prefix`] for a prefix already parsed; `field` is made only for a finding (a VNet
-/// with 100,000 existing subnets needs no 100,000 field paths).
-fn read_parsed(
-    parsed: Result<Ipv4Net, PrefixProblem>,
-    typed: &str,
-    field: &dyn Fn() -> String,
-    what: &str,
-    f: &mut Findings,
-) -> Option<Ipv4Net> {
-    match parsed {
-        Ok(net) => Some(net),
-        Err(problem @ PrefixProblem::HostBits { meant }) => {
-            f.error(
-                code::CIDR_HOST_BITS,
-                field(),
-                cidr::explain(&problem, typed, what),
-            );
-            Some(meant)
-        }
-        Err(problem @ PrefixProblem::Ipv6) => {
-            f.error(
-                code::CIDR_IPV6,
-                field(),
-                cidr::explain(&problem, typed, what),
-            );
-            None
-        }
-        Err(problem) => {
-            f.error(
-                code::CIDR_SYNTAX,
-                field(),
-                cidr::explain(&problem, typed, what),
-            );
-            None
-        }
-    }
-}
-
-/// Reports every reserved range `net` overlaps: the portal article's unresolvable five, then Azure's.
-fn check_reserved(net: Ipv4Net, field: &str, what: &str, f: &mut Findings) {
-    for r in reserved::overlapping(net) {
-        if r.by_service {
-            f.error(code::ADDRESS_UNRESOLVABLE, field, format!("{what} {net} overlaps {}, which Logic Apps cannot resolve; choose address space outside it.", r.what));
-        } else {
-            f.error(code::ADDRESS_NOT_ALLOWED, field, format!("{what} {net} overlaps {}, which Azure does not allow in a virtual network; choose other address space.", r.what));
-        }
-    }
-}
-
-/// Index pairs `(earlier, later)` of prefixes that overlap, found by sorting (CIDR prefixes
-/// overlap only by nesting), at most `limit` of them.
-fn overlapping_pairs(nets: &[(usize, Ipv4Net)], limit: usize) -> Vec<(usize, usize)> {
-    let mut sorted: Vec<&(usize, Ipv4Net)> = nets.iter().collect();
-    // Stable, so equal prefixes stay in index order.
-    crate::order::sort_by_key(&mut sorted, |(_, n)| {
-        (u64::from(u32::from(n.network())) << 8) | u64::from(n.prefix_len())
-    });
-    let mut pairs = Vec::new();
-    let mut outer: Option<&(usize, Ipv4Net)> = None;
-    for item in sorted {
-        match outer {
-            Some(o) if o.1.contains(&item.1) => {
-                pairs.push((o.0.min(item.0), o.0.max(item.0)));
-                if pairs.len() >= limit {
-                    break;
-                }
-            }
-            _ => outer = Some(item),
-        }
-    }
-    crate::order::sort_by_key(&mut pairs, |&(a, b)| ((a as u64) << 32) | b as u64);
-    pairs
-}
-
-const OVERLAP_REPORT_LIMIT: usize = 50;
 /// Pinned prefixes are read for this many subnets at most.
 const MAX_SUBNETS_CHECKED: usize = 16;
 
 /// Checks the VNet prefixes, existing subnets and pinned ISE subnets.
 pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
-    // The VNet.
-    let mut vnet: Vec<(usize, Ipv4Net)> = Vec::new();
-    let typed: Vec<(usize, &String)> = design
-        .vnet
-        .address_prefixes
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !p.trim().is_empty())
-        .collect();
-    if typed.is_empty() {
-        f.error(code::VNET_PREFIX_MISSING, "vnet.addressPrefixes", "Enter the virtual network's address space: one or more IPv4 prefixes such as 10.0.0.0/22.");
-    }
-    let mut ipv6_only = !typed.is_empty();
-    for (i, text) in typed {
-        let field = format!("vnet.addressPrefixes[{i}]");
-        if ipv6_ignored(text, &field, "VNet prefix", f) {
-            continue;
-        }
-        ipv6_only = false;
-        if let Some(net) = read_prefix(text, &field, "the VNet prefix", f) {
-            check_reserved(net, &field, "The VNet prefix", f);
-            if !is_private(net) && reserved::overlapping(net).next().is_none() {
-                f.info(code::VNET_PREFIX_PUBLIC, &field, format!("{net} is outside the private ranges (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16); Azure allows it, but make sure you own it."));
-            }
-            vnet.push((i, net));
-        }
-    }
-    if ipv6_only {
-        f.error(code::VNET_PREFIX_MISSING, "vnet.addressPrefixes", "The virtual network has only IPv6 prefixes; an ISE needs IPv4 address space. Add an IPv4 prefix such as 10.0.0.0/22.");
-    }
-    for (a, b) in overlapping_pairs(&vnet, OVERLAP_REPORT_LIMIT) {
-        let (na, nb) = (net_of(&vnet, a), net_of(&vnet, b));
-        f.error(code::VNET_PREFIXES_OVERLAP, format!("vnet.addressPrefixes[{b}]"), format!("VNet prefixes {na} and {nb} overlap; a virtual network's address prefixes must be disjoint. Remove or change one."));
-    }
+    let vnet = check::vnet_prefixes(
+        &design.vnet.address_prefixes,
+        "vnet.addressPrefixes",
+        &ISE,
+        f,
+    );
     let vnet_nets: Vec<Ipv4Net> = vnet.iter().map(|(_, n)| *n).collect();
     let vnet_cover = cidr::Cover::new(vnet_nets.clone());
-
     // Existing subnets. Those marked as ISE subnets and bound to one (an ISE subnet pinned to
     // the same prefix) are checked as that ISE subnet, not as space to avoid.
     let bound = bound_existing(design);
     check_existing_ise_subnets(design, &bound, f);
-    let mut existing: Vec<(usize, Ipv4Net)> = Vec::new();
-    for (i, text) in design
+    let typed = design
         .vnet
         .existing_subnets
         .iter()
-        .map(|s| &s.prefix)
+        .map(|s| s.prefix.as_str())
         .enumerate()
-        .filter(|(i, p)| !p.trim().is_empty() && !bound.contains(i))
-    {
-        // Parsed once, the field's path made only for a finding: this runs for every one of
-        // up to 100,000 existing subnets on every keystroke.
-        let field = || format!("vnet.existingSubnets[{i}]");
-        let parsed = cidr::parse_prefix(text);
-        if parsed == Err(PrefixProblem::Ipv6) {
-            ipv6_ignored(text, &field(), "existing subnet", f);
-            continue;
-        }
-        if let Some(net) = read_parsed(parsed, text, &field, "the existing subnet", f) {
-            if !vnet_cover.is_empty() && !vnet_cover.contains(net) {
-                f.warning(code::EXISTING_SUBNET_OUTSIDE_VNET, field(), format!("Existing subnet {net} is not inside any VNet prefix; check it, or add the address prefix that holds it."));
-            }
-            existing.push((i, net));
-        }
+        .filter(|(i, p)| !p.trim().is_empty() && !bound.contains(i));
+    let existing = check::existing_subnets(typed, "vnet.existingSubnets", &vnet_cover, &ISE, f);
+    let pinned = pinned_subnets(design, &vnet_nets, &existing, f);
+    CheckedNetwork {
+        vnet_prefixes: vnet_nets,
+        existing: existing.into_iter().map(|(_, n)| n).collect(),
+        pinned,
     }
-    for (a, b) in overlapping_pairs(&existing, OVERLAP_REPORT_LIMIT) {
-        let (na, nb) = (net_of(&existing, a), net_of(&existing, b));
-        f.warning(code::EXISTING_SUBNETS_OVERLAP, format!("vnet.existingSubnets[{b}]"), format!("Existing subnets {na} and {nb} overlap, which Azure does not allow; one of them is mistyped."));
-    }
+}
 
-    // Pinned ISE subnets.
+/// The pinned ISE subnets' prefixes (`None` for a subnet not pinned or unreadable), each
+/// checked, and their overlaps.
+fn pinned_subnets(
+    design: &Design,
+    vnet: &[Ipv4Net],
+    existing: &[(usize, Ipv4Net)],
+    f: &mut Findings,
+) -> Vec<Option<Ipv4Net>> {
     let mut pinned: Vec<Option<Ipv4Net>> = Vec::with_capacity(design.subnets.len());
     for (i, spec) in design.subnets.iter().enumerate() {
         let field = format!("subnets[{i}].prefix");
         // A design has four subnets (more is an error of its own); checking a hostile list
         // of thousands against every existing subnet would only cost time.
         let net = if spec.is_pinned() && i < MAX_SUBNETS_CHECKED {
-            read_prefix(&spec.prefix, &field, "the ISE subnet", f)
+            check::read_prefix(&spec.prefix, &field, "the ISE subnet", f)
         } else {
             None
         };
         if let Some(net) = net {
-            check_pinned(net, &field, &vnet_nets, &existing, f);
+            check_pinned(net, &field, vnet, existing, f);
         }
         pinned.push(net);
     }
@@ -205,25 +91,11 @@ pub fn check(design: &Design, f: &mut Findings) -> CheckedNetwork {
         .enumerate()
         .filter_map(|(i, n)| Some((i, (*n)?)))
         .collect();
-    for (a, b) in overlapping_pairs(&indexed, OVERLAP_REPORT_LIMIT) {
-        let (na, nb) = (net_of(&indexed, a), net_of(&indexed, b));
+    for (a, b) in check::overlapping_pairs(&indexed, check::OVERLAP_REPORT_LIMIT) {
+        let (na, nb) = (check::net_of(&indexed, a), check::net_of(&indexed, b));
         f.error(code::SUBNETS_OVERLAP, format!("subnets[{b}].prefix"), format!("ISE subnets {na} and {nb} overlap; each of the four needs its own /27. Clear this prefix to let the planner choose one."));
     }
-
-    CheckedNetwork {
-        vnet_prefixes: vnet_nets,
-        existing: existing.into_iter().map(|(_, n)| n).collect(),
-        pinned,
-    }
-}
-
-/// Notes an IPv6 prefix (a dual-stack VNet) and says to skip it; `false` for anything else.
-fn ipv6_ignored(typed: &str, field: &str, what: &str, f: &mut Findings) -> bool {
-    if cidr::parse_prefix(typed) != Err(PrefixProblem::Ipv6) {
-        return false;
-    }
-    f.info(code::IPV6_IGNORED, field, format!("{what} {} is IPv6 (a dual-stack virtual network); the ISE uses IPv4 only, so the planner leaves it out.", typed.trim()));
-    true
+    pinned
 }
 
 /// The existing subnets that ISE subnets stand for, by index: for each pinned ISE subnet,
@@ -322,13 +194,6 @@ fn check_existing_ise_subnets(design: &Design, bound: &BTreeSet<usize>, f: &mut 
     }
 }
 
-fn net_of(nets: &[(usize, Ipv4Net)], index: usize) -> Ipv4Net {
-    nets.iter()
-        .find(|(i, _)| *i == index)
-        .map(|(_, n)| *n)
-        .unwrap_or_default()
-}
-
 fn check_pinned(
     net: Ipv4Net,
     field: &str,
@@ -342,7 +207,7 @@ fn check_pinned(
     } else if len < ISE_PREFIX_LEN {
         f.warning(code::SUBNET_LARGER_THAN_NEEDED, field, format!("{net} is larger than the /27 an ISE subnet needs; more addresses bring no benefit. Use a /27 to save address space."));
     }
-    check_reserved(net, field, "The ISE subnet", f);
+    check::check_reserved(net, field, "The ISE subnet", &ISE, f);
     if !vnet.is_empty() && !vnet.iter().any(|v| v.contains(&net)) {
         let list: Vec<String> = vnet.iter().map(|v| v.to_string()).collect();
         f.error(code::SUBNET_OUTSIDE_VNET, field, format!("{net} is not inside one of the VNet's prefixes ({}); pin a prefix inside one, or clear it to allocate.", list.join(", ")));
