@@ -557,6 +557,29 @@ impl Reader<'_> {
                     .and_then(|id| ResourceId::parse(id).subnet)
             })
             .unwrap_or_default();
+        let label = if name.is_empty() {
+            format!("Subnet {}", position + 1)
+        } else {
+            format!("Subnet {}", shown(&name))
+        };
+        let prefixes = self.subnet_prefixes(node, &label)?;
+        let delegations = self.delegations(node)?;
+        if prefixes.is_empty() {
+            self.notes.push(format!(
+                "{label} has no address prefix in the file; it was skipped."
+            ));
+            return Ok(None);
+        }
+        Ok(Some(ImportedSubnet {
+            name,
+            prefixes,
+            delegations,
+        }))
+    }
+
+    /// A subnet's prefixes (`addressPrefix` and `addressPrefixes`, each once), at most
+    /// [`MAX_PREFIXES_PER_SUBNET`].
+    fn subnet_prefixes(&mut self, node: &Node, label: &str) -> Result<Vec<String>, ImportError> {
         let mut prefixes: Vec<String> = Vec::new();
         for field in [
             get(node, |n| &n.address_prefix),
@@ -571,11 +594,6 @@ impl Reader<'_> {
                 }
             }
         }
-        let label = if name.is_empty() {
-            format!("Subnet {}", position + 1)
-        } else {
-            format!("Subnet {}", shown(&name))
-        };
         if prefixes.len() > MAX_PREFIXES_PER_SUBNET {
             self.notes.push(format!(
                 "{label} has {} address prefixes; the first {MAX_PREFIXES_PER_SUBNET} were imported.",
@@ -583,43 +601,38 @@ impl Reader<'_> {
             ));
             prefixes.truncate(MAX_PREFIXES_PER_SUBNET);
         }
+        Ok(prefixes)
+    }
+
+    /// The services a subnet is delegated to (`serviceName`, at the top of each delegation
+    /// or in its `properties`).
+    fn delegations(&mut self, node: &Node) -> Result<Vec<String>, ImportError> {
         let mut delegations = Vec::new();
-        match get(node, |n| &n.delegations) {
-            Field::Found(list) => {
-                for d in &list.items {
-                    match d {
-                        Field::Found(d) => {
-                            let service = if d.service_name.is_some() {
-                                &d.service_name
-                            } else {
-                                match &d.properties {
-                                    Field::Found(p) => &p.service_name,
-                                    _ => &None,
-                                }
-                            };
-                            if let Some(s) = self.text(service, "a delegation's service") {
-                                delegations.push(s);
-                            }
+        let list = match get(node, |n| &n.delegations) {
+            Field::Found(list) => list,
+            Field::Text(t) if is_type_name(t) => return Err(self.truncated(t)),
+            _ => return Ok(delegations),
+        };
+        for d in &list.items {
+            match d {
+                Field::Found(d) => {
+                    let service = if d.service_name.is_some() {
+                        &d.service_name
+                    } else {
+                        match &d.properties {
+                            Field::Found(p) => &p.service_name,
+                            _ => &None,
                         }
-                        Field::Text(t) if is_type_name(t) => return Err(self.truncated(t)),
-                        _ => {}
+                    };
+                    if let Some(s) = self.text(service, "a delegation's service") {
+                        delegations.push(s);
                     }
                 }
+                Field::Text(t) if is_type_name(t) => return Err(self.truncated(t)),
+                _ => {}
             }
-            Field::Text(t) if is_type_name(t) => return Err(self.truncated(t)),
-            _ => {}
         }
-        if prefixes.is_empty() {
-            self.notes.push(format!(
-                "{label} has no address prefix in the file; it was skipped."
-            ));
-            return Ok(None);
-        }
-        Ok(Some(ImportedSubnet {
-            name,
-            prefixes,
-            delegations,
-        }))
+        Ok(delegations)
     }
 
     /// Subnets, at most [`MAX_SUBNETS`], with a note when the file has more.
@@ -811,41 +824,36 @@ fn template_scope(node: &Node) -> Scope {
     }
 }
 
-fn from_template(template: &Node) -> Result<ImportedVnet, ImportError> {
-    let scope = template_scope(template);
-    let resources: Vec<&Node> = template
-        .resources
-        .found()
-        .map(|l| l.items.iter().filter_map(|r| r.found()).collect())
-        .unwrap_or_default();
-    let vnets: Vec<&Node> = resources
-        .iter()
-        .copied()
-        .filter(|r| eq(&r.kind, "Microsoft.Network/virtualNetworks"))
-        .collect();
-    let vnet = match vnets.as_slice() {
-        [] => {
-            return Err(ImportError::NotAVnet(
-                "this ARM template declares no Microsoft.Network/virtualNetworks resource".into(),
-            ))
-        }
-        [one] => *one,
-        many => {
-            return Err(ImportError::SeveralVnets {
-                count: many.len(),
-                names: many
-                    .iter()
-                    .take(5)
-                    .map(|n| match n.name.as_deref().map(|t| scope.resolve(t)) {
-                        Some(Resolved::Value(arm_expression::Value::Text(t))) => t,
-                        _ => "unnamed".into(),
-                    })
-                    .collect(),
-            })
-        }
-    };
-    let mut imported = from_vnet(vnet, Source::ArmTemplate, &scope)?;
-    // Subnets declared as child resources, beside the VNet (`VNET/SUBNET`) or inside it.
+/// The template's one virtual network; none or several is an error that says so.
+fn the_one_vnet<'a>(vnets: &[&'a Node], scope: &Scope) -> Result<&'a Node, ImportError> {
+    match vnets {
+        [] => Err(ImportError::NotAVnet(
+            "this ARM template declares no Microsoft.Network/virtualNetworks resource".into(),
+        )),
+        [one] => Ok(*one),
+        many => Err(ImportError::SeveralVnets {
+            count: many.len(),
+            names: many
+                .iter()
+                .take(5)
+                .map(|n| match n.name.as_deref().map(|t| scope.resolve(t)) {
+                    Some(Resolved::Value(arm_expression::Value::Text(t))) => t,
+                    _ => "unnamed".into(),
+                })
+                .collect(),
+        }),
+    }
+}
+
+/// Subnets the template declares as child resources of `vnet` — beside it (`VNET/SUBNET`) or
+/// inside it — that its `subnets` property does not already hold, renamed to their own name;
+/// subnets whose name cannot be worked out are skipped with a note.
+fn child_subnets(
+    resources: &[&Node],
+    vnet: &Node,
+    scope: &Scope,
+    imported: &mut ImportedVnet,
+) -> Vec<Field<Node>> {
     let nested: Vec<&Node> = vnet
         .resources
         .found()
@@ -891,6 +899,24 @@ fn from_template(template: &Node) -> Result<ImportedVnet, ImportError> {
             children.push(Field::Found(c));
         }
     }
+    children
+}
+
+fn from_template(template: &Node) -> Result<ImportedVnet, ImportError> {
+    let scope = template_scope(template);
+    let resources: Vec<&Node> = template
+        .resources
+        .found()
+        .map(|l| l.items.iter().filter_map(|r| r.found()).collect())
+        .unwrap_or_default();
+    let vnets: Vec<&Node> = resources
+        .iter()
+        .copied()
+        .filter(|r| eq(&r.kind, "Microsoft.Network/virtualNetworks"))
+        .collect();
+    let vnet = the_one_vnet(&vnets, &scope)?;
+    let mut imported = from_vnet(vnet, Source::ArmTemplate, &scope)?;
+    let children = child_subnets(&resources, vnet, &scope, &mut imported);
     if !children.is_empty() {
         let mut r = Reader {
             scope: &scope,
@@ -928,16 +954,26 @@ impl ImportedVnet {
     /// and what is kept) and says what it did.
     pub fn apply_to(&self, design: &mut Design) -> ImportSummary {
         let mut notes = Vec::new();
-        // ISE subnets bound to the previous VNet's subnets, and placement hints, belong to
-        // the previous VNet.
-        for slot in 0..design.subnets.len() {
-            if design.existing_bound_to(slot).is_some() {
-                design.subnets[slot].prefix.clear();
-            }
+        forget_placement(design);
+        self.apply_identity(design, &mut notes);
+        let address_prefixes = self.apply_address_space(design, &mut notes);
+        design.vnet.is_new = false;
+        design.vnet.existing_subnets = self.existing_subnets();
+        let ise_subnets = mark_ise_subnets(design, &mut notes);
+        notes.extend(self.notes.iter().cloned());
+        ImportSummary {
+            source: self.source,
+            vnet_name: design.vnet.name.clone(),
+            address_prefixes,
+            subnets: self.subnets.len(),
+            entries: design.vnet.existing_subnets.len(),
+            ise_subnets,
+            notes,
         }
-        for spec in &mut design.subnets {
-            spec.placed.clear();
-        }
+    }
+
+    /// The VNet's name, resource group, subscription and region (and the cloud it belongs to).
+    fn apply_identity(&self, design: &mut Design, notes: &mut Vec<String>) {
         let same_vnet = match &self.name {
             Some(name) => {
                 let same = design.vnet.name.trim().eq_ignore_ascii_case(name.trim());
@@ -983,6 +1019,10 @@ impl ImportedVnet {
                 }
             }
         }
+    }
+
+    /// The VNet's address space and DNS servers; how many prefixes were imported.
+    fn apply_address_space(&self, design: &mut Design, notes: &mut Vec<String>) -> Option<usize> {
         let address_prefixes = match &self.address_prefixes {
             Some(p) => {
                 design.vnet.address_prefixes.clone_from(p);
@@ -1004,44 +1044,52 @@ impl ImportedVnet {
             )),
             None => {}
         }
-        design.vnet.is_new = false;
-        design.vnet.existing_subnets = self.existing_subnets();
-        let mut ise_subnets = Vec::new();
-        let ise_entries: Vec<usize> = design
-            .vnet
-            .existing_subnets
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                !e.prefix.contains(':')
-                    && e.delegations
-                        .iter()
-                        .any(|d| d.trim().eq_ignore_ascii_case(DELEGATION_SERVICE))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        for i in ise_entries {
-            let name = design.vnet.existing_subnets[i].name.clone();
-            if design.mark_existing_as_ise(i).is_some() {
-                ise_subnets.push(name);
-            } else {
-                notes.push(format!(
-                    "Subnet {} is delegated to {DELEGATION_SERVICE}, but four ISE subnets are already bound; it was not marked.",
-                    shown(&name)
-                ));
-            }
-        }
-        notes.extend(self.notes.iter().cloned());
-        ImportSummary {
-            source: self.source,
-            vnet_name: design.vnet.name.clone(),
-            address_prefixes,
-            subnets: self.subnets.len(),
-            entries: design.vnet.existing_subnets.len(),
-            ise_subnets,
-            notes,
+        address_prefixes
+    }
+}
+
+/// ISE subnets bound to the previous VNet's subnets, and placement hints, belong to the
+/// previous VNet: they are cleared.
+fn forget_placement(design: &mut Design) {
+    for slot in 0..design.subnets.len() {
+        if design.existing_bound_to(slot).is_some() {
+            design.subnets[slot].prefix.clear();
         }
     }
+    for spec in &mut design.subnets {
+        spec.placed.clear();
+    }
+}
+
+/// Marks the imported subnets delegated to Logic Apps as ISE subnets (auditing an ISE that
+/// exists); the names of those marked.
+fn mark_ise_subnets(design: &mut Design, notes: &mut Vec<String>) -> Vec<String> {
+    let mut ise_subnets = Vec::new();
+    let ise_entries: Vec<usize> = design
+        .vnet
+        .existing_subnets
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            !e.prefix.contains(':')
+                && e.delegations
+                    .iter()
+                    .any(|d| d.trim().eq_ignore_ascii_case(DELEGATION_SERVICE))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in ise_entries {
+        let name = design.vnet.existing_subnets[i].name.clone();
+        if design.mark_existing_as_ise(i).is_some() {
+            ise_subnets.push(name);
+        } else {
+            notes.push(format!(
+                "Subnet {} is delegated to {DELEGATION_SERVICE}, but four ISE subnets are already bound; it was not marked.",
+                shown(&name)
+            ));
+        }
+    }
+    ise_subnets
 }
 
 #[cfg(test)]

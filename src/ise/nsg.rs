@@ -530,87 +530,27 @@ pub fn security_rules(
 ) -> (Vec<SecurityRule>, Vec<OmittedRule>) {
     let mut rules = Vec::new();
     let mut omitted = Vec::new();
-    let external = design.access_endpoint == AccessEndpoint::External;
-    let gov = design.cloud == Cloud::Government;
-    for r in ROWS {
-        let applies = match r.when {
-            When::Always => true,
-            When::CustomDns => !design.dns_servers.iter().all(|s| s.trim().is_empty()),
-            When::ExternalIse => external,
-            When::LoadBalancerRule => design.allow_load_balancer_rule,
-        };
-        if !applies {
-            continue;
-        }
-        let resolve = |addr: Addr| -> Result<Vec<String>, &'static str> {
-            let list = |v: &[String], field| {
-                if v.is_empty() {
-                    Err(field)
-                } else {
-                    Ok(v.to_vec())
+    let context = Context {
+        external: design.access_endpoint == AccessEndpoint::External,
+        gov: design.cloud == Cloud::Government,
+        inputs,
+    };
+    for r in ROWS.iter().filter(|r| applies(r.when, design)) {
+        let (source, destination) =
+            match (context.resolve(r.source), context.resolve(r.destination)) {
+                (Ok(s), Ok(d)) => (s, d),
+                (Err(field), _) | (_, Err(field)) => {
+                    omitted.push(OmittedRule {
+                        name: r.name,
+                        purpose: r.cite.row,
+                        field,
+                    });
+                    continue;
                 }
             };
-            match addr {
-                Tag(tag) => Ok(vec![tag.to_string()]),
-                // The VirtualNetwork tag is wider (peered and on-premises ranges): without a
-                // valid address space the rule waits rather than opening more than asked.
-                VnetSpace => list(&inputs.vnet_space, "vnet.addressPrefixes"),
-                CallerByEndpoint if external && !inputs.callers.is_empty() => {
-                    Ok(inputs.callers.clone())
-                }
-                CallerByEndpoint => Ok(vec![if external {
-                    "Internet"
-                } else {
-                    "VirtualNetwork"
-                }
-                .into()]),
-                LogicAppsManagement if gov => list(
-                    &inputs.gov_logic_apps_inbound,
-                    "governmentAddresses.logicAppsInbound",
-                ),
-                LogicAppsManagement => Ok(vec!["LogicAppsManagement".into()]),
-                // The portal article: "provide both the Logic Apps inbound IP addresses and outbound IP
-                // addresses" — the rule needs the two lists.
-                LogicApps if gov => {
-                    list(
-                        &inputs.gov_logic_apps_inbound,
-                        "governmentAddresses.logicAppsInbound",
-                    )?;
-                    list(
-                        &inputs.gov_logic_apps_outbound,
-                        "governmentAddresses.logicAppsOutbound",
-                    )?;
-                    let both = [
-                        inputs.gov_logic_apps_inbound.as_slice(),
-                        inputs.gov_logic_apps_outbound.as_slice(),
-                    ]
-                    .concat();
-                    Ok(crate::ise::validate::lists::unique(both))
-                }
-                LogicApps => Ok(vec!["LogicApps".into()]),
-                AzureConnectors if gov => list(
-                    &inputs.gov_managed_connector_outbound,
-                    "governmentAddresses.managedConnectorOutbound",
-                ),
-                AzureConnectors => Ok(vec!["AzureConnectors".into()]),
-                DnsServers => list(&inputs.dns_servers, "dnsServers"),
-                ConnectorOutbound => list(&inputs.connector_outbound, "connectorOutboundAddresses"),
-            }
-        };
-        let (source, destination) = match (resolve(r.source), resolve(r.destination)) {
-            (Ok(s), Ok(d)) => (s, d),
-            (Err(field), _) | (_, Err(field)) => {
-                omitted.push(OmittedRule {
-                    name: r.name,
-                    purpose: r.cite.row,
-                    field,
-                });
-                continue;
-            }
-        };
         let ports = match r.ports {
             Fixed(p) => p.iter().map(|s| s.to_string()).collect(),
-            Ports::TrafficManager => vec![if external { "443" } else { "454" }.to_string()],
+            Ports::TrafficManager => vec![if context.external { "443" } else { "454" }.to_string()],
         };
         rules.push(SecurityRule {
             name: r.name.to_string(),
@@ -627,6 +567,86 @@ pub fn security_rules(
         });
     }
     (rules, omitted)
+}
+
+/// Whether a row's condition holds for the design.
+fn applies(when: When, design: &Design) -> bool {
+    match when {
+        When::Always => true,
+        When::CustomDns => !design.dns_servers.iter().all(|s| s.trim().is_empty()),
+        When::ExternalIse => design.access_endpoint == AccessEndpoint::External,
+        When::LoadBalancerRule => design.allow_load_balancer_rule,
+    }
+}
+
+/// What a row's addresses are resolved against.
+struct Context<'a> {
+    external: bool,
+    gov: bool,
+    inputs: &'a RuleInputs,
+}
+
+impl Context<'_> {
+    /// The addresses a row's source or destination stands for; `Err(field)`: the list the
+    /// row needs is empty, so the row is left out and that field gets the error.
+    fn resolve(&self, addr: Addr) -> Result<Vec<String>, &'static str> {
+        let inputs = self.inputs;
+        let (external, gov) = (self.external, self.gov);
+        let list = |v: &[String], field| {
+            if v.is_empty() {
+                Err(field)
+            } else {
+                Ok(v.to_vec())
+            }
+        };
+        match addr {
+            Tag(tag) => Ok(vec![tag.to_string()]),
+            // The VirtualNetwork tag is wider (peered and on-premises ranges): without a
+            // valid address space the rule waits rather than opening more than asked.
+            VnetSpace => list(&inputs.vnet_space, "vnet.addressPrefixes"),
+            CallerByEndpoint if external && !inputs.callers.is_empty() => {
+                Ok(inputs.callers.clone())
+            }
+            CallerByEndpoint => Ok(vec![if external {
+                "Internet"
+            } else {
+                "VirtualNetwork"
+            }
+            .into()]),
+            LogicAppsManagement if gov => list(
+                &inputs.gov_logic_apps_inbound,
+                "governmentAddresses.logicAppsInbound",
+            ),
+            LogicAppsManagement => Ok(vec!["LogicAppsManagement".into()]),
+            LogicApps if gov => self.government_logic_apps(),
+            LogicApps => Ok(vec!["LogicApps".into()]),
+            AzureConnectors if gov => list(
+                &inputs.gov_managed_connector_outbound,
+                "governmentAddresses.managedConnectorOutbound",
+            ),
+            AzureConnectors => Ok(vec!["AzureConnectors".into()]),
+            DnsServers => list(&inputs.dns_servers, "dnsServers"),
+            ConnectorOutbound => list(&inputs.connector_outbound, "connectorOutboundAddresses"),
+        }
+    }
+
+    /// The portal article: "provide both the Logic Apps inbound IP addresses and outbound IP
+    /// addresses" — the Government rule needs the two lists.
+    fn government_logic_apps(&self) -> Result<Vec<String>, &'static str> {
+        let inputs = self.inputs;
+        if inputs.gov_logic_apps_inbound.is_empty() {
+            return Err("governmentAddresses.logicAppsInbound");
+        }
+        if inputs.gov_logic_apps_outbound.is_empty() {
+            return Err("governmentAddresses.logicAppsOutbound");
+        }
+        let both = [
+            inputs.gov_logic_apps_inbound.as_slice(),
+            inputs.gov_logic_apps_outbound.as_slice(),
+        ]
+        .concat();
+        Ok(crate::ise::validate::lists::unique(both))
+    }
 }
 
 /// Azure's limit of security rules in one NSG.

@@ -6,6 +6,16 @@ use crate::findings::{code, Findings};
 
 /// Checks the environment fields; returns the normalised region name for the request.
 pub fn check(design: &Design, f: &mut Findings) -> String {
+    subscription(design, f);
+    resource_groups(design, f);
+    names_of(design, f);
+    let location = location(design, f);
+    capacity(design, f);
+    location
+}
+
+/// The subscription ID: a GUID, not the all-zero placeholder.
+fn subscription(design: &Design, f: &mut Findings) {
     let sub = design.subscription_id.trim();
     if sub.is_empty() {
         f.error(code::SUBSCRIPTION_ID_MISSING, "subscriptionId", "Enter the subscription ID (a GUID such as f34b22a3-2202-4fb1-b040-1332bd928c84); find it with `az account show`.");
@@ -14,7 +24,10 @@ pub fn check(design: &Design, f: &mut Findings) -> String {
     } else if sub.chars().all(|c| c == '0' || c == '-') {
         f.info(code::SUBSCRIPTION_ID_PLACEHOLDER, "subscriptionId", "The all-zero subscription ID is a placeholder; replace it with yours before sending the request.");
     }
+}
 
+/// The ISE's resource group, and the VNet's when it has its own.
+fn resource_groups(design: &Design, f: &mut Findings) {
     let rg = design.resource_group.trim();
     if rg.is_empty() {
         f.error(
@@ -36,7 +49,10 @@ pub fn check(design: &Design, f: &mut Findings) -> String {
     {
         f.error(code::VNET_RESOURCE_GROUP_INVALID, "vnet.resourceGroup", format!("The virtual network's resource group name {problem}; leave it empty when the VNet is in the ISE's resource group."));
     }
+}
 
+/// The virtual network's name and the ISE's.
+fn names_of(design: &Design, f: &mut Findings) {
     let vnet_name = design.vnet.name.trim();
     if vnet_name.is_empty() {
         f.error(code::VNET_NAME_MISSING, "vnet.name", "Enter the name of the virtual network the ISE joins; the subnet IDs in the request use it.");
@@ -62,7 +78,10 @@ pub fn check(design: &Design, f: &mut Findings) -> String {
             format!("The ISE name {problem}."),
         );
     }
+}
 
+/// The region: known, and of the design's cloud; its normalised name.
+fn location(design: &Design, f: &mut Findings) -> String {
     let location = regions::normalise(&design.location);
     if location.is_empty() {
         f.error(
@@ -81,7 +100,11 @@ pub fn check(design: &Design, f: &mut Findings) -> String {
             Some(_) => {}
         }
     }
+    location
+}
 
+/// Premium: 0 to 10 additional units; Developer: none.
+fn capacity(design: &Design, f: &mut Findings) {
     let typed = design.additional_capacity.as_str().trim();
     match (design.sku, design.additional_capacity.value()) {
         (Sku::Premium, None) if typed.is_empty() => f.error(
@@ -106,7 +129,6 @@ pub fn check(design: &Design, f: &mut Findings) -> String {
         ),
         _ => {}
     }
-    location
 }
 
 #[cfg(test)]
