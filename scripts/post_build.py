@@ -33,6 +33,10 @@ ICONS = [("icon-192.png", 192), ("icon-512.png", 512)]
 TOOLS_GLUE = "ise-planner-tools.js"
 TOOLS_WASM = "ise-planner-tools_bg.wasm"
 TOOLS_LOADER = "ise-planner-tools-loader.js"
+# The first-paint module's files (unhashed names; index.html asks for them with a version).
+FIRST_GLUE = "ise-planner-first.js"
+FIRST_WASM = "ise-planner-first_bg.wasm"
+FIRST_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "first_paint", "first-paint.js")
 
 
 def fail(message):
@@ -116,6 +120,24 @@ BOOT_SERVED = BOOT % """if (location.protocol === 'file:') cannotStart();
     navigator.serviceWorker.register('%s', { updateViaCache: 'none' }).catch(function () {});
   });""" % SERVICE_WORKER
 BOOT_SINGLE = BOOT % "if (typeof WebAssembly !== 'object') cannotStart();"
+
+# Before the shell is shown: a design saved in this browser, or something in the URL fragment
+# that may be a share link, hides the default design's subnets (see first-paint.js) and starts
+# fetching the first-paint module, which paints that design instead (%s: the module's files to
+# preload; none in the single-file edition, which has no first-paint module).
+FIRST_SAVED = """(function () {
+  var saved = location.hash.length > 1;
+  try { saved = saved || localStorage.getItem('ise-planner.design') !== null; } catch (e) {}
+  if (!saved) return;
+  document.documentElement.classList.add('first-saved');
+  %s.forEach(function (p) {
+    var link = document.createElement('link');
+    link.rel = p[0];
+    link.href = p[1];
+    if (p[0] === 'preload') { link.as = 'fetch'; link.type = 'application/wasm'; link.crossOrigin = 'anonymous'; }
+    document.head.appendChild(link);
+  });
+})();"""
 
 
 def png(size):
@@ -220,7 +242,7 @@ def service_worker(files):
     }
 
 
-def single_file(html, glue, page_wasm, css):
+def single_file(html, glue, page_wasm):
     """The single-file edition, from the finished index.html and the page's wasm-bindgen glue
     as it was written (before minifying)."""
     exports = re.findall(r"^export\b.*$", glue, re.M)
@@ -250,10 +272,7 @@ __wbg_init({ module_or_path: iseBytes('page-wasm') }).catch((e) => self.iseCanno
     if re.search(r"</script|<!--", main, re.I):
         fail("the single file's script holds </script or <!--")
     out = html
-    # What the served page fetches goes: the stylesheet is inlined, nothing is preloaded.
-    out, n = re.subn(r'<link rel="stylesheet" href="\./%s"[^>]*>' % re.escape(css), "<style>%s</style>" % read(css).strip(), out)
-    if n != 1:
-        fail("no stylesheet link to inline in index.html")
+    # What the served page fetches goes: nothing is preloaded (the stylesheet is already in).
     out = re.sub(r'\s*<link rel="manifest"[^>]*>', "", out)
     out = re.sub(r'<link rel="(?:modulepreload|preload)"[^>]*>', "", out)
     out = re.sub(r"\s*<script type=\"module\">.*?</script>", "", out, flags=re.S)
@@ -262,6 +281,9 @@ __wbg_init({ module_or_path: iseBytes('page-wasm') }).catch((e) => self.iseCanno
     out = out.replace('<div id="cannot-load" class="cannot-load" role="alert" hidden>\n    <p><strong>The planner could not start: this browser did not load its program files.</strong></p>',
                       '<div id="cannot-load" class="cannot-load" role="alert" hidden>\n    <p><strong>The planner could not start: this browser did not run its program.</strong> It needs a current Chromium, Edge, Firefox or Safari, with JavaScript and WebAssembly allowed.</p>')
     out = out.replace(BOOT_SERVED, BOOT_SINGLE)
+    out, n = re.subn(r"<script>\n\(function \(\) \{\n  var saved = .*?</script>", lambda m: "<script>\n%s\n</script>" % (FIRST_SAVED % "[]"), out, flags=re.S)
+    if n != 1:
+        fail("the single file found no first-saved script to keep")
     data = '\n<script type="application/octet-stream" id="page-wasm">%s</script>\n<script type="application/octet-stream" id="tools-wasm">%s</script>\n<script type="module">%s</script>\n</body>' % (
         base64.b64encode(read(page_wasm, "rb")).decode("ascii"),
         base64.b64encode(read(TOOLS_WASM, "rb")).decode("ascii"),
@@ -278,6 +300,71 @@ __wbg_init({ module_or_path: iseBytes('page-wasm') }).catch((e) => self.iseCanno
     return out
 
 
+def first_paint_files():
+    """The first-paint module's glue and wasm as index.html asks for them: versioned by their
+    contents, so that no cache pairs an old one with a new one."""
+    digest = hashlib.sha256(read(FIRST_GLUE, "rb") + read(FIRST_WASM, "rb")).hexdigest()[:16]
+    return "./%s?v=%s" % (FIRST_GLUE, digest), "./%s?v=%s" % (FIRST_WASM, digest)
+
+
+def first_paint():
+    """The first paint's module (src/first_paint/first-paint.js) with this build's file names."""
+    glue, wasm = first_paint_files()
+    with open(FIRST_SCRIPT, encoding="utf-8") as f:
+        script = f.read()
+    if "__FIRST_JS__" not in script or "__FIRST_WASM__" not in script:
+        fail("first-paint.js lacks its file-name placeholders")
+    script = script.replace("__FIRST_JS__", glue).replace("__FIRST_WASM__", wasm)
+    if re.search(r"</script|<!--", script, re.I):
+        fail("first-paint.js holds </script or <!--")
+    return '<script type="module">\n%s</script>' % script
+
+
+def default_first_view():
+    """The default design's first view, from this build's first-paint module run in Node."""
+    glue = "file://" + os.path.abspath(os.path.join(STAGING, FIRST_GLUE))
+    wasm = os.path.abspath(os.path.join(STAGING, FIRST_WASM))
+    script = ("import { initSync, first_view } from %s;\n"
+              "import { readFileSync } from 'node:fs';\n"
+              "initSync({ module: readFileSync(%s) });\n"
+              "process.stdout.write(first_view(''));\n") % (json.dumps(glue), json.dumps(wasm))
+    try:
+        out = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        fail("the first-paint module did not run in Node (%s)" % getattr(e, "stderr", e))
+    return json.loads(out)
+
+
+def prerender(html, painted):
+    """index.html with the default design's first view written into the shell — the same
+    text and elements first-paint.js's paint() writes for any other design."""
+    from html import escape
+    view = painted["view"]
+
+    def fill(html, element_id, text):
+        html, n = re.subn(r'(<[a-z]+ [^>]*id="%s"[^>]*>)(</[a-z]+>)' % element_id,
+                          lambda m: m.group(1) + escape(text, quote=False) + m.group(2), html)
+        if n != 1:
+            fail("index.html has no empty element #%s for the first view" % element_id)
+        return html
+
+    existing = painted["existingSubnets"]
+    html = fill(html, "first-space", "\n".join(p for p in painted["addressSpace"] if p.strip()) or "(none)")
+    html = fill(html, "first-vnet", painted["vnetName"] or "(none)")
+    html = fill(html, "first-existing", "1 subnet" if existing == 1 else "%d subnets" % existing)
+    rows = []
+    for i, s in enumerate(view["subnets"]):
+        usable = "%s – %s\n%d usable" % (s["firstUsable"], s["lastUsable"], s["usableAddresses"]) if s.get("firstUsable") else ""
+        prefix = '<span class="prefix-value">%s</span>' % escape(s["prefix"]) if s.get("prefix") else '<span class="prefix-value missing">not placed</span>'
+        rows.append('<tr><td>%d</td><td class="name">%s</td><td class="prefix">%s</td><td class="usable">%s</td><td class="delegation">%s</td><td class="placement">%s</td></tr>' % (
+            i + 1, escape(s["name"]), prefix, escape(usable), escape(s.get("delegation") or "none"), "pinned" if s["pinned"] else "allocated"))
+    html, n = re.subn(r"<!-- first-rows -->", lambda m: "".join(rows), html)
+    if n != 1:
+        fail("index.html has no <!-- first-rows --> for the first view")
+    html = fill(html, "first-free", view["freeSpace"])
+    return fill(html, "first-note", view["allocation"])
+
+
 def main():
     html = read("index.html")
     files = sorted(os.listdir(STAGING))
@@ -286,24 +373,49 @@ def main():
     css = [f for f in files if re.fullmatch(r"main-[0-9a-f]+\.css", f)]
     if not page_js or not page_wasm or len(css) != 1:
         fail("expected the page's script, wasm and one stylesheet in %s, found %s" % (STAGING, files))
-    for name in (TOOLS_GLUE, TOOLS_WASM, TOOLS_LOADER):
+    for name in (TOOLS_GLUE, TOOLS_WASM, TOOLS_LOADER, FIRST_GLUE, FIRST_WASM):
         if name not in files:
-            fail("the tools worker's %s is missing" % name)
+            fail("%s is missing from the build" % name)
 
-    html = set_integrity(html, css[0], minify(css[0], "css"))
-    # The loader: Trunk's, but a failure to load shows the "cannot start" message.
-    loader = "import init from './%s';\ninit({ module_or_path: './%s' }).catch((e) => self.iseCannotStart(e));\n" % (page_js, page_wasm)
-    html, n = re.subn(r'<script type="module">\s*import init, \* as bindings from .*?</script>', lambda m: '<script type="module">\n%s</script>' % loader, html, flags=re.S)
+    # The stylesheet goes into the page itself (allowed by its hash): the first paint waits
+    # for no other request.
+    minify(css[0], "css")
+    style = read(css[0]).strip()
+    html, n = re.subn(r'<link rel="stylesheet" href="\./%s"[^>]*>' % re.escape(css[0]), lambda m: "<style>%s</style>" % style, html)
+    if n != 1:
+        fail("index.html has no link to the stylesheet %s" % css[0])
+    html, n = re.subn(r"style-src 'self'", lambda m: "style-src %s" % sha256(style), html)
+    if n != 1:
+        fail("index.html's Content-Security-Policy has no style-src 'self'")
+    os.remove(os.path.join(STAGING, css[0]))
+    # The loader: starts the full program when the first paint is done (or could not be
+    # made); a failure to load shows the "cannot start" message.
+    loader = ("self.iseStartApp = () => import('./%s')\n"
+              "  .then((m) => m.default({ module_or_path: './%s' }))\n"
+              "  .catch((e) => self.iseCannotStart(e));\n") % (page_js, page_wasm)
+    html, n = re.subn(r'<script type="module">\s*import init, \* as bindings from .*?</script>',
+                      lambda m: '<script type="module">\n%s</script>\n%s' % (loader, first_paint()), html, flags=re.S)
     if n != 1:
         fail("Trunk's loader script was not found in index.html")
+    # The full program is fetched after the first paint, not preloaded before it.
+    html, n = re.subn(r'<link rel="(?:modulepreload|preload)" href="\./ise-planner-web-[0-9a-f]+(?:_bg\.wasm|\.js)"[^>]*>', "", html)
+    if n != 2:
+        fail("expected Trunk's two preloads of the full program in index.html, found %d" % n)
     html, n = re.subn(r"<script data-boot></script>", lambda m: "<script>\n%s\n</script>" % BOOT_SERVED, html)
     if n != 1:
         fail("index.html has no <script data-boot></script>")
+    glue, wasm = first_paint_files()
+    first_saved = FIRST_SAVED % json.dumps([["modulepreload", glue], ["preload", wasm]])
+    html, n = re.subn(r"<script data-first-saved></script>", lambda m: "<script>\n%s\n</script>" % first_saved, html)
+    if n != 1:
+        fail("index.html has no <script data-first-saved></script>")
+    html = prerender(html, default_first_view())
     if "'sha256-INLINE'" not in html:
         fail("index.html has no 'sha256-INLINE' placeholder in its CSP")
     html = html.replace("'sha256-INLINE'", " ".join(sha256(s) for s in inline_scripts(html)))
     glue = read(page_js)
-    html = set_integrity(html, page_js, minify(page_js, "js"))
+    minify(page_js, "js")
+    minify(FIRST_GLUE, "js")
     write("index.html", html)
 
     for name, size in ICONS:
@@ -311,7 +423,7 @@ def main():
     write(MANIFEST, manifest())
     cached = sorted(f for f in os.listdir(STAGING) if f not in (SERVICE_WORKER, SINGLE_FILE))
     write(SERVICE_WORKER, service_worker(cached))
-    write(SINGLE_FILE, single_file(html, glue, page_wasm, css[0]))
+    write(SINGLE_FILE, single_file(html, glue, page_wasm))
     print("post_build.py: index.html, %s, %s and %s written; the service worker caches %d files"
           % (MANIFEST, SERVICE_WORKER, SINGLE_FILE, len(cached)))
 

@@ -184,6 +184,23 @@ proptest! {
         }
     }
 
+    /// The first paint shows the plan's subnets exactly: the same prefixes, delegations,
+    /// usable ranges and placement note, from the network checks and placement alone.
+    #[test]
+    fn the_first_view_is_the_plan(d in design()) {
+        let p = plan(&d);
+        let view = ise_planner::ise::first_view::first_view(&d);
+        prop_assert_eq!(view.subnets.len(), p.subnets.len());
+        for (first, planned) in view.subnets.iter().zip(&p.subnets) {
+            prop_assert_eq!(
+                (&first.name, &first.prefix, first.pinned, &first.first_usable, &first.last_usable, first.usable_addresses, first.delegation),
+                (&planned.name, &planned.prefix, planned.pinned, &planned.first_usable, &planned.last_usable, planned.usable_addresses, planned.delegation)
+            );
+        }
+        prop_assert_eq!(&view.allocation, &p.allocation.summary);
+        prop_assert_eq!(view.free_space, p.allocation.free_space());
+    }
+
     /// A valid hint is always kept, and an invalid one never: the subnet sits at its hint
     /// exactly when the hint is valid.
     #[test]

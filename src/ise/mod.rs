@@ -7,6 +7,7 @@
 
 pub mod allocation_note;
 pub mod checklist;
+pub mod first_view;
 pub mod nsg;
 pub mod placement;
 pub mod plan;

@@ -81,7 +81,9 @@ test('the single file keeps a strict policy: its own inline scripts and style by
   const html = fs.readFileSync(path.join(DIST, 'ise-planner.html'), 'utf8');
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
   assert.match(csp, /default-src 'none'/);
-  assert.match(csp, /script-src 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+'){2};/);
+  // Three inline scripts: the boot script, the one that hides the default design's subnets
+  // when a saved design is shown instead, and the program.
+  assert.match(csp, /script-src 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+'){3};/);
   assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/=]+';/);
   assert.match(csp, /worker-src blob:;/);
   assert.match(csp, /connect-src 'none'/);
@@ -175,38 +177,131 @@ test('the served page, after one visit, reloads and plans with the network cut; 
   }
 });
 
-test('the first load fetches only the files the size report counts as the first load', async () => {
+test('the first load fetches the page and its full program, nothing else; the size report groups them by the same names', async () => {
   const page = await newPage(browser, server.origin);
   try {
     await open(page, server.url);
     const names = page.requestsSeen.map((u) => decodeURIComponent(new URL(u).pathname.slice(new URL(server.url).pathname.length)) || 'index.html');
-    const firstLoad = /^(index\.html|ise-planner-web-[0-9a-f]+\.js|ise-planner-web-[0-9a-f]+_bg\.wasm|main-[0-9a-f]+\.css|manifest\.webmanifest)$/;
+    // A first visit: the default design's subnets are in the page itself, so the first-paint
+    // module is not fetched; the full program comes after the first paint.
+    const firstLoad = /^(index\.html|ise-planner-web-[0-9a-f]+\.js|ise-planner-web-[0-9a-f]+_bg\.wasm|manifest\.webmanifest)$/;
     assert.deepEqual(names.filter((n) => !firstLoad.test(n)), [], `the first load fetched ${names.join(', ')}`);
-    // The size report (scripts/bundle_size.sh) groups by the same names.
+    // The size report (scripts/bundle_size.sh) groups by the same names: the first paint
+    // (with the first-paint module a saved design needs) and the full program.
     const script = fs.readFileSync(new URL('../../scripts/bundle_size.sh', import.meta.url), 'utf8');
-    assert.match(script, /index\.html \| ise-planner-web-\*\.js \| ise-planner-web-\*_bg\.wasm \| main-\*\.css \| manifest\.webmanifest\) first\+=/);
+    assert.match(script, /index\.html \| ise-planner-first\.js \| ise-planner-first_bg\.wasm \| manifest\.webmanifest\) first\+=/);
+    assert.match(script, /ise-planner-web-\*\.js \| ise-planner-web-\*_bg\.wasm\) program\+=/);
   } finally {
     await page.context().close();
   }
 });
 
-test('the shell paints before the wasm: title, retirement line and a calm loading state; the app mounts in #app', async () => {
+/**
+ * Opens the page with its full program held back until `release()` is called, so that what
+ * the first paint shows can be read; `saved` is put into the autosave first.
+ */
+async function openFirstPaint(url, saved) {
+  const page = await newPage(browser, server.origin);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/ise-planner-web-*', async (route) => { await held; await route.continue(); });
+  if (saved !== undefined) {
+    await page.goto(server.url + 'manifest.webmanifest');
+    await page.evaluate((text) => localStorage.setItem('ise-planner.design', text), saved);
+  }
+  await page.goto(url);
+  return { page, release };
+}
+
+/** The first paint's subnet prefixes, read as a person sees them. */
+const firstPrefixes = (page) => page.locator('#app .loading table.subnets .prefix-value').allInnerTexts();
+
+test('the shell paints the answer before the full program: the default design\'s four subnets are in the page itself', async () => {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const body = html.slice(html.indexOf('<body>'));
   assert.match(body, /<h1>ISE Network Planner<\/h1>/);
   assert.match(body, /retired ISE on 2024-08-31/);
   assert.match(body, /<div id="app">[\s\S]*Loading the planner…/);
-  assert.match(html, /<link rel="preload" href="\.\/ise-planner-web-[0-9a-f]+_bg\.wasm"/, 'the wasm is preloaded');
-  const page = await newPage(browser, server.origin);
+  for (const prefix of DEFAULT_PREFIXES) assert.ok(body.includes(`<span class="prefix-value">${prefix}</span>`), `${prefix} is in the HTML`);
+  assert.doesNotMatch(html, /rel="(module)?preload" href="\.\/ise-planner-web/, 'the full program is not fetched before the first paint');
+  const { page, release } = await openFirstPaint(server.url);
   try {
-    await open(page, server.url);
+    await page.locator('#app .loading').waitFor();
+    assert.deepEqual(await firstPrefixes(page), DEFAULT_PREFIXES);
+    assert.match(await page.locator('#app .loading').innerText(), /Subnets 1–4 take 10\.0\.0\.0\/25/);
+    assert.ok(!page.requestsSeen.some((u) => u.includes('ise-planner-first')), 'no first-paint module for the default design');
+    release();
+    await page.waitForSelector('#summary', { timeout: 30000 });
     assert.equal(await page.locator('#app #summary').count(), 1, 'the app renders inside #app');
     assert.equal(await page.locator('#app #panic').count(), 0, '#panic is outside the app root');
     assert.equal(await page.locator('#app #cannot-load').count(), 0, 'the messages are outside the app root');
     assert.equal(await page.locator('h1').count(), 1);
     assert.equal(await page.getByText('Loading the planner…').count(), 0, 'the loading state is gone');
+    assert.equal(await page.locator('#app .loading').count(), 0, 'the first paint is replaced');
+    assert.deepEqual(await prefixes(page), DEFAULT_PREFIXES);
+    assert.deepEqual(page.problems, []);
   } finally {
     await page.context().close();
+  }
+});
+
+test('a saved design is painted first by the first-paint module, never the default meanwhile, and the full program agrees', async () => {
+  const saved = JSON.stringify({ version: 2, vnet: { name: 'hub', addressPrefixes: ['192.168.8.0/24'], existingSubnets: ['192.168.8.0/25'] } });
+  const { page, release } = await openFirstPaint(server.url, saved);
+  try {
+    // The default's subnets never show: hidden before the shell is first drawn.
+    assert.ok(!(await page.evaluate(() => document.body.innerText)).includes('10.0.0.0/27'), 'the default design shows meanwhile');
+    await page.waitForFunction(() => !document.documentElement.classList.contains('first-saved'), null, { timeout: 20000 });
+    const first = await firstPrefixes(page);
+    assert.deepEqual(first, ['192.168.8.128/27', '192.168.8.160/27', '192.168.8.192/27', '192.168.8.224/27']);
+    assert.match(await page.locator('#app .loading').innerText(), /hub/);
+    assert.ok(!(await page.locator('body').innerText()).includes('10.0.0.0/27'), 'the default design is not shown');
+    assert.ok(page.requestsSeen.some((u) => u.includes('ise-planner-first_bg.wasm')), 'the first-paint module planned it');
+    release();
+    await page.waitForSelector('#summary', { timeout: 30000 });
+    assert.deepEqual(await prefixes(page), first, 'the full program shows the same subnets');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a share link is painted first too; a saved design that cannot be read leaves the shell waiting, never the default', async () => {
+  const encoded = await (async () => {
+    // The link the full program makes for a design.
+    const page = await newPage(browser, server.origin);
+    try {
+      await open(page, server.url);
+      await page.fill('#f-vnet-addressPrefixes', '172.20.0.0/23');
+      await page.locator('#f-vnet-addressPrefixes').blur();
+      await page.waitForFunction(() => document.body.innerText.includes('172.20.0.0/27'));
+      await page.getByRole('button', { name: 'Copy share link' }).click();
+      await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.includes('#d1.')), null, { timeout: 10000 });
+      return await page.evaluate(() => navigator.clipboard.readText());
+    } finally {
+      await page.context().close();
+    }
+  })();
+  const { page, release } = await openFirstPaint(encoded);
+  try {
+    await page.waitForFunction(() => !document.documentElement.classList.contains('first-saved'), null, { timeout: 20000 });
+    assert.deepEqual(await firstPrefixes(page), ['172.20.0.0/27', '172.20.0.32/27', '172.20.0.64/27', '172.20.0.96/27']);
+    release();
+    await page.waitForSelector('#summary', { timeout: 30000 });
+    assert.deepEqual(await prefixes(page), ['172.20.0.0/27', '172.20.0.32/27', '172.20.0.64/27', '172.20.0.96/27']);
+  } finally {
+    await page.context().close();
+  }
+  const broken = await openFirstPaint(server.url, '{"version": 2, "vnet": {"addressPrefixes": 7}}');
+  try {
+    await broken.page.waitForFunction(() => [...performance.getEntriesByType('resource')].some((e) => e.name.includes('ise-planner-first_bg.wasm')), null, { timeout: 20000 });
+    await broken.page.waitForTimeout(300);
+    assert.equal(await broken.page.evaluate(() => document.documentElement.classList.contains('first-saved')), true, 'the shell keeps waiting');
+    assert.ok(!(await broken.page.locator('body').innerText()).includes('10.0.0.0/27'), 'the default design is not shown for it');
+    broken.release();
+    await broken.page.waitForSelector('#summary', { timeout: 30000 });
+  } finally {
+    await broken.page.context().close();
   }
 });
 

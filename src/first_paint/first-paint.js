@@ -1,0 +1,100 @@
+// The first paint: the four ISE subnets in the HTML shell before the page's full program has
+// arrived. scripts/post_build.py inlines this module into index.html (allowed by its hash in the
+// Content-Security-Policy) and fills in this build's file names; the single-file edition leaves
+// it out and starts the full program at once.
+//
+// The shell already holds the default design's answer (written in at build time by the same
+// first-paint module). When the page may open another design (a saved one, or a link: the
+// class first-saved, set before the shell is shown), this picks it as the full program does (a
+// share link in the URL fragment, else the autosave, else the default design), asks the
+// first-paint module (src/first_paint/main.rs, over the core's ise::first_view) for its answer
+// and writes it into the shell as text, never markup. Once the answer is on screen it starts the
+// full program, which replaces the shell's content. Anything unexpected leaves the shell as it
+// was and starts the full program.
+
+// share_link::MAX_JSON: the largest design a share link may hold, inflated.
+const LINK_LIMIT = 1 << 20;
+// state/saved.rs STORAGE_KEY: where the autosave lives.
+const STORAGE_KEY = 'ise-planner.design';
+
+async function inflate(bytes) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const parts = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > LINK_LIMIT) {
+      reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  return new TextDecoder().decode(await new Blob(parts).arrayBuffer());
+}
+
+// The design's JSON ('' for the default design), or null when there is nothing to paint.
+async function designText(link_packed) {
+  const packed = link_packed(location.hash);
+  if (packed) return inflate(packed);
+  let saved = null;
+  try { saved = localStorage.getItem(STORAGE_KEY); } catch (e) { /* storage refused: default */ }
+  return saved === null ? '' : saved;
+}
+
+function text(id, value) {
+  document.getElementById(id).textContent = value;
+}
+
+function cell(row, value, className) {
+  const td = row.insertCell();
+  td.textContent = value;
+  if (className) td.className = className;
+  return td;
+}
+
+function paint(painted) {
+  const view = painted.view;
+  text('first-space', painted.addressSpace.filter((p) => p.trim()).join('\n') || '(none)');
+  text('first-vnet', painted.vnetName || '(none)');
+  text('first-existing', painted.existingSubnets === 1 ? '1 subnet' : painted.existingSubnets + ' subnets');
+  const rows = document.getElementById('first-rows');
+  rows.replaceChildren();
+  view.subnets.forEach((s, i) => {
+    const row = rows.insertRow();
+    cell(row, String(i + 1));
+    cell(row, s.name, 'name');
+    const prefix = cell(row, '', 'prefix').appendChild(document.createElement('span'));
+    prefix.className = s.prefix ? 'prefix-value' : 'prefix-value missing';
+    prefix.textContent = s.prefix || 'not placed';
+    cell(row, s.firstUsable ? s.firstUsable + ' – ' + s.lastUsable + '\n' + s.usableAddresses + ' usable' : '', 'usable');
+    cell(row, s.delegation || 'none', 'delegation');
+    cell(row, s.pinned ? 'pinned' : 'allocated', 'placement');
+  });
+  text('first-free', view.freeSpace);
+  text('first-note', view.allocation);
+  document.documentElement.classList.remove('first-saved');
+}
+
+// Resolves once the frame holding the first view has been painted.
+function painted() {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
+}
+
+async function firstPaint() {
+  // The shell already shows the default design's subnets: nothing else to paint.
+  if (!document.documentElement.classList.contains('first-saved')) return painted();
+  // Imported here, not statically: a module that cannot load must not stop the full program.
+  const { default: init, link_packed, first_view } = await import('__FIRST_JS__');
+  await init({ module_or_path: '__FIRST_WASM__' });
+  const json = await designText(link_packed);
+  if (json === null) return;
+  const answer = first_view(json);
+  if (!answer) return;
+  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r));
+  paint(JSON.parse(answer));
+  await painted();
+}
+
+firstPaint().catch(() => {}).finally(() => self.iseStartApp());
