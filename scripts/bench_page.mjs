@@ -109,7 +109,7 @@ async function keystrokes(browser, url, n, throttle) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('#summary', { timeout: 60000 });
+  await page.waitForSelector('main[data-complete]', { timeout: 60000 });
   const vnet = '#f-vnet-addressPrefixes';
   if (n > 0) {
     // As if pasted: the value, then one input event.

@@ -8,15 +8,11 @@ mod browser;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
-mod panic_hook;
-#[cfg(target_arch = "wasm32")]
-mod recent;
-#[cfg(target_arch = "wasm32")]
 mod state;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    panic_hook::install();
+    browser::panic_hook::install();
     // A share link is unpacked by the browser (asynchronously) before the app starts. The
     // app owns `#app` only: the HTML shell around it (title, messages, `#panic`) stays,
     // whatever happens inside.

@@ -85,7 +85,7 @@ test('Firefox renders the single-file edition opened from disk: four subnets pla
     await session.send('browsingContext.navigate', { context, url: pathToFileURL(path.join(DIST, 'ise-planner.html')).href, wait: 'complete' });
     // The app plans after the page's load event: wait for its four prefixes (the shell's first
     // paint shows them before, without the app's status line).
-    const expression = `JSON.stringify(document.getElementById('summary') ? [...document.querySelectorAll('.prefix-value')].map((e) => e.textContent.trim()) : [])`;
+    const expression = `JSON.stringify(document.querySelector('main[data-complete]') ? [...document.querySelectorAll('.prefix-value')].map((e) => e.textContent.trim()) : [])`;
     let shown = [];
     for (let i = 0; i < 100 && shown.length < 4; i++) {
       const r = await session.send('script.evaluate', { expression, target: { context }, awaitPromise: false });

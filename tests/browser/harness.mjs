@@ -77,7 +77,7 @@ export async function newPage(browser, origin, viewport = { width: 1280, height:
 /** Opens the page and waits until the app has rendered its plan. */
 export async function open(page, url) {
   await page.goto(url);
-  await page.waitForSelector('#summary', { timeout: 30000 });
+  await page.waitForSelector('main[data-complete]', { timeout: 30000 });
 }
 
 export async function screenshot(page, name, { fullPage = true } = {}) {

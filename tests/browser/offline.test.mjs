@@ -111,7 +111,7 @@ test('the normal build opened from disk says what to do instead of a blank page'
     assert.match(await page.locator('body').innerText(), /retired ISE on 2024-08-31/);
     // Its link opens the single-file edition, which works from there.
     await message.getByRole('link', { name: 'ise-planner.html' }).click();
-    await page.waitForSelector('#summary', { timeout: 30000 });
+    await page.waitForSelector('main[data-complete]', { timeout: 30000 });
     assert.deepEqual(await prefixes(page), DEFAULT_PREFIXES);
   } finally {
     await page.context().close();
@@ -149,7 +149,7 @@ test('the served page, after one visit, reloads and plans with the network cut; 
 
     await context.setOffline(true);
     await page.reload();
-    await page.waitForSelector('#summary', { timeout: 30000 });
+    await page.waitForSelector('main[data-complete]', { timeout: 30000 });
     assert.deepEqual(await prefixes(page), DEFAULT_PREFIXES);
     // It still plans, and the tools worker loads from the cache too.
     await page.fill('#f-vnet-addressPrefixes', '192.168.10.0/24');
@@ -166,7 +166,7 @@ test('the served page, after one visit, reloads and plans with the network cut; 
     assert.match(sw, /const CACHE = 'ise-planner-[0-9a-f]{16}';/);
     server.replace('sw.js', sw.replace(/const CACHE = 'ise-planner-[0-9a-f]{16}';/, "const CACHE = 'ise-planner-next-build';"));
     await page.reload();
-    await page.waitForSelector('#summary');
+    await page.waitForSelector('main[data-complete]');
     await page.waitForFunction(async () => {
       const keys = await caches.keys();
       return keys.length === 1 && keys[0] === 'ise-planner-next-build';
@@ -231,7 +231,7 @@ test('the shell paints the answer before the full program: the default design\'s
     assert.match(await page.locator('#app .loading').innerText(), /Subnets 1–4 take 10\.0\.0\.0\/25/);
     assert.ok(!page.requestsSeen.some((u) => u.includes('ise-planner-first')), 'no first-paint module for the default design');
     release();
-    await page.waitForSelector('#summary', { timeout: 30000 });
+    await page.waitForSelector('main[data-complete]', { timeout: 30000 });
     assert.equal(await page.locator('#app #summary').count(), 1, 'the app renders inside #app');
     assert.equal(await page.locator('#app #panic').count(), 0, '#panic is outside the app root');
     assert.equal(await page.locator('#app #cannot-load').count(), 0, 'the messages are outside the app root');
@@ -258,7 +258,7 @@ test('a saved design is painted first by the first-paint module, never the defau
     assert.ok(!(await page.locator('body').innerText()).includes('10.0.0.0/27'), 'the default design is not shown');
     assert.ok(page.requestsSeen.some((u) => u.includes('ise-planner-first_bg.wasm')), 'the first-paint module planned it');
     release();
-    await page.waitForSelector('#summary', { timeout: 30000 });
+    await page.waitForSelector('main[data-complete]', { timeout: 30000 });
     assert.deepEqual(await prefixes(page), first, 'the full program shows the same subnets');
     assert.deepEqual(page.problems, []);
   } finally {
@@ -287,7 +287,7 @@ test('a share link is painted first too; a saved design that cannot be read leav
     await page.waitForFunction(() => !document.documentElement.classList.contains('first-saved'), null, { timeout: 20000 });
     assert.deepEqual(await firstPrefixes(page), ['172.20.0.0/27', '172.20.0.32/27', '172.20.0.64/27', '172.20.0.96/27']);
     release();
-    await page.waitForSelector('#summary', { timeout: 30000 });
+    await page.waitForSelector('main[data-complete]', { timeout: 30000 });
     assert.deepEqual(await prefixes(page), ['172.20.0.0/27', '172.20.0.32/27', '172.20.0.64/27', '172.20.0.96/27']);
   } finally {
     await page.context().close();
@@ -299,7 +299,7 @@ test('a share link is painted first too; a saved design that cannot be read leav
     assert.equal(await broken.page.evaluate(() => document.documentElement.classList.contains('first-saved')), true, 'the shell keeps waiting');
     assert.ok(!(await broken.page.locator('body').innerText()).includes('10.0.0.0/27'), 'the default design is not shown for it');
     broken.release();
-    await broken.page.waitForSelector('#summary', { timeout: 30000 });
+    await broken.page.waitForSelector('main[data-complete]', { timeout: 30000 });
   } finally {
     await broken.page.context().close();
   }
@@ -315,7 +315,7 @@ test('a burst of typing is saved: a reload at once restores the last value', asy
     await page.keyboard.type('172.20.0.0/23', { delay: 5 });
     // No pause: the autosave is debounced, and written when the page goes away.
     await page.reload();
-    await page.waitForSelector('#summary');
+    await page.waitForSelector('main[data-complete]');
     assert.equal(await page.inputValue('#f-vnet-addressPrefixes'), '172.20.0.0/23');
     assert.equal((await prefixes(page))[0], '172.20.0.0/27');
   } finally {

@@ -101,7 +101,7 @@ test('a pinned subnet sticks through other edits and a reload', async () => {
   assert.deepEqual(await prefixes(page), ['10.0.1.0/27', '10.0.1.32/27', '10.0.3.224/27', '10.0.1.64/27']);
   assert.match(await page.locator('table.subnets tbody tr').nth(2).innerText(), /pinned/);
   await page.reload();
-  await page.waitForSelector('#summary');
+  await page.waitForSelector('main[data-complete]');
   assert.equal((await prefixes(page))[2], '10.0.3.224/27');
   assert.match(await page.locator('table.subnets tbody tr').nth(2).innerText(), /pinned/);
   // Pinning an allocated subnet with its button keeps the prefix it had.
@@ -159,7 +159,7 @@ test('reload restores the design from autosave', async () => {
   await page.check('#f-forcedTunneling-expressRoute');
   // No waiting: the autosave is debounced, and written at once when the page goes away.
   await page.reload();
-  await page.waitForSelector('#summary');
+  await page.waitForSelector('main[data-complete]');
   assert.equal(await page.inputValue('#f-name'), 'saved-ise');
   assert.equal(await page.isChecked('#f-forcedTunneling-expressRoute'), true);
   assert.match(await page.locator('#routes').innerText(), /0\.0\.0\.0\/0\s+Internet/);
@@ -198,7 +198,7 @@ test('a corrupted or newer saved design is reported, never a blank page', async 
   for (const [saved, expect] of [['{"version": 1, "vnet": ', /could not be read/], ['{"version": 99}', /newer ISE Network Planner/], ['"just a string"', /could not be read/]]) {
     await page.evaluate((v) => localStorage.setItem('ise-planner.design', v), saved);
     await page.reload();
-    await page.waitForSelector('#summary');
+    await page.waitForSelector('main[data-complete]');
     assert.match(await page.locator('#attention-text').innerText(), expect);
     assert.equal(await page.locator('table.subnets tbody tr').count(), 4);
     // Each is copied aside under its own key; no copy is written over (robust.test.mjs).

@@ -174,7 +174,7 @@ test('the amplified link (100,000-character VNet name, 2,000 ISE subnets) opens 
   // A new tab of the same profile: there, the autosave is the previous design.
   const page = await sibling(first);
   await page.goto(`${server.url}#${fragment}`);
-  await page.waitForSelector('#summary', { timeout: PATIENCE });
+  await page.waitForSelector('main[data-complete]', { timeout: PATIENCE });
   await page.locator('#notice-text', { hasText: 'shared link' }).waitFor({ timeout: PATIENCE });
   assert.equal((await page.inputValue('#f-vnet-name')).length, 100000);
   // The loader reads one ISE subnet past the four (so the plan can say there are too many).
@@ -261,7 +261,7 @@ test('an unreadable autosave too large to copy aside: the truth is told, the ori
   const isOriginal = () => page.evaluate(([k, h, n]) => localStorage.getItem(k) === h + 'x'.repeat(n), [DESIGN_KEY, head, length - head.length]);
   await page.evaluate(([k, h, n]) => localStorage.setItem(k, h + 'x'.repeat(n)), [DESIGN_KEY, head, length - head.length]);
   await page.reload();
-  await page.waitForSelector('#summary', { timeout: PATIENCE });
+  await page.waitForSelector('main[data-complete]', { timeout: PATIENCE });
   const message = page.locator('#attention-text');
   assert.match(await message.innerText(), /^Your saved design could not be read \(this is not a design file/);
   assert.match(await message.innerText(), /no room in this browser to keep a copy of it, so it stays where it is, and this tab will not save over it until you download or discard it/);
@@ -280,7 +280,7 @@ test('an unreadable autosave too large to copy aside: the truth is told, the ori
   // A reload (the page writes at once when it goes away) changes nothing: the work is in
   // Recent designs, the original still where it was.
   await page.reload();
-  await page.waitForSelector('#summary', { timeout: PATIENCE });
+  await page.waitForSelector('main[data-complete]', { timeout: PATIENCE });
   assert.equal(await isOriginal(), true, 'the original survived the reload');
   await page.locator('#attention-text', { hasText: 'no room' }).waitFor();
   await page.locator('.recent summary').click();
@@ -301,7 +301,7 @@ test('copies of unreadable autosaves are kept until discarded, never written ove
   const v2 = '"just a string"';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DESIGN_KEY, v1]);
   await page.reload();
-  await page.waitForSelector('#summary');
+  await page.waitForSelector('main[data-complete]');
   assert.match(await page.locator('#attention-text').innerText(), /could not be read .* The original is kept in this browser \(under "ise-planner\.design\.damaged"\) until you discard it\./);
   assert.equal(await stored(page, DAMAGED_KEY), v1);
   // With a copy kept, the autosave may replace the original.
@@ -310,7 +310,7 @@ test('copies of unreadable autosaves are kept until discarded, never written ove
 
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DESIGN_KEY, v2]);
   await page.reload();
-  await page.waitForSelector('#summary');
+  await page.waitForSelector('main[data-complete]');
   assert.equal(await stored(page, DAMAGED_KEY), v1, 'the first copy is not written over');
   assert.equal(await stored(page, DAMAGED_KEY + '.2'), v2);
   assert.match(await page.locator('#attention-text').innerText(), /under "ise-planner\.design\.damaged\.2"/);
@@ -332,7 +332,7 @@ test('copies of unreadable autosaves are kept until discarded, never written ove
   const partial = JSON.stringify({ version: 2, name: 5, vnet: { addressPrefixes: ['10.9.0.0/24'] }, dnsServers: ['10.0.0.4', 7] });
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DESIGN_KEY, partial]);
   await page.reload();
-  await page.waitForSelector('#summary');
+  await page.waitForSelector('main[data-complete]');
   assert.match(await page.locator('#attention-text').innerText(), /^Your saved design was read, but not all of it\. 2 fields had the wrong type and were reset to their defaults: ISE name, Custom DNS servers, line 2\./);
   assert.equal(await page.inputValue('#f-vnet-addressPrefixes'), '10.9.0.0/24');
   assert.equal(await stored(page, DAMAGED_KEY), partial);
@@ -391,7 +391,7 @@ test('a design too large for a link is told so when the link is made, with Save 
     localStorage.setItem(k, JSON.stringify({ version: 2, name: 'big-ise', vnet: { addressPrefixes: ['10.0.0.0/8'], existingSubnets: existing } }));
   }, DESIGN_KEY);
   await page.reload();
-  await page.waitForSelector('#summary', { timeout: PATIENCE });
+  await page.waitForSelector('main[data-complete]', { timeout: PATIENCE });
   await page.evaluate(() => navigator.clipboard.writeText('clipboard before'));
   await page.click('#copy-link');
   const status = page.locator('.action', { has: page.locator('#copy-link') }).locator('.action-status.failed');
@@ -444,7 +444,7 @@ test('a panic (the DOM changed behind Yew\'s back) shows a readable message with
   assert.equal(JSON.parse(await stored(page)).name, 'unsaved-when-it-broke', 'the hook saved the latest design');
   assert.ok(page.problems.some((p) => /failed to insert node/.test(p)), 'the panic is in the console too');
   await reload.click();
-  await page.waitForSelector('#summary', { timeout: PATIENCE });
+  await page.waitForSelector('main[data-complete]', { timeout: PATIENCE });
   assert.equal(await page.inputValue('#f-name'), 'unsaved-when-it-broke');
   assert.equal(await page.isHidden('#panic'), true);
 });

@@ -156,7 +156,7 @@ test('Start over, opening a file or a link keeps the previous design one click a
   await page.locator('#notice-text', { hasText: 'Opened other.json' }).waitFor();
   assert.equal(await page.inputValue('#f-name'), 'other-ise');
   await page.reload();
-  await page.waitForSelector('#summary');
+  await page.waitForSelector('main[data-complete]');
   assert.equal(await page.inputValue('#f-name'), 'other-ise');
   await page.locator('.recent summary').click();
   await page.getByRole('button', { name: /^Open precious-ise · 10\.42\.0\.0\/24/ }).click();
@@ -294,7 +294,7 @@ test('a VNet with 100,000 existing subnets loads, lists a window of them, and st
     localStorage.setItem('ise-planner.design', JSON.stringify({ version: 2, vnet: { addressPrefixes: ['10.0.0.0/8'], existingSubnets: existing } }));
   });
   await page.reload();
-  await page.waitForSelector('#summary', { timeout: 120000 });
+  await page.waitForSelector('main[data-complete]', { timeout: 120000 });
   assert.equal((await page.inputValue('#f-vnet-existingSubnets')).split('\n').length, 100000);
   await page.locator('.existing-list summary').click();
   assert.equal(await page.locator('table.existing tbody tr').count(), 25);

@@ -15,8 +15,8 @@ use yew::prelude::*;
 
 use super::buttons::{CopyButton, DownloadButton};
 use super::requests::Requests;
-use super::tools_worker;
 use crate::browser;
+use crate::browser::tools_worker;
 use crate::state::Shared;
 
 /// How long edits must pause before an open export is written again.

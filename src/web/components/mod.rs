@@ -1,6 +1,6 @@
-//! The page's components, one concern each. They receive the plan and the design, and send
-//! edits up; none holds a business rule. `tools_worker` is the page's side of the tools
-//! worker that the export and import components share.
+//! The page's components, each named after what the user sees. They receive the plan and the
+//! design, and send edits up; none holds a business rule (browser APIs are `crate::browser`'s,
+//! state is `crate::state`'s).
 
 pub mod address_map;
 pub mod buttons;
@@ -11,6 +11,7 @@ pub mod exports;
 pub mod fields;
 pub mod findings_panel;
 pub mod network_form;
+pub mod printed_inputs;
 pub mod requests;
 pub mod routes_table;
 pub mod routing_form;
@@ -18,5 +19,4 @@ pub mod rules_table;
 pub mod safeguards;
 pub mod subnets_table;
 pub mod toolbar;
-pub mod tools_worker;
 pub mod vnet_import;

@@ -17,7 +17,7 @@ use super::fields::{
     check_field, chooser, field_findings, list_field, radio_group, setter, text_field, CheckProps,
     Choice, FindingsProps, FormProps, ListFieldProps, RadioProps, TextFieldProps,
 };
-use super::tools_worker;
+use crate::browser::tools_worker;
 use crate::state::Edit;
 
 /// Reads the first file chosen in a file input, as bytes.

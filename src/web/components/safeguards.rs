@@ -9,8 +9,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::recent::RecentDesign;
-use crate::recent::RECENT_KEY;
+use crate::state::recent::RecentDesign;
+use crate::state::recent::RECENT_KEY;
 use crate::state::{self, Action, Attention, DamagedCopy, Notice};
 
 #[derive(Properties, PartialEq)]

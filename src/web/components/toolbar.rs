@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::buttons::DownloadButton;
 use crate::browser;
-use crate::recent::RecentDesign;
+use crate::state::recent::RecentDesign;
 use crate::state::{file_stem, make_link, Action, MakeError, Notice, Shared, Why};
 
 #[derive(Properties, PartialEq)]

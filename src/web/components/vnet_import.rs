@@ -11,7 +11,7 @@ use ise_planner::tools::{FileInput, Request, Response};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::tools_worker;
+use crate::browser::tools_worker;
 use crate::state::{Action, Notice, Shared, Why};
 
 #[derive(Properties, PartialEq)]

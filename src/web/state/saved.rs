@@ -10,7 +10,7 @@ use ise_planner::design::{Design, LoadError, Loaded};
 use ise_planner::findings::field_labels;
 
 use crate::browser;
-use crate::recent::{self, RecentDesign};
+use crate::state::recent::{self, RecentDesign};
 
 /// Where the autosave lives in local storage.
 pub const STORAGE_KEY: &str = "ise-planner.design";

@@ -13,9 +13,10 @@ use ise_planner::design::{Design, Loaded};
 use yew::Reducible;
 
 use crate::browser;
-use crate::recent::{self, RecentDesign};
+use recent::RecentDesign;
 
 mod link;
+pub mod recent;
 mod saved;
 
 pub use link::{make as make_link, open_link_in_hash, read_link_at_start, MakeError};

@@ -1,6 +1,10 @@
 //! The imperative shell: every browser API the page uses — local storage, the URL fragment,
 //! page events (other tabs' storage writes too), focus, the clipboard, downloads, printing,
-//! and the browser's raw DEFLATE streams for share links. Nothing here knows about ISEs.
+//! and the browser's raw DEFLATE streams for share links — with the tools worker
+//! ([`tools_worker`]) and the panic hook ([`panic_hook`]). Nothing here knows about ISEs.
+
+pub mod panic_hook;
+pub mod tools_worker;
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -148,6 +152,30 @@ pub fn on_page_hidden(f: impl Fn() + 'static) -> [Listener; 2] {
         }),
         listen(window().map(Into::into), "pagehide", move || f()),
     ]
+}
+
+/// Calls `f` once the next frame has been painted (a timer after the frame's animation
+/// callbacks): what the page shows first is on screen before `f` adds more. A hidden page
+/// gets no frames: there, after a timer alone.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let pending = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(f) as Box<dyn FnOnce()>)));
+    let run = move || {
+        if let Some(f) = pending.take() {
+            f();
+        }
+    };
+    let hidden = window()
+        .and_then(|w| w.document())
+        .is_none_or(|d| d.hidden());
+    let framed = run.clone();
+    let after = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, framed).forget();
+    });
+    let asked = !hidden
+        && window().is_some_and(|w| w.request_animation_frame(after.unchecked_ref()).is_ok());
+    if !asked {
+        gloo_timers::callback::Timeout::new(0, run).forget();
+    }
 }
 
 /// The local date and time to the minute, `2026-11-23 15:42`.
