@@ -66,7 +66,7 @@ pub fn App() -> Html {
             <Toolbar design={page.design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch.clone()} />
             <Safeguards notice={state.notice.clone()} can_undo={state.previous.is_some()} attention={state.attention.clone()} damaged={state.damaged.clone()} {dispatch} />
             { summary(&yew::props!(SummaryProps { plan: page.settled.clone() })) }
-            if !saved { <p class="notice problem" role="alert">{ "This browser did not let the page save the design; use Save design to keep it." }</p> }
+            if !saved { <p class="notice problem" role="alert">{ state::NOT_SAVED }</p> }
             <main class="layout" onfocusout={settled.settle_now} onpointerdown={settled.pointer_down} data-complete={rest_shown.then_some("")}>
                 { page.network(state.generation) }
                 if rest_shown { { page.rest() } }

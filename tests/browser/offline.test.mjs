@@ -141,7 +141,10 @@ test('the served page, after one visit, reloads and plans with the network cut; 
       null, { timeout: 20000, polling: 200 });
     const cacheName = await page.evaluate(async () => (await caches.keys()).find((k) => k.startsWith('ise-planner-')));
     assert.ok(cacheName, 'a cache for this build');
-    const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), cacheName);
+    // What the cache holds, once the browser shows the page the worker's writes.
+    const holding = async () => page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), cacheName);
+    await page.waitForFunction(async (name) => (await (await caches.open(name)).keys()).length > 0, cacheName, { timeout: 10000, polling: 200 }).catch(() => {});
+    const cached = await holding();
     for (const f of ['ise-planner-tools.js', 'ise-planner-tools_bg.wasm', 'ise-planner-tools-loader.js', 'manifest.webmanifest']) {
       assert.ok(cached.some((p) => p.endsWith('/' + f)), `${f} is cached: ${cached}`);
     }

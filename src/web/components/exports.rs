@@ -76,103 +76,23 @@ fn request(key: &str, design: &Design) -> Request {
 #[function_component]
 pub fn ExportSection(props: &ExportProps) -> Html {
     let selected = use_state(|| 0usize);
-    let answer = use_state(|| None::<Answer>);
     let retries = use_state(|| 0u32);
-    let latest = use_mut_ref(|| 0u32);
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let key = TABS[*selected].0;
-    {
-        let (answer, latest, timer) = (answer.clone(), latest.clone(), timer.clone());
-        use_effect_with(
-            (key, props.design.clone(), *retries),
-            move |(key, design, _): &(&'static str, Shared<Design>, u32)| {
-                let (key, design) = (*key, design.clone());
-                let current = (*answer).clone();
-                let up_to_date = current.as_ref().is_some_and(|a| {
-                    a.key == key && a.design == design && matches!(a.outcome, Outcome::Files(_))
-                });
-                if key == "rest" || up_to_date {
-                    timer.borrow_mut().take();
-                    return;
-                }
-                // The same tab after an edit waits for a pause; a tab just chosen is written at once.
-                let same_tab = current.as_ref().is_some_and(|a| a.key == key);
-                let delay = if same_tab { DEBOUNCE_MS } else { 0 };
-                // Only the answer to the latest request is shown.
-                let ticket = {
-                    let mut l = latest.borrow_mut();
-                    *l = l.wrapping_add(1);
-                    *l
-                };
-                let send_now = move || {
-                    let for_design = design.clone();
-                    tools_worker::send(
-                        request(key, &design),
-                        Box::new(move |response| {
-                            if *latest.borrow() != ticket {
-                                return;
-                            }
-                            let outcome = match response {
-                                Response::Files { files } => Outcome::Files(Rc::new(files)),
-                                Response::Refused { message } | Response::Failed { message } => {
-                                    Outcome::Failed(message)
-                                }
-                                _ => Outcome::Failed("the tools gave an unexpected answer".into()),
-                            };
-                            answer.set(Some(Answer {
-                                key,
-                                design: for_design,
-                                outcome,
-                            }));
-                        }),
-                    );
-                };
-                *timer.borrow_mut() = Some(Timeout::new(delay, send_now));
-            },
-        );
-    }
-
+    let answer = use_export(TABS[*selected].0, props.design.clone(), *retries);
     let choose = {
         let selected = selected.clone();
-        move |n: usize| {
+        Callback::from(move |n: usize| {
             selected.set(n);
             browser::focus_id(&format!("tab-{}", TABS[n].0));
-        }
-    };
-    let on_key = {
-        let (choose, now) = (choose.clone(), *selected);
-        Callback::from(move |e: KeyboardEvent| {
-            let last = TABS.len() - 1;
-            let next = match e.key().as_str() {
-                "ArrowRight" => (now + 1) % TABS.len(),
-                "ArrowLeft" => (now + last) % TABS.len(),
-                "Home" => 0,
-                "End" => last,
-                _ => return,
-            };
-            e.prevent_default();
-            choose(next);
         })
     };
     let retry = {
         let retries = retries.clone();
         Callback::from(move |_| retries.set(*retries + 1))
     };
-
     html! {
         <section class="card exports" id="export" aria-labelledby="export-title">
             <h2 id="export-title">{ "Export" }</h2>
-            <div class="tabs" role="tablist" aria-label="Export formats">
-                { for TABS.iter().enumerate().map(|(n, (k, label, _))| {
-                    let on = n == *selected;
-                    let choose = choose.clone();
-                    html! {
-                        <button type="button" role="tab" id={format!("tab-{k}")} aria-selected={on.to_string()}
-                            aria-controls={format!("panel-{k}")} tabindex={if on { "0" } else { "-1" }}
-                            onclick={Callback::from(move |_| choose(n))} onkeydown={on_key.clone()}>{ *label }</button>
-                    }
-                }) }
-            </div>
+            { tab_list(*selected, &choose) }
             { for TABS.iter().enumerate().map(|(n, (k, _, file))| {
                 let on = n == *selected;
                 html! {
@@ -191,6 +111,101 @@ pub fn ExportSection(props: &ExportProps) -> Html {
                 }
             }) }
         </section>
+    }
+}
+
+/// The ARIA tab list: a click or the arrow keys, Home and End choose a tab.
+fn tab_list(selected: usize, choose: &Callback<usize>) -> Html {
+    let on_key = {
+        let choose = choose.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let last = TABS.len() - 1;
+            let next = match e.key().as_str() {
+                "ArrowRight" => (selected + 1) % TABS.len(),
+                "ArrowLeft" => (selected + last) % TABS.len(),
+                "Home" => 0,
+                "End" => last,
+                _ => return,
+            };
+            e.prevent_default();
+            choose.emit(next);
+        })
+    };
+    html! {
+        <div class="tabs" role="tablist" aria-label="Export formats">
+            { for TABS.iter().enumerate().map(|(n, (k, label, _))| {
+                let on = n == selected;
+                html! {
+                    <button type="button" role="tab" id={format!("tab-{k}")} aria-selected={on.to_string()}
+                        aria-controls={format!("panel-{k}")} tabindex={if on { "0" } else { "-1" }}
+                        onclick={choose.reform(move |_| n)} onkeydown={on_key.clone()}>{ *label }</button>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The tools worker's answer for the tab `key` and the design: asked at once when a tab is
+/// chosen, after a pause in editing for the tab already open; only the latest answer counts.
+#[hook]
+fn use_export(
+    key: &'static str,
+    design: Shared<Design>,
+    retries: u32,
+) -> UseStateHandle<Option<Answer>> {
+    let answer = use_state(|| None::<Answer>);
+    let latest = use_mut_ref(|| 0u32);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let answer = answer.clone();
+        use_effect_with(
+            (key, design, retries),
+            move |(key, design, _): &(&'static str, Shared<Design>, u32)| {
+                let (key, design) = (*key, design.clone());
+                let current = (*answer).clone();
+                let up_to_date = current.as_ref().is_some_and(|a| {
+                    a.key == key && a.design == design && matches!(a.outcome, Outcome::Files(_))
+                });
+                if key == "rest" || up_to_date {
+                    timer.borrow_mut().take();
+                    return;
+                }
+                // The same tab after an edit waits for a pause; a tab just chosen is written at once.
+                let same_tab = current.as_ref().is_some_and(|a| a.key == key);
+                let delay = if same_tab { DEBOUNCE_MS } else { 0 };
+                let ticket = {
+                    let mut l = latest.borrow_mut();
+                    *l = l.wrapping_add(1);
+                    *l
+                };
+                let send_now = move || {
+                    let for_design = design.clone();
+                    tools_worker::send(
+                        request(key, &design),
+                        Box::new(move |response| {
+                            if *latest.borrow() == ticket {
+                                answer.set(Some(Answer {
+                                    key,
+                                    design: for_design,
+                                    outcome: outcome(response),
+                                }));
+                            }
+                        }),
+                    );
+                };
+                *timer.borrow_mut() = Some(Timeout::new(delay, send_now));
+            },
+        );
+    }
+    answer
+}
+
+/// The files the worker wrote, or why not.
+fn outcome(response: Response) -> Outcome {
+    match response {
+        Response::Files { files } => Outcome::Files(Rc::new(files)),
+        Response::Refused { message } | Response::Failed { message } => Outcome::Failed(message),
+        _ => Outcome::Failed("the tools gave an unexpected answer".into()),
     }
 }
 

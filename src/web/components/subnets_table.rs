@@ -5,6 +5,9 @@
 //! while that block is valid), *Re-allocate all* places the unpinned subnets afresh. Beside
 //! the table, the plan's own words on why the subnets sit where they do.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use ise_planner::design::{Deployment, SubnetSpec};
 use ise_planner::export::tables;
 use ise_planner::ise::placement;
@@ -126,58 +129,157 @@ struct RowProps {
 #[function_component]
 fn SubnetRow(props: &RowProps) -> Html {
     let i = props.index;
-    let n = i + 1;
-    let e = &props.on_edit;
-    // The prefix editor: open or not, what it holds, and the prefix before it opened.
+    let allocated = props.planned.as_ref().and_then(|p| p.prefix.clone());
+    let editor = use_prefix_editor(props, allocated.clone());
+    let pinned = props.spec.is_pinned();
+    html! {
+        <tr class={classes!(pinned.then_some("is-pinned"))}>
+            <th scope="row">{ i + 1 }</th>
+            { name_cell(props) }
+            { prefix_cell(props, &editor) }
+            <td class="range">
+                { props.planned.as_ref().and_then(|p| Some(format!("{} – {}", p.first_usable.as_ref()?, p.last_usable.as_ref()?))).unwrap_or_else(|| "—".into()) }
+                <span class="count">{ format!("{} usable", props.planned.as_ref().map(|p| p.usable_addresses).unwrap_or(0)) }</span>
+            </td>
+            <td class="delegation">{ match props.planned.as_ref().and_then(|p| p.delegation) {
+                Some(service) => breakable(service),
+                None => html! { "none" },
+            } }</td>
+            { placement_cell(props, allocated) }
+        </tr>
+    }
+}
+
+/// The subnet's name, as an input with its findings.
+fn name_cell(props: &RowProps) -> Html {
+    let i = props.index;
+    let field = format!("subnets[{i}].name");
+    let on_name = props.on_edit.reform(move |ev: InputEvent| {
+        let v = ev.target_unchecked_into::<HtmlInputElement>().value();
+        Edit::typed(move |d| {
+            if let Some(s) = d.subnets.get_mut(i) {
+                s.name = v.clone()
+            }
+        })
+    });
+    let invalid = has_error(&props.settled, &field);
+    html! {
+        <td class="name">
+            <input id={field_id(&field)} aria-label={format!("Subnet {} name", i + 1)} value={props.spec.name.clone()} oninput={on_name}
+                aria-invalid={invalid.to_string()} aria-describedby={described_by(&field, false)} spellcheck="false" autocomplete="off" />
+            { field_findings(&yew::props!(FindingsProps { plan: props.settled.clone(), field: field.clone() })) }
+        </td>
+    }
+}
+
+/// The prefix as text with *Edit*, or the open editor.
+fn prefix_cell(props: &RowProps, editor: &PrefixEditor) -> Html {
+    let n = props.index + 1;
+    let field = format!("subnets[{}].prefix", props.index);
+    let pinned = props.spec.is_pinned();
+    let shown = props.planned.as_ref().and_then(|p| p.prefix.clone());
+    let invalid = has_error(&props.settled, &field);
+    html! {
+        <td class="prefix">
+            if editor.open {
+                <div class="prefix-editor">
+                    <input ref={editor.input.clone()} id={field_id(&field)} class="prefix-input" aria-label={format!("Subnet {n} prefix")}
+                        value={editor.draft.clone()} oninput={editor.on_input.clone()} onkeydown={editor.on_key.clone()} placeholder="automatic"
+                        aria-invalid={invalid.to_string()} aria-describedby={format!("{} {}-keys", described_by(&field, false), field_id(&field))}
+                        spellcheck="false" autocomplete="off" />
+                    <button type="button" class="small" onclick={editor.close.reform(|_| ())}>{ "Done" }</button>
+                    <p class="help" id={format!("{}-keys", field_id(&field))}>{ "Typing pins this prefix; empty lets the planner choose. Enter: done, Escape: undo." }</p>
+                </div>
+            } else {
+                <span class="prefix-line">
+                    <span class={classes!("prefix-value", shown.is_none().then_some("missing"))} id={format!("subnet-{n}-prefix")}>
+                        { shown.clone().unwrap_or_else(|| if pinned { props.spec.prefix.clone() } else { "not placed".into() }) }
+                    </span>
+                    <button type="button" class="small edit" ref={editor.edit_button.clone()} id={format!("{}-edit", field_id(&field))}
+                        onclick={editor.open_it.clone()} aria-label={format!("Edit subnet {n} prefix")} aria-describedby={described_by(&field, false)}>{ "Edit" }</button>
+                </span>
+            }
+            { field_findings(&yew::props!(FindingsProps { plan: props.settled.clone(), field: field.clone() })) }
+        </td>
+    }
+}
+
+/// Pinned or allocated, the existing subnet it stands for, and *Pin* / *Unpin*.
+fn placement_cell(props: &RowProps, allocated: Option<String>) -> Html {
+    let (i, n) = (props.index, props.index + 1);
+    let pinned = props.spec.is_pinned();
+    let badge = if pinned {
+        "pinned"
+    } else if allocated.is_none() {
+        "not placed"
+    } else {
+        "allocated"
+    };
+    let can_toggle = pinned || allocated.is_some();
+    let toggle_pin = props.on_edit.reform(move |_: MouseEvent| {
+        let allocated = allocated.clone();
+        Edit::new(move |d| {
+            if d.subnets.get(i).is_some_and(SubnetSpec::is_pinned) {
+                placement::unpin(d, i);
+            } else if let Some(a) = &allocated {
+                placement::pin(d, i, a);
+            }
+        })
+    });
+    let action = if pinned { "Unpin" } else { "Pin" };
+    html! {
+        <td class="placement">
+            <span class={classes!("badge", if pinned { "pinned" } else { "auto" })}>{ badge }</span>
+            if let Some(existing) = &props.bound {
+                <span class="bound">{ format!("existing subnet {existing}") }</span>
+            }
+            if can_toggle {
+                <button type="button" class="small" onclick={toggle_pin} aria-label={format!("{action} subnet {n}")}>{ action }</button>
+            }
+        </td>
+    }
+}
+
+/// A row's prefix editor: open or not, what it holds, and its handlers. Opening it and
+/// closing it move the focus to the input and back to *Edit*.
+struct PrefixEditor {
+    open: bool,
+    draft: String,
+    input: NodeRef,
+    edit_button: NodeRef,
+    open_it: Callback<MouseEvent>,
+    close: Callback<()>,
+    on_input: Callback<InputEvent>,
+    on_key: Callback<KeyboardEvent>,
+}
+
+#[hook]
+fn use_prefix_editor(props: &RowProps, allocated: Option<String>) -> PrefixEditor {
+    let i = props.index;
     let editing = use_state(|| false);
     let draft = use_state(String::new);
+    // The prefix before the editor opened (Escape brings it back).
     let before = use_mut_ref(String::new);
     let input = use_node_ref();
     let edit_button = use_node_ref();
     let refocus = use_mut_ref(|| false);
-    {
-        let (input, edit_button, refocus) = (input.clone(), edit_button.clone(), refocus.clone());
-        use_effect_with(*editing, move |open| {
-            if std::mem::take(&mut *refocus.borrow_mut()) {
-                if *open {
-                    if let Some(el) = input.cast::<HtmlInputElement>() {
-                        let _ = el.focus();
-                        el.select();
-                    }
-                } else if let Some(el) = edit_button.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
-    let allocated = props.planned.as_ref().and_then(|p| p.prefix.clone());
-    let pinned = props.spec.is_pinned();
-    let name_field = format!("subnets[{i}].name");
-    let prefix_field = format!("subnets[{i}].prefix");
-    let settled = &props.settled;
-
-    let on_name = {
-        let on_edit = e.clone();
-        Callback::from(move |ev: InputEvent| {
-            let v = ev.target_unchecked_into::<HtmlInputElement>().value();
-            on_edit.emit(Edit::typed(move |d| {
-                if let Some(s) = d.subnets.get_mut(i) {
-                    s.name = v.clone()
-                }
-            }));
-        })
-    };
-    let open_editor = {
+    use_refocus(
+        *editing,
+        input.clone(),
+        edit_button.clone(),
+        refocus.clone(),
+    );
+    let open_it = {
         let (editing, draft, before, refocus) = (
             editing.clone(),
             draft.clone(),
             before.clone(),
             refocus.clone(),
         );
-        let current = if pinned {
+        let current = if props.spec.is_pinned() {
             props.spec.prefix.clone()
         } else {
-            allocated.clone().unwrap_or_default()
+            allocated.unwrap_or_default()
         };
         let original = props.spec.prefix.clone();
         Callback::from(move |_| {
@@ -187,15 +289,15 @@ fn SubnetRow(props: &RowProps) -> Html {
             editing.set(true);
         })
     };
-    let close_editor = {
+    let close = {
         let (editing, refocus) = (editing.clone(), refocus.clone());
         Callback::from(move |_| {
             *refocus.borrow_mut() = true;
             editing.set(false);
         })
     };
-    let on_prefix = {
-        let (on_edit, draft) = (e.clone(), draft.clone());
+    let on_input = {
+        let (on_edit, draft) = (props.on_edit.clone(), draft.clone());
         Callback::from(move |ev: InputEvent| {
             let v = ev.target_unchecked_into::<HtmlInputElement>().value();
             draft.set(v.clone());
@@ -206,100 +308,59 @@ fn SubnetRow(props: &RowProps) -> Html {
             }));
         })
     };
-    let on_key = {
-        let (on_edit, before, close) = (e.clone(), before.clone(), close_editor.clone());
-        Callback::from(move |ev: KeyboardEvent| match ev.key().as_str() {
-            "Enter" => {
-                ev.prevent_default();
-                close.emit(());
+    let on_key = editor_keys(i, props.on_edit.clone(), before, close.clone());
+    PrefixEditor {
+        open: *editing,
+        draft: (*draft).clone(),
+        input,
+        edit_button,
+        open_it,
+        close,
+        on_input,
+        on_key,
+    }
+}
+
+/// After the editor opens or closes by the user's hand, the focus goes to the input (its text
+/// selected) or back to *Edit*.
+#[hook]
+fn use_refocus(open: bool, input: NodeRef, edit_button: NodeRef, refocus: Rc<RefCell<bool>>) {
+    use_effect_with(open, move |open| {
+        if std::mem::take(&mut *refocus.borrow_mut()) {
+            if *open {
+                if let Some(el) = input.cast::<HtmlInputElement>() {
+                    let _ = el.focus();
+                    el.select();
+                }
+            } else if let Some(el) = edit_button.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
             }
-            "Escape" => {
-                ev.prevent_default();
-                let was = before.borrow().clone();
-                on_edit.emit(Edit::new(move |d| {
-                    if let Some(s) = d.subnets.get_mut(i) {
-                        s.prefix = was.clone();
-                    }
-                }));
-                close.emit(());
-            }
-            _ => {}
-        })
-    };
-    let toggle_pin = {
-        let (on_edit, allocated) = (e.clone(), allocated.clone());
-        Callback::from(move |_| {
-            let allocated = allocated.clone();
+        }
+    });
+}
+
+/// The editor's keys: Enter closes it, Escape brings back the prefix it opened with.
+fn editor_keys(
+    i: usize,
+    on_edit: Callback<Edit>,
+    before: Rc<RefCell<String>>,
+    close: Callback<()>,
+) -> Callback<KeyboardEvent> {
+    Callback::from(move |ev: KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            close.emit(());
+        }
+        "Escape" => {
+            ev.prevent_default();
+            let was = before.borrow().clone();
             on_edit.emit(Edit::new(move |d| {
-                if d.subnets.get(i).is_some_and(SubnetSpec::is_pinned) {
-                    placement::unpin(d, i);
-                } else if let Some(a) = &allocated {
-                    placement::pin(d, i, a);
+                if let Some(s) = d.subnets.get_mut(i) {
+                    s.prefix = was.clone();
                 }
             }));
-        })
-    };
-
-    let name_invalid = has_error(settled, &name_field);
-    let prefix_invalid = has_error(settled, &prefix_field);
-    let shown = props.planned.as_ref().and_then(|p| p.prefix.clone());
-    let usable = props.planned.as_ref().and_then(|p| {
-        Some(format!(
-            "{} – {}",
-            p.first_usable.as_ref()?,
-            p.last_usable.as_ref()?
-        ))
-    });
-    html! {
-        <tr class={classes!(pinned.then_some("is-pinned"))}>
-            <th scope="row">{ n }</th>
-            <td class="name">
-                <input id={field_id(&name_field)} aria-label={format!("Subnet {n} name")} value={props.spec.name.clone()} oninput={on_name}
-                    aria-invalid={name_invalid.to_string()} aria-describedby={described_by(&name_field, false)} spellcheck="false" autocomplete="off" />
-                { field_findings(&yew::props!(FindingsProps { plan: settled.clone(), field: name_field.clone() })) }
-            </td>
-            <td class="prefix">
-                if *editing {
-                    <div class="prefix-editor">
-                        <input ref={input} id={field_id(&prefix_field)} class="prefix-input" aria-label={format!("Subnet {n} prefix")}
-                            value={(*draft).clone()} oninput={on_prefix} onkeydown={on_key} placeholder="automatic"
-                            aria-invalid={prefix_invalid.to_string()} aria-describedby={format!("{} {}-keys", described_by(&prefix_field, false), field_id(&prefix_field))}
-                            spellcheck="false" autocomplete="off" />
-                        <button type="button" class="small" onclick={close_editor.reform(|_| ())}>{ "Done" }</button>
-                        <p class="help" id={format!("{}-keys", field_id(&prefix_field))}>{ "Typing pins this prefix; empty lets the planner choose. Enter: done, Escape: undo." }</p>
-                    </div>
-                } else {
-                    <span class="prefix-line">
-                        <span class={classes!("prefix-value", shown.is_none().then_some("missing"))} id={format!("subnet-{n}-prefix")}>
-                            { shown.clone().unwrap_or_else(|| if pinned { props.spec.prefix.clone() } else { "not placed".into() }) }
-                        </span>
-                        <button type="button" class="small edit" ref={edit_button} id={format!("{}-edit", field_id(&prefix_field))}
-                            onclick={open_editor} aria-label={format!("Edit subnet {n} prefix")} aria-describedby={described_by(&prefix_field, false)}>{ "Edit" }</button>
-                    </span>
-                }
-                { field_findings(&yew::props!(FindingsProps { plan: settled.clone(), field: prefix_field.clone() })) }
-            </td>
-            <td class="range">
-                { usable.unwrap_or_else(|| "—".into()) }
-                <span class="count">{ format!("{} usable", props.planned.as_ref().map(|p| p.usable_addresses).unwrap_or(0)) }</span>
-            </td>
-            <td class="delegation">{ match props.planned.as_ref().and_then(|p| p.delegation) {
-                Some(service) => breakable(service),
-                None => html! { "none" },
-            } }</td>
-            <td class="placement">
-                <span class={classes!("badge", if pinned { "pinned" } else { "auto" })}>
-                    { if pinned { "pinned" } else if allocated.is_none() { "not placed" } else { "allocated" } }
-                </span>
-                if let Some(existing) = &props.bound {
-                    <span class="bound">{ format!("existing subnet {existing}") }</span>
-                }
-                if pinned || allocated.is_some() {
-                    <button type="button" class="small" onclick={toggle_pin} aria-label={format!("{} subnet {n}", if pinned { "Unpin" } else { "Pin" })}>
-                        { if pinned { "Unpin" } else { "Pin" } }
-                    </button>
-                }
-            </td>
-        </tr>
-    }
+            close.emit(());
+        }
+        _ => {}
+    })
 }

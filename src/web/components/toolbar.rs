@@ -39,40 +39,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 return;
             };
             input.set_value("");
-            let file = gloo_file::File::from(file);
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                let size = file.size() as usize;
-                let action = if size > Design::MAX_FILE_BYTES {
-                    Action::Notice(Some(Notice::problem(format!(
-                        "{name} was not opened: it is {} MiB, and a design file is at most {} MiB. Check that this is the right file.",
-                        size.div_ceil(1 << 20),
-                        Design::MAX_FILE_BYTES >> 20
-                    ))))
-                } else {
-                    match gloo_file::futures::read_as_text(&file).await {
-                        Err(e) => Action::Notice(Some(Notice::problem(format!(
-                            "{name} could not be read: {e}."
-                        )))),
-                        Ok(text) => match Design::load(&text) {
-                            Ok(loaded) => {
-                                Action::ReplaceLoaded(Box::new(loaded), Why::OpenedFile(name))
-                            }
-                            Err(e) => Action::Notice(Some(Notice::problem(format!(
-                                "{name} was not opened: {e}."
-                            )))),
-                        },
-                    }
-                };
-                dispatch.emit(action);
+                dispatch.emit(opened(gloo_file::File::from(file)).await);
             });
         })
     };
-    let start_over = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::Replace(Box::default(), Why::StartOver)))
-    };
+    let start_over = props
+        .dispatch
+        .reform(|_| Action::Replace(Box::default(), Why::StartOver));
     // The file is built when its button is used, not on every keystroke.
     let json = {
         let design = props.design.clone();
@@ -86,24 +61,55 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <ShareLinkButton design={props.design.clone()} />
             <button type="button" onclick={Callback::from(|_| browser::print())}>{ "Print summary" }</button>
             <button type="button" id="start-over" onclick={start_over}>{ "Start over" }</button>
-            if !props.recent.is_empty() {
-                <details class="recent">
-                    <summary>{ format!("Recent designs ({})", props.recent.len()) }</summary>
-                    <ul>
-                        { for props.recent.iter().enumerate().map(|(n, r)| {
-                            let dispatch = props.dispatch.clone();
-                            let restore = Callback::from(move |_| dispatch.emit(Action::Restore(n)));
-                            html! {
-                                <li>
-                                    <button type="button" class="link" onclick={restore}>{ format!("Open {}", r.title()) }</button>
-                                    <span class="help">{ format!(" — kept {}, {}", r.why, r.when) }</span>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                </details>
-            }
+            { recent_designs(props) }
         </nav>
+    }
+}
+
+/// What opening `file` does: replace the design, or say why it was not opened.
+async fn opened(file: gloo_file::File) -> Action {
+    let name = file.name();
+    let size = file.size() as usize;
+    if size > Design::MAX_FILE_BYTES {
+        return Action::Notice(Some(Notice::problem(format!(
+            "{name} was not opened: it is {} MiB, and a design file is at most {} MiB. Check that this is the right file.",
+            size.div_ceil(1 << 20),
+            Design::MAX_FILE_BYTES >> 20
+        ))));
+    }
+    match gloo_file::futures::read_as_text(&file).await {
+        Err(e) => Action::Notice(Some(Notice::problem(format!(
+            "{name} could not be read: {e}."
+        )))),
+        Ok(text) => match Design::load(&text) {
+            Ok(loaded) => Action::ReplaceLoaded(Box::new(loaded), Why::OpenedFile(name)),
+            Err(e) => Action::Notice(Some(Notice::problem(format!(
+                "{name} was not opened: {e}."
+            )))),
+        },
+    }
+}
+
+/// The designs that opening or starting over replaced, each a click away.
+fn recent_designs(props: &ToolbarProps) -> Html {
+    if props.recent.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <details class="recent">
+            <summary>{ format!("Recent designs ({})", props.recent.len()) }</summary>
+            <ul>
+                { for props.recent.iter().enumerate().map(|(n, r)| {
+                    let restore = props.dispatch.reform(move |_| Action::Restore(n));
+                    html! {
+                        <li>
+                            <button type="button" class="link" onclick={restore}>{ format!("Open {}", r.title()) }</button>
+                            <span class="help">{ format!(" — kept {}, {}", r.why, r.when) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </details>
     }
 }
 

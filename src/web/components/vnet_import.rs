@@ -4,6 +4,9 @@
 //! VNet is refused with the core's message. The file's content is only ever data: sent to
 //! the worker as text, shown back as text.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use base64::Engine;
 use ise_planner::design::Design;
 use ise_planner::import::vnet::MAX_IMPORT_BYTES;
@@ -43,7 +46,6 @@ pub fn file_input(bytes: &[u8], limit: usize) -> FileInput {
 pub fn VnetImport(props: &VnetImportProps) -> Html {
     let status = use_state(|| Status::Idle);
     let area = use_node_ref();
-    let latest = use_mut_ref(|| 0u32);
     // The generation of the design the last import made: known at the first render after it.
     let imported_as = use_mut_ref(|| None::<u32>);
     if matches!(*status, Status::Imported { .. }) {
@@ -53,112 +55,18 @@ pub fn VnetImport(props: &VnetImportProps) -> Html {
         }
     }
     let current = imported_as.borrow().is_none_or(|g| g == props.generation);
-
-    // Sends the file to the worker; the answer replaces the design, or is shown as refused.
-    let run = {
-        let (status, design, dispatch, latest, imported_as) = (
-            status.clone(),
-            props.design.clone(),
-            props.dispatch.clone(),
-            latest.clone(),
-            imported_as.clone(),
-        );
-        move |file: FileInput, name: String, area: Option<HtmlTextAreaElement>| {
-            status.set(Status::Preparing(name.clone()));
-            *imported_as.borrow_mut() = None;
-            let ticket = {
-                let mut l = latest.borrow_mut();
-                *l = l.wrapping_add(1);
-                *l
-            };
-            let (status, dispatch, latest) = (status.clone(), dispatch.clone(), latest.clone());
-            let request = Request::ImportVnet {
-                file,
-                design_json: design.to_json(),
-            };
-            tools_worker::send(
-                request,
-                Box::new(move |response| {
-                    if *latest.borrow() != ticket {
-                        return;
-                    }
-                    match response {
-                        Response::VnetImported {
-                            design_json,
-                            summary,
-                            source,
-                            notes,
-                        } => match Design::from_json(&design_json) {
-                            Ok(design) => {
-                                dispatch.emit(Action::Replace(
-                                    Box::new(design),
-                                    Why::OpenedFile(name.clone()),
-                                ));
-                                // The notice keeps Undo: the design the import replaced is one click away.
-                                dispatch.emit(Action::Notice(Some(Notice {
-                                    text: format!("{summary} Read from {name} as {source}."),
-                                    is_problem: false,
-                                    undo: true,
-                                })));
-                                if let Some(area) = area {
-                                    area.set_value("");
-                                }
-                                status.set(Status::Imported { summary, notes });
-                            }
-                            Err(e) => status.set(Status::Refused(format!(
-                                "The imported design could not be read: {e}"
-                            ))),
-                        },
-                        Response::Refused { message } => status.set(Status::Refused(message)),
-                        Response::Failed { message } => status.set(Status::Refused(format!(
-                            "The import is not available: {message}. Try again."
-                        ))),
-                        _ => status.set(Status::Refused(
-                            "The import gave an unexpected answer; try again.".into(),
-                        )),
-                    }
-                }),
-            );
-        }
+    let importer = Importer {
+        status: status.clone(),
+        design: props.design.clone(),
+        dispatch: props.dispatch.clone(),
+        latest: use_mut_ref(|| 0u32),
+        imported_as,
     };
     let import_pasted = {
-        let (run, area, status) = (run.clone(), area.clone(), status.clone());
-        Callback::from(move |_| {
-            let Some(el) = area.cast::<HtmlTextAreaElement>() else {
-                return;
-            };
-            let text = el.value();
-            if text.trim().is_empty() {
-                status.set(Status::Refused(
-                    "Paste the JSON first, or choose a file.".into(),
-                ));
-                return;
-            }
-            run(FileInput::Text(text), "the pasted JSON".into(), Some(el));
-        })
+        let (importer, area) = (importer.clone(), area.clone());
+        Callback::from(move |_| importer.pasted(area.cast::<HtmlTextAreaElement>()))
     };
-    let import_file = {
-        let (run, status) = (run.clone(), status.clone());
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
-            let file = gloo_file::File::from(file);
-            let (run, status) = (run.clone(), status.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
-                match gloo_file::futures::read_as_bytes(&file).await {
-                    Ok(bytes) => run(file_input(&bytes, MAX_IMPORT_BYTES), name, None),
-                    Err(e) => {
-                        status.set(Status::Refused(format!("{name} could not be read: {e}.")))
-                    }
-                }
-            });
-        })
-    };
-
+    let import_file = Callback::from(move |e: Event| importer.chosen(e.target_unchecked_into()));
     html! {
         <details class="vnet-import" id="vnet-import">
             <summary>{ "Import an existing VNet" }</summary>
@@ -179,24 +87,136 @@ pub fn VnetImport(props: &VnetImportProps) -> Html {
                 <input type="file" id="vnet-import-file" accept=".json,application/json,text/plain" onchange={import_file}
                     aria-describedby="vnet-import-status" />
             </div>
-            <div id="vnet-import-status" class="import-status">
-                { match &*status {
-                    Status::Idle => html! {},
-                    Status::Preparing(name) => html! { <p class="preparing">{ format!("Reading {name}…") }</p> },
-                    Status::Refused(message) => html! {
-                        <p class="finding error" role="alert"><span class="finding-kind">{ "Error: " }</span>{ message }</p>
-                    },
-                    Status::Imported { .. } if !current => html! {},
-                    Status::Imported { summary, notes } => html! {
-                        <>
-                            <p class="finding info">{ summary }</p>
-                            if !notes.is_empty() {
-                                <ul class="import-notes">{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
-                            }
-                        </>
-                    },
-                } }
-            </div>
+            <div id="vnet-import-status" class="import-status">{ status_view(&status, current) }</div>
         </details>
+    }
+}
+
+/// What the control says: reading, refused, or what the last import did (while its design is
+/// the one being edited).
+fn status_view(status: &Status, current: bool) -> Html {
+    match status {
+        Status::Idle => html! {},
+        Status::Preparing(name) => {
+            html! { <p class="preparing">{ format!("Reading {name}…") }</p> }
+        }
+        Status::Refused(message) => html! {
+            <p class="finding error" role="alert"><span class="finding-kind">{ "Error: " }</span>{ message }</p>
+        },
+        Status::Imported { .. } if !current => html! {},
+        Status::Imported { summary, notes } => html! {
+            <>
+                <p class="finding info">{ summary }</p>
+                if !notes.is_empty() {
+                    <ul class="import-notes">{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                }
+            </>
+        },
+    }
+}
+
+/// Sends a VNet's JSON to the tools worker; the answer replaces the design, or is shown as
+/// refused. Only the latest request's answer counts.
+#[derive(Clone)]
+struct Importer {
+    status: UseStateHandle<Status>,
+    design: Shared<Design>,
+    dispatch: Callback<Action>,
+    latest: Rc<RefCell<u32>>,
+    imported_as: Rc<RefCell<Option<u32>>>,
+}
+
+impl Importer {
+    /// Imports the pasted JSON.
+    fn pasted(&self, area: Option<HtmlTextAreaElement>) {
+        let Some(el) = area else {
+            return;
+        };
+        let text = el.value();
+        if text.trim().is_empty() {
+            self.status.set(Status::Refused(
+                "Paste the JSON first, or choose a file.".into(),
+            ));
+            return;
+        }
+        self.run(FileInput::Text(text), "the pasted JSON".into(), Some(el));
+    }
+
+    /// Imports the file chosen in `input`.
+    fn chosen(&self, input: HtmlInputElement) {
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let file = gloo_file::File::from(file);
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = file.name();
+            match gloo_file::futures::read_as_bytes(&file).await {
+                Ok(bytes) => this.run(file_input(&bytes, MAX_IMPORT_BYTES), name, None),
+                Err(e) => this
+                    .status
+                    .set(Status::Refused(format!("{name} could not be read: {e}."))),
+            }
+        });
+    }
+
+    fn run(&self, file: FileInput, name: String, area: Option<HtmlTextAreaElement>) {
+        self.status.set(Status::Preparing(name.clone()));
+        *self.imported_as.borrow_mut() = None;
+        let ticket = {
+            let mut l = self.latest.borrow_mut();
+            *l = l.wrapping_add(1);
+            *l
+        };
+        let request = Request::ImportVnet {
+            file,
+            design_json: self.design.to_json(),
+        };
+        let this = self.clone();
+        tools_worker::send(
+            request,
+            Box::new(move |response| {
+                if *this.latest.borrow() == ticket {
+                    this.answer(response, &name, area.as_ref());
+                }
+            }),
+        );
+    }
+
+    fn answer(&self, response: Response, name: &str, area: Option<&HtmlTextAreaElement>) {
+        let refused = match response {
+            Response::VnetImported {
+                design_json,
+                summary,
+                source,
+                notes,
+            } => match Design::from_json(&design_json) {
+                Ok(design) => {
+                    self.dispatch.emit(Action::Replace(
+                        Box::new(design),
+                        Why::OpenedFile(name.to_string()),
+                    ));
+                    // The notice keeps Undo: the design the import replaced is one click away.
+                    self.dispatch.emit(Action::Notice(Some(Notice {
+                        text: format!("{summary} Read from {name} as {source}."),
+                        is_problem: false,
+                        undo: true,
+                    })));
+                    if let Some(area) = area {
+                        area.set_value("");
+                    }
+                    self.status.set(Status::Imported { summary, notes });
+                    return;
+                }
+                Err(e) => format!("The imported design could not be read: {e}"),
+            },
+            Response::Refused { message } => message,
+            Response::Failed { message } => {
+                format!("The import is not available: {message}. Try again.")
+            }
+            _ => "The import gave an unexpected answer; try again.".into(),
+        };
+        self.status.set(Status::Refused(refused));
     }
 }

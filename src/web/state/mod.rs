@@ -226,18 +226,7 @@ impl PageState {
     /// The state after `action` (the reducer's work, before the mirror is updated).
     fn next(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::Edit(edit) => {
-                let mut design = (*self.design).clone();
-                (edit.apply)(&mut design);
-                if design == *self.design {
-                    return self;
-                }
-                Rc::new(PageState {
-                    design: Rc::new(design),
-                    typing: edit.typing,
-                    ..(*self).clone()
-                })
-            }
+            Action::Edit(edit) => self.edited(&edit),
             Action::Replace(design, why) => {
                 Rc::new(self.replaced(Rc::new(*design), &why, (*self.recent).clone()))
             }
@@ -246,111 +235,16 @@ impl PageState {
                 let text = format!("{}{}", why.notice(), reset_fields(&dropped));
                 Rc::new(self.replaced_saying(Rc::new(design), text, &why, (*self.recent).clone()))
             }
-            Action::Restore(n) => {
-                let mut list = (*self.recent).clone();
-                if n >= list.len() {
-                    return self;
-                }
-                let entry = list.remove(n);
-                Rc::new(self.replaced(entry.design, &Why::Restored, list))
-            }
-            Action::Undo => match &self.previous {
-                None => self,
-                Some(previous) => {
-                    let recent =
-                        recent::remember((*self.recent).clone(), &self.design, "before Undo");
-                    Rc::new(PageState {
-                        design: previous.clone(),
-                        notice: Some(Notice::info("Restored the previous design.")),
-                        previous: None,
-                        typing: false,
-                        recent: Rc::new(recent),
-                        generation: self.generation.wrapping_add(1),
-                        ..(*self).clone()
-                    })
-                }
-            },
+            Action::Restore(n) => self.restored(n),
+            Action::Undo => self.undone(),
             Action::Notice(notice) => Rc::new(PageState {
                 notice,
                 ..(*self).clone()
             }),
-            Action::OtherTabSaved(text) => match Design::from_json(&text) {
-                // Theirs is this tab's design, or not a design at all (nothing to offer).
-                Ok(theirs) if theirs != *self.design => Rc::new(PageState {
-                    attention: Some(Rc::new(Attention::OtherTab {
-                        theirs: Rc::new(theirs),
-                        when: browser::local_time(),
-                    })),
-                    ..(*self).clone()
-                }),
-                Ok(_)
-                    if self
-                        .attention
-                        .as_deref()
-                        .is_some_and(|a| matches!(a, Attention::OtherTab { .. })) =>
-                {
-                    // The other tab saved this tab's design after all: nothing to choose.
-                    browser::storage_remove(HELD_KEY);
-                    Rc::new(PageState {
-                        attention: None,
-                        ..(*self).clone()
-                    })
-                }
-                _ => self,
-            },
-            Action::LoadTheirs => match self.attention.as_deref() {
-                Some(Attention::OtherTab { theirs, .. }) => {
-                    let theirs = theirs.clone();
-                    browser::storage_remove(HELD_KEY);
-                    let cleared = PageState {
-                        attention: None,
-                        ..(*self).clone()
-                    };
-                    Rc::new(cleared.replaced(theirs, &Why::OtherTab, (*self.recent).clone()))
-                }
-                _ => self,
-            },
-            Action::KeepMine => {
-                let saved = browser::storage_set(STORAGE_KEY, &self.design.to_json());
-                browser::storage_remove(HELD_KEY);
-                Rc::new(PageState {
-                    attention: None,
-                    notice: Some(if saved {
-                        Notice::info("Saved this tab's design in place of the other tab's.")
-                    } else {
-                        Notice::problem("This browser did not let the page save the design; use Save design to keep it.")
-                    }),
-                    ..(*self).clone()
-                })
-            }
-            Action::DiscardUnreadable(key) => {
-                let mut notice = self.notice.clone();
-                match &key {
-                    Some(key) if key.starts_with(DAMAGED_KEY) => browser::storage_remove(key),
-                    Some(_) => {}
-                    None => {
-                        // The original was kept in place: saving resumes over it, now.
-                        if !browser::storage_set(STORAGE_KEY, &self.design.to_json()) {
-                            browser::storage_remove(STORAGE_KEY);
-                            notice = Some(Notice::problem("This browser did not let the page save the design; use Save design to keep it."));
-                        }
-                    }
-                }
-                let settled = match self.attention.as_deref() {
-                    Some(Attention::Unreadable { copy, .. }) => *copy == key,
-                    _ => false,
-                };
-                Rc::new(PageState {
-                    attention: if settled {
-                        None
-                    } else {
-                        self.attention.clone()
-                    },
-                    notice,
-                    damaged: Rc::new(damaged_copies()),
-                    ..(*self).clone()
-                })
-            }
+            Action::OtherTabSaved(text) => self.other_tab_saved(&text),
+            Action::LoadTheirs => self.theirs_loaded(),
+            Action::KeepMine => self.mine_kept(),
+            Action::DiscardUnreadable(key) => self.unreadable_discarded(key),
             Action::DismissAttention => match self.attention.as_deref() {
                 Some(a) if !a.pauses_autosave() => Rc::new(PageState {
                     attention: None,
@@ -365,7 +259,140 @@ impl PageState {
             }),
         }
     }
+
+    /// After an edit: the same state when the design did not change.
+    fn edited(self: Rc<Self>, edit: &Edit) -> Rc<Self> {
+        let mut design = (*self.design).clone();
+        (edit.apply)(&mut design);
+        if design == *self.design {
+            return self;
+        }
+        Rc::new(PageState {
+            design: Rc::new(design),
+            typing: edit.typing,
+            ..(*self).clone()
+        })
+    }
+
+    /// Entry `n` of the recent designs opened.
+    fn restored(self: Rc<Self>, n: usize) -> Rc<Self> {
+        let mut list = (*self.recent).clone();
+        if n >= list.len() {
+            return self;
+        }
+        let entry = list.remove(n);
+        Rc::new(self.replaced(entry.design, &Why::Restored, list))
+    }
+
+    /// The design the last replacement displaced, brought back.
+    fn undone(self: Rc<Self>) -> Rc<Self> {
+        let Some(previous) = &self.previous else {
+            return self;
+        };
+        let recent = recent::remember((*self.recent).clone(), &self.design, "before Undo");
+        Rc::new(PageState {
+            design: previous.clone(),
+            notice: Some(Notice::info("Restored the previous design.")),
+            previous: None,
+            typing: false,
+            recent: Rc::new(recent),
+            generation: self.generation.wrapping_add(1),
+            ..(*self).clone()
+        })
+    }
+
+    /// Another tab wrote `text` as the autosave: a different design needs the user's choice.
+    fn other_tab_saved(self: Rc<Self>, text: &str) -> Rc<Self> {
+        match Design::from_json(text) {
+            // Theirs is this tab's design, or not a design at all (nothing to offer).
+            Ok(theirs) if theirs != *self.design => Rc::new(PageState {
+                attention: Some(Rc::new(Attention::OtherTab {
+                    theirs: Rc::new(theirs),
+                    when: browser::local_time(),
+                })),
+                ..(*self).clone()
+            }),
+            Ok(_)
+                if self
+                    .attention
+                    .as_deref()
+                    .is_some_and(|a| matches!(a, Attention::OtherTab { .. })) =>
+            {
+                // The other tab saved this tab's design after all: nothing to choose.
+                browser::storage_remove(HELD_KEY);
+                Rc::new(PageState {
+                    attention: None,
+                    ..(*self).clone()
+                })
+            }
+            _ => self,
+        }
+    }
+
+    /// The design another tab saved, loaded; this tab's stays one click away.
+    fn theirs_loaded(self: Rc<Self>) -> Rc<Self> {
+        let Some(Attention::OtherTab { theirs, .. }) = self.attention.as_deref() else {
+            return self;
+        };
+        let theirs = theirs.clone();
+        browser::storage_remove(HELD_KEY);
+        let cleared = PageState {
+            attention: None,
+            ..(*self).clone()
+        };
+        Rc::new(cleared.replaced(theirs, &Why::OtherTab, (*self.recent).clone()))
+    }
+
+    /// This tab's design saved over the other tab's.
+    fn mine_kept(self: Rc<Self>) -> Rc<Self> {
+        let saved = browser::storage_set(STORAGE_KEY, &self.design.to_json());
+        browser::storage_remove(HELD_KEY);
+        Rc::new(PageState {
+            attention: None,
+            notice: Some(if saved {
+                Notice::info("Saved this tab's design in place of the other tab's.")
+            } else {
+                Notice::problem(NOT_SAVED)
+            }),
+            ..(*self).clone()
+        })
+    }
+
+    /// An unreadable saved design discarded: the copy under `key`, or (`None`) the original
+    /// kept in place, after which the autosave writes again.
+    fn unreadable_discarded(self: Rc<Self>, key: Option<String>) -> Rc<Self> {
+        let mut notice = self.notice.clone();
+        match &key {
+            Some(key) if key.starts_with(DAMAGED_KEY) => browser::storage_remove(key),
+            Some(_) => {}
+            None => {
+                // The original was kept in place: saving resumes over it, now.
+                if !browser::storage_set(STORAGE_KEY, &self.design.to_json()) {
+                    browser::storage_remove(STORAGE_KEY);
+                    notice = Some(Notice::problem(NOT_SAVED));
+                }
+            }
+        }
+        let settled = match self.attention.as_deref() {
+            Some(Attention::Unreadable { copy, .. }) => *copy == key,
+            _ => false,
+        };
+        Rc::new(PageState {
+            attention: if settled {
+                None
+            } else {
+                self.attention.clone()
+            },
+            notice,
+            damaged: Rc::new(damaged_copies()),
+            ..(*self).clone()
+        })
+    }
 }
+
+/// What the page says when the browser refused to save the design.
+pub const NOT_SAVED: &str =
+    "This browser did not let the page save the design; use Save design to keep it.";
 
 impl Reducible for PageState {
     type Action = Action;
