@@ -390,9 +390,11 @@ def main():
     os.remove(os.path.join(STAGING, css[0]))
     # The loader: starts the full program when the first paint is done (or could not be
     # made); a failure to load shows the "cannot start" message.
-    loader = ("self.iseStartApp = () => import('./%s')\n"
-              "  .then((m) => m.default({ module_or_path: './%s' }))\n"
-              "  .catch((e) => self.iseCannotStart(e));\n") % (page_js, page_wasm)
+    loader = ("self.iseStartApp = () => {\n"
+              "  // The wasm is fetched (and compiled as it streams in) while its glue loads.\n"
+              "  const wasm = fetch('./%s');\n"
+              "  import('./%s').then((m) => m.default({ module_or_path: wasm })).catch((e) => self.iseCannotStart(e));\n"
+              "};\n") % (page_wasm, page_js)
     html, n = re.subn(r'<script type="module">\s*import init, \* as bindings from .*?</script>',
                       lambda m: '<script type="module">\n%s</script>\n%s' % (loader, first_paint()), html, flags=re.S)
     if n != 1:

@@ -77,7 +77,8 @@ function paint(painted) {
   document.documentElement.classList.remove('first-saved');
 }
 
-// Resolves once the frame holding the first view has been painted.
+// Resolves once the frame holding the first view has been painted: the next frame's animation
+// callbacks run only after it (a single frame's callbacks may still come before the first paint).
 function painted() {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
 }
