@@ -199,7 +199,7 @@ fn resources(t: &Target<'_>) -> Vec<Node> {
                     ("mode", Node::str("Incremental")),
                     (
                         "expressionEvaluationOptions",
-                        Node::map([("scope", Node::str("inner"))]),
+                        Node::map([("scope", Node::str("Inner"))]),
                     ),
                     (
                         "template",
@@ -297,9 +297,10 @@ mod tests {
         design.vnet.name = "[concat('a')]".into();
         design.name = "[x]".into();
         let t = template_of(&design);
+        // Starts with [ but does not end with ]: literal as it stands.
         assert_eq!(
             of_type(&t, SUBNET)[0]["name"],
-            "[[concat('a')]/ise-subnet-1"
+            "[concat('a')]/ise-subnet-1"
         );
         assert_eq!(of_type(&t, ISE_TYPE)[0]["name"], "[[x]");
         assert_eq!(
@@ -319,6 +320,11 @@ mod tests {
         assert!(of_type(&t, ISE_TYPE).is_empty());
         let nested = of_type(&t, "Microsoft.Resources/deployments");
         assert_eq!(nested[0]["resourceGroup"], "ise-rg");
+        // The schema's spelling (enum NotSpecified, Outer, Inner).
+        assert_eq!(
+            nested[0]["properties"]["expressionEvaluationOptions"]["scope"],
+            "Inner"
+        );
         let inner = &nested[0]["properties"]["template"]["resources"];
         assert_eq!(inner[0]["type"], ISE_TYPE);
         assert_eq!(inner[0]["properties"]["networkConfiguration"]["subnets"][0]["id"], "[resourceId('network-rg', 'Microsoft.Network/virtualNetworks/subnets', 'ise-vnet', 'ise-subnet-1')]");
