@@ -1515,28 +1515,111 @@ fn every_design_field_has_a_flag_that_overrides_the_file() {
     let pem_flag = format!("pem=@{}", pem.path());
     let der_flag = format!("der=@{}", der.path());
     let cases: Vec<(Vec<&str>, &str, Value)> = vec![
-        (vec!["--connector-address", "52.9.0.0/28", "--connector-address", "52.9.1.0/28"], "/connectorOutboundAddresses", serde_json::json!(["52.9.0.0/28", "52.9.1.0/28"])),
-        (vec!["--caller-address", "203.0.113.0/24"], "/callerAddresses", serde_json::json!(["203.0.113.0/24"])),
-        (vec!["--dependency-app-service-management", "13.9.0.0/26"], "/dependencyAddresses/appServiceManagement", serde_json::json!(["13.9.0.0/26"])),
-        (vec!["--dependency-connectors", "13.9.1.0/28", "--dependency-connectors", "13.9.2.0/28"], "/dependencyAddresses/connectors", serde_json::json!(["13.9.1.0/28", "13.9.2.0/28"])),
-        (vec!["--dependency-traffic-manager", "13.9.3.1"], "/dependencyAddresses/trafficManager", serde_json::json!(["13.9.3.1"])),
-        (vec!["--dependency-logic-apps", "13.9.4.1"], "/dependencyAddresses/logicApps", serde_json::json!(["13.9.4.1"])),
-        (vec!["--government-logic-apps-inbound", "52.9.5.0/26"], "/governmentAddresses/logicAppsInbound", serde_json::json!(["52.9.5.0/26"])),
-        (vec!["--government-logic-apps-outbound", "52.9.6.0/26"], "/governmentAddresses/logicAppsOutbound", serde_json::json!(["52.9.6.0/26"])),
-        (vec!["--government-connector-outbound", "52.9.7.0/27"], "/governmentAddresses/managedConnectorOutbound", serde_json::json!(["52.9.7.0/27"])),
-        (vec!["--load-balancer-rule", "false"], "/allowLoadBalancerRule", serde_json::json!(false)),
-        (vec!["--network-virtual-appliance", "false"], "/networkVirtualAppliance", serde_json::json!(false)),
-        (vec!["--connector", "servicebus", "--connector", "azureblob"], "/managedConnectors", serde_json::json!(["servicebus", "azureblob"])),
-        (vec!["--certificate", "inline=QUJD"], "/certificates", serde_json::json!([{"name": "inline", "publicCertificate": "QUJD"}])),
-        (vec!["--certificate", &pem_flag, "--certificate", &der_flag], "/certificates", serde_json::json!([{"name": "pem", "publicCertificate": "TUlJQkNn"}, {"name": "der", "publicCertificate": "AQJERVI="}])),
+        (
+            vec![
+                "--connector-address",
+                "52.9.0.0/28",
+                "--connector-address",
+                "52.9.1.0/28",
+            ],
+            "/connectorOutboundAddresses",
+            serde_json::json!(["52.9.0.0/28", "52.9.1.0/28"]),
+        ),
+        (
+            vec!["--caller-address", "203.0.113.0/24"],
+            "/callerAddresses",
+            serde_json::json!(["203.0.113.0/24"]),
+        ),
+        (
+            vec!["--dependency-app-service-management", "13.9.0.0/26"],
+            "/dependencyAddresses/appServiceManagement",
+            serde_json::json!(["13.9.0.0/26"]),
+        ),
+        (
+            vec![
+                "--dependency-connectors",
+                "13.9.1.0/28",
+                "--dependency-connectors",
+                "13.9.2.0/28",
+            ],
+            "/dependencyAddresses/connectors",
+            serde_json::json!(["13.9.1.0/28", "13.9.2.0/28"]),
+        ),
+        (
+            vec!["--dependency-traffic-manager", "13.9.3.1"],
+            "/dependencyAddresses/trafficManager",
+            serde_json::json!(["13.9.3.1"]),
+        ),
+        (
+            vec!["--dependency-logic-apps", "13.9.4.1"],
+            "/dependencyAddresses/logicApps",
+            serde_json::json!(["13.9.4.1"]),
+        ),
+        (
+            vec!["--government-logic-apps-inbound", "52.9.5.0/26"],
+            "/governmentAddresses/logicAppsInbound",
+            serde_json::json!(["52.9.5.0/26"]),
+        ),
+        (
+            vec!["--government-logic-apps-outbound", "52.9.6.0/26"],
+            "/governmentAddresses/logicAppsOutbound",
+            serde_json::json!(["52.9.6.0/26"]),
+        ),
+        (
+            vec!["--government-connector-outbound", "52.9.7.0/27"],
+            "/governmentAddresses/managedConnectorOutbound",
+            serde_json::json!(["52.9.7.0/27"]),
+        ),
+        (
+            vec!["--load-balancer-rule", "false"],
+            "/allowLoadBalancerRule",
+            serde_json::json!(false),
+        ),
+        (
+            vec!["--network-virtual-appliance", "false"],
+            "/networkVirtualAppliance",
+            serde_json::json!(false),
+        ),
+        (
+            vec!["--connector", "servicebus", "--connector", "azureblob"],
+            "/managedConnectors",
+            serde_json::json!(["servicebus", "azureblob"]),
+        ),
+        (
+            vec!["--certificate", "inline=QUJD"],
+            "/certificates",
+            serde_json::json!([{"name": "inline", "publicCertificate": "QUJD"}]),
+        ),
+        (
+            vec!["--certificate", &pem_flag, "--certificate", &der_flag],
+            "/certificates",
+            serde_json::json!([{"name": "pem", "publicCertificate": "TUlJQkNn"}, {"name": "der", "publicCertificate": "AQJERVI="}]),
+        ),
         (vec!["--new-vnet"], "/vnet/isNew", serde_json::json!(true)),
-        (vec!["--vnet-resource-group", "flag-net-rg"], "/vnet/resourceGroup", serde_json::json!("flag-net-rg")),
+        (
+            vec!["--vnet-resource-group", "flag-net-rg"],
+            "/vnet/resourceGroup",
+            serde_json::json!("flag-net-rg"),
+        ),
         // Given once as '', a list flag empties the file's list.
-        (vec!["--caller-address", ""], "/callerAddresses", serde_json::json!([])),
-        (vec!["--connector", ""], "/managedConnectors", serde_json::json!([])),
+        (
+            vec!["--caller-address", ""],
+            "/callerAddresses",
+            serde_json::json!([]),
+        ),
+        (
+            vec!["--connector", ""],
+            "/managedConnectors",
+            serde_json::json!([]),
+        ),
     ];
     for (flags, pointer, want) in cases {
-        let args = [&["--design", file.path()][..], &flags, &["--emit", "design"]].concat();
+        let args = [
+            &["--design", file.path()][..],
+            &flags,
+            &["--emit", "design"],
+        ]
+        .concat();
         let design = output(&args);
         assert_eq!(design.pointer(pointer), Some(&want), "{flags:?}");
         // Without the flag, the file's value.
@@ -1544,7 +1627,12 @@ fn every_design_field_has_a_flag_that_overrides_the_file() {
         assert_ne!(from_file.pointer(pointer), Some(&want), "{pointer}");
     }
     // The bare boolean flags turn on what the default leaves off.
-    let design = ok(&["--load-balancer-rule", "--network-virtual-appliance", "--emit", "design"]);
+    let design = ok(&[
+        "--load-balancer-rule",
+        "--network-virtual-appliance",
+        "--emit",
+        "design",
+    ]);
     assert_eq!(design["allowLoadBalancerRule"], true);
     assert_eq!(design["networkVirtualAppliance"], true);
     let design = ok(&["--new-vnet", "false", "--emit", "design"]);
@@ -1579,7 +1667,11 @@ fn an_external_ise_plans_from_flags_alone() {
         r["properties"]["sourceAddressPrefix"] == "203.0.113.0/24"
             || r["properties"]["sourceAddressPrefixes"] == serde_json::json!(["203.0.113.0/24"])
     }));
-    let plan = ok(&[&base[..], &["--connector", "sql", "--certificate", "root=QUJD"]].concat());
+    let plan = ok(&[
+        &base[..],
+        &["--connector", "sql", "--certificate", "root=QUJD"],
+    ]
+    .concat());
     assert_eq!(plan["rest"]["connectors"].as_array().unwrap().len(), 1);
     assert_eq!(
         plan["rest"]["create"]["body"]["properties"]["certificates"]["root"]["publicCertificate"],
@@ -1607,7 +1699,12 @@ fn an_external_ise_plans_from_flags_alone() {
         .iter()
         .map(|r| r["properties"]["addressPrefix"].as_str().unwrap())
         .collect();
-    for want in ["13.66.140.0/26", "13.69.227.208/28", "13.65.92.252/32", "13.95.155.53/32"] {
+    for want in [
+        "13.66.140.0/26",
+        "13.69.227.208/28",
+        "13.65.92.252/32",
+        "13.95.155.53/32",
+    ] {
         assert!(prefixes.contains(&want), "{want} in {prefixes:?}");
     }
     let gov = ok(&[

@@ -298,10 +298,7 @@ mod tests {
         design.name = "[x]".into();
         let t = template_of(&design);
         // Starts with [ but does not end with ]: literal as it stands.
-        assert_eq!(
-            of_type(&t, SUBNET)[0]["name"],
-            "[concat('a')]/ise-subnet-1"
-        );
+        assert_eq!(of_type(&t, SUBNET)[0]["name"], "[concat('a')]/ise-subnet-1");
         assert_eq!(of_type(&t, ISE_TYPE)[0]["name"], "[[x]");
         assert_eq!(
             of_type(&t, SUBNET)[1]["dependsOn"][1],

@@ -74,8 +74,8 @@ pub fn read_design(path: &str) -> Result<Design, Usage> {
         }
         read_text(file, &what)?
     };
-    let loaded = Design::load(&text)
-        .map_err(|e| Usage(format!("cannot use design file {path:?}: {e}")))?;
+    let loaded =
+        Design::load(&text).map_err(|e| Usage(format!("cannot use design file {path:?}: {e}")))?;
     let mut warnings = String::new();
     for field in &loaded.dropped {
         warnings.push_str(&format!(
