@@ -2547,6 +2547,21 @@ fn deploy_sh_runs_twice_and_the_second_run_changes_nothing() {
     }
 }
 
+/// An existence check tells "missing" (az exits 3) from "failed": a lookup that fails for
+/// another reason (sign-in, permissions) stops the script instead of creating anew.
+#[test]
+fn deploy_sh_stops_when_a_lookup_fails() {
+    let design = firewall();
+    let plan = plan(&design);
+    let script = Format::AzCli.render(&design, &plan);
+    let run = Stub::for_design(&design)
+        .set("AZ_STUB_FAIL", "network nsg show")
+        .run(&script, &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("a lookup failed (exit 1): ERROR: (AuthorizationFailed)"), "{}", run.stderr);
+    assert!(run.calls.iter().all(|c| subcommand(c) != "network nsg create"));
+}
+
 /// A second run after an NSG fix or a failed ISE: rules are updated in place (the NSG is not
 /// re-created), and an ISE that Failed is sent again.
 #[test]

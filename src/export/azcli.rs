@@ -185,7 +185,19 @@ fn refusal(t: &Target<'_>) -> String {
 /// and, with an ISE, its state and the wait for it.
 fn helpers(t: &Target<'_>) -> String {
     let mut out = String::from(
-        "# Whether a resource exists: its show command succeeds (a missing one's error is not shown).\nexists() {\n  \"$@\" --output=none >/dev/null 2>&1\n}\n\n",
+        r#"# Whether a resource exists: its show command succeeds; az exits 3 for a missing one. Any
+# other failure (sign-in, permissions) stops the script with az's message.
+exists() {
+  local rc=0 error
+  error=$("$@" --output=none 2>&1 >/dev/null) || rc=$?
+  case "$rc" in
+    0) return 0 ;;
+    3) return 1 ;;
+    *) echo "deploy.sh: stopped: a lookup failed (exit $rc): $error" >&2; exit "$rc" ;;
+  esac
+}
+
+"#,
     );
     out.push_str(&format!(
         r#"# Stops when an ISE subnet an earlier run made has another prefix than the design's: a

@@ -51,9 +51,16 @@ if [ "$force" != 1 ]; then
 fi
 echo 'deploy.sh: NOT READY: the design has errors (allocation-no-space); fix them in the planner before deploying. Deploying anyway (--force).'
 
-# Whether a resource exists: its show command succeeds (a missing one's error is not shown).
+# Whether a resource exists: its show command succeeds; az exits 3 for a missing one. Any
+# other failure (sign-in, permissions) stops the script with az's message.
 exists() {
-  "$@" --output=none >/dev/null 2>&1
+  local rc=0 error
+  error=$("$@" --output=none 2>&1 >/dev/null) || rc=$?
+  case "$rc" in
+    0) return 0 ;;
+    3) return 1 ;;
+    *) echo "deploy.sh: stopped: a lookup failed (exit $rc): $error" >&2; exit "$rc" ;;
+  esac
 }
 
 # Stops when an ISE subnet an earlier run made has another prefix than the design's: a
