@@ -67,9 +67,19 @@ def minify(name, loader):
     return "sha384-" + base64.b64encode(hashlib.sha384(out.encode("utf-8")).digest()).decode("ascii")
 
 
-def set_integrity(html, name, integrity):
+def asset_prefix(html, css):
+    """What Trunk puts before an asset's name in index.html: "./" by default (Trunk.toml's
+    public_url), or the --public-url given (`trunk build --public-url /some/path/`). Read from
+    the stylesheet's link, so that every Trunk invocation is handled the same way."""
+    m = re.search(r'<link rel="stylesheet" href="([^"]*)%s"' % re.escape(css), html)
+    if m is None:
+        fail("index.html has no stylesheet link to %s" % css)
+    return m.group(1)
+
+
+def set_integrity(html, prefix, name, integrity):
     """`html` with the integrity of every element that loads `name` set to `integrity`."""
-    html, n = re.subn(r'(<link [^>]*href="\./%s"[^>]*integrity=")[^"]*(")' % re.escape(name),
+    html, n = re.subn(r'(<link [^>]*href="%s"[^>]*integrity=")[^"]*(")' % re.escape(prefix + name),
                       lambda m: m.group(1) + integrity + m.group(2), html)
     if n == 0:
         fail("index.html loads %s without an integrity attribute" % name)
@@ -220,7 +230,7 @@ def service_worker(files):
     }
 
 
-def single_file(html, glue, page_wasm, css):
+def single_file(html, glue, page_wasm, css, prefix):
     """The single-file edition, from the finished index.html and the page's wasm-bindgen glue
     as it was written (before minifying)."""
     exports = re.findall(r"^export\b.*$", glue, re.M)
@@ -251,7 +261,7 @@ __wbg_init({ module_or_path: iseBytes('page-wasm') }).catch((e) => self.iseCanno
         fail("the single file's script holds </script or <!--")
     out = html
     # What the served page fetches goes: the stylesheet is inlined, nothing is preloaded.
-    out, n = re.subn(r'<link rel="stylesheet" href="\./%s"[^>]*>' % re.escape(css), "<style>%s</style>" % read(css).strip(), out)
+    out, n = re.subn(r'<link rel="stylesheet" href="%s"[^>]*>' % re.escape(prefix + css), lambda m: "<style>%s</style>" % read(css).strip(), out)
     if n != 1:
         fail("no stylesheet link to inline in index.html")
     out = re.sub(r'\s*<link rel="manifest"[^>]*>', "", out)
@@ -290,9 +300,12 @@ def main():
         if name not in files:
             fail("the tools worker's %s is missing" % name)
 
-    html = set_integrity(html, css[0], minify(css[0], "css"))
-    # The loader: Trunk's, but a failure to load shows the "cannot start" message.
-    loader = "import init from './%s';\ninit({ module_or_path: './%s' }).catch((e) => self.iseCannotStart(e));\n" % (page_js, page_wasm)
+    prefix = asset_prefix(html, css[0])
+    html = set_integrity(html, prefix, css[0], minify(css[0], "css"))
+    # The loader: Trunk's (its files under the same prefix), but a failure to load shows the
+    # "cannot start" message.
+    loader = "import init from %s;\ninit({ module_or_path: %s }).catch((e) => self.iseCannotStart(e));\n" % (
+        js_string(prefix + page_js), js_string(prefix + page_wasm))
     html, n = re.subn(r'<script type="module">\s*import init, \* as bindings from .*?</script>', lambda m: '<script type="module">\n%s</script>' % loader, html, flags=re.S)
     if n != 1:
         fail("Trunk's loader script was not found in index.html")
@@ -303,7 +316,7 @@ def main():
         fail("index.html has no 'sha256-INLINE' placeholder in its CSP")
     html = html.replace("'sha256-INLINE'", " ".join(sha256(s) for s in inline_scripts(html)))
     glue = read(page_js)
-    html = set_integrity(html, page_js, minify(page_js, "js"))
+    html = set_integrity(html, prefix, page_js, minify(page_js, "js"))
     write("index.html", html)
 
     for name, size in ICONS:
@@ -311,7 +324,7 @@ def main():
     write(MANIFEST, manifest())
     cached = sorted(f for f in os.listdir(STAGING) if f not in (SERVICE_WORKER, SINGLE_FILE))
     write(SERVICE_WORKER, service_worker(cached))
-    write(SINGLE_FILE, single_file(html, glue, page_wasm, css[0]))
+    write(SINGLE_FILE, single_file(html, glue, page_wasm, css[0], prefix))
     print("post_build.py: index.html, %s, %s and %s written; the service worker caches %d files"
           % (MANIFEST, SERVICE_WORKER, SINGLE_FILE, len(cached)))
 
