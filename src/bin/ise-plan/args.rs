@@ -86,7 +86,7 @@ pub enum TableArg {
 /// Plan the network of an Azure Logic Apps integration service environment (ISE): four
 /// /27 subnets, NSG rules, routes and the REST request that creates it.
 ///
-/// Flags given beside --design override the file; every field of a design has one. A
+/// Flags given beside --design override the file; every list and option of a design has one. A
 /// repeatable flag replaces the file's whole list (given once as '' it empties the list).
 /// Findings go to stderr; the output chosen with --emit goes to stdout as pretty JSON (CSV
 /// for --emit csv; the template or script itself for arm, bicep, terraform, azcli and
