@@ -2452,10 +2452,16 @@ fn deploy_sh_waits_for_the_ise_before_the_connectors() {
     );
     assert_eq!(run.sleeps, 3);
     assert_eq!(rest_puts(&run.calls).len(), 1, "no connector");
-    // A bad number is a usage error, before anything runs.
+    // A bad number is a usage error, before anything runs; --help says what the options are.
     let run = Stub::for_design(&design).run(&script, &["--timeout-minutes", "soon"]);
     assert_eq!(run.code, Some(2));
     assert!(run.calls.is_empty());
+    let run = Stub::for_design(&design).run(&script, &["--help"]);
+    run.assert_clean("--help");
+    assert!(run.calls.is_empty());
+    for option in ["--force", "--timeout-minutes N", "--poll-seconds N"] {
+        assert!(run.stdout.contains(option), "{option}: {}", run.stdout);
+    }
 }
 
 /// deploy.ps1 (not executed: PowerShell cannot be installed on this machine) is checked
