@@ -2564,8 +2564,16 @@ fn deploy_sh_stops_when_a_lookup_fails() {
         .set("AZ_STUB_FAIL", "network nsg show")
         .run(&script, &[]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(run.stderr.contains("a lookup failed (exit 1): ERROR: (AuthorizationFailed)"), "{}", run.stderr);
-    assert!(run.calls.iter().all(|c| subcommand(c) != "network nsg create"));
+    assert!(
+        run.stderr
+            .contains("a lookup failed (exit 1): ERROR: (AuthorizationFailed)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .calls
+        .iter()
+        .all(|c| subcommand(c) != "network nsg create"));
 }
 
 /// A second run after an NSG fix or a failed ISE: rules are updated in place (the NSG is not
