@@ -71,13 +71,14 @@ def minify(name, loader):
     return "sha384-" + base64.b64encode(hashlib.sha384(out.encode("utf-8")).digest()).decode("ascii")
 
 
-def set_integrity(html, name, integrity):
-    """`html` with the integrity of every element that loads `name` set to `integrity`."""
-    html, n = re.subn(r'(<link [^>]*href="\./%s"[^>]*integrity=")[^"]*(")' % re.escape(name),
-                      lambda m: m.group(1) + integrity + m.group(2), html)
-    if n == 0:
-        fail("index.html loads %s without an integrity attribute" % name)
-    return html
+def asset_prefix(html, css):
+    """What Trunk puts before an asset's name in index.html: "./" by default (Trunk.toml's
+    public_url), or the --public-url given (`trunk build --public-url /some/path/`). Read from
+    the stylesheet's link, so that every Trunk invocation is handled the same way."""
+    m = re.search(r'<link rel="stylesheet" href="([^"]*)%s"' % re.escape(css), html)
+    if m is None:
+        fail("index.html has no stylesheet link to %s" % css)
+    return m.group(1)
 
 
 def inline_scripts(html):
@@ -300,16 +301,16 @@ __wbg_init({ module_or_path: iseBytes('page-wasm') }).catch((e) => self.iseCanno
     return out
 
 
-def first_paint_files():
-    """The first-paint module's glue and wasm as index.html asks for them: versioned by their
-    contents, so that no cache pairs an old one with a new one."""
+def first_paint_files(prefix):
+    """The first-paint module's glue and wasm as index.html asks for them (under Trunk's asset
+    `prefix`): versioned by their contents, so that no cache pairs an old one with a new one."""
     digest = hashlib.sha256(read(FIRST_GLUE, "rb") + read(FIRST_WASM, "rb")).hexdigest()[:16]
-    return "./%s?v=%s" % (FIRST_GLUE, digest), "./%s?v=%s" % (FIRST_WASM, digest)
+    return "%s%s?v=%s" % (prefix, FIRST_GLUE, digest), "%s%s?v=%s" % (prefix, FIRST_WASM, digest)
 
 
-def first_paint():
+def first_paint(prefix):
     """The first paint's module (src/first_paint/first-paint.js) with this build's file names."""
-    glue, wasm = first_paint_files()
+    glue, wasm = first_paint_files(prefix)
     with open(FIRST_SCRIPT, encoding="utf-8") as f:
         script = f.read()
     if "__FIRST_JS__" not in script or "__FIRST_WASM__" not in script:
@@ -379,34 +380,35 @@ def main():
 
     # The stylesheet goes into the page itself (allowed by its hash): the first paint waits
     # for no other request.
+    prefix = asset_prefix(html, css[0])
     minify(css[0], "css")
     style = read(css[0]).strip()
-    html, n = re.subn(r'<link rel="stylesheet" href="\./%s"[^>]*>' % re.escape(css[0]), lambda m: "<style>%s</style>" % style, html)
+    html, n = re.subn(r'<link rel="stylesheet" href="%s"[^>]*>' % re.escape(prefix + css[0]), lambda m: "<style>%s</style>" % style, html)
     if n != 1:
         fail("index.html has no link to the stylesheet %s" % css[0])
     html, n = re.subn(r"style-src 'self'", lambda m: "style-src %s" % sha256(style), html)
     if n != 1:
         fail("index.html's Content-Security-Policy has no style-src 'self'")
     os.remove(os.path.join(STAGING, css[0]))
-    # The loader: starts the full program when the first paint is done (or could not be
-    # made); a failure to load shows the "cannot start" message.
+    # The loader: starts the full program (its files under Trunk's prefix) when the first
+    # paint is done or could not be made; a failure to load shows the "cannot start" message.
     loader = ("self.iseStartApp = () => {\n"
               "  // The wasm is fetched (and compiled as it streams in) while its glue loads.\n"
-              "  const wasm = fetch('./%s');\n"
-              "  import('./%s').then((m) => m.default({ module_or_path: wasm })).catch((e) => self.iseCannotStart(e));\n"
-              "};\n") % (page_wasm, page_js)
+              "  const wasm = fetch(%s);\n"
+              "  import(%s).then((m) => m.default({ module_or_path: wasm })).catch((e) => self.iseCannotStart(e));\n"
+              "};\n") % (js_string(prefix + page_wasm), js_string(prefix + page_js))
     html, n = re.subn(r'<script type="module">\s*import init, \* as bindings from .*?</script>',
-                      lambda m: '<script type="module">\n%s</script>\n%s' % (loader, first_paint()), html, flags=re.S)
+                      lambda m: '<script type="module">\n%s</script>\n%s' % (loader, first_paint(prefix)), html, flags=re.S)
     if n != 1:
         fail("Trunk's loader script was not found in index.html")
     # The full program is fetched after the first paint, not preloaded before it.
-    html, n = re.subn(r'<link rel="(?:modulepreload|preload)" href="\./ise-planner-web-[0-9a-f]+(?:_bg\.wasm|\.js)"[^>]*>', "", html)
+    html, n = re.subn(r'<link rel="(?:modulepreload|preload)" href="%sise-planner-web-[0-9a-f]+(?:_bg\.wasm|\.js)"[^>]*>' % re.escape(prefix), "", html)
     if n != 2:
         fail("expected Trunk's two preloads of the full program in index.html, found %d" % n)
     html, n = re.subn(r"<script data-boot></script>", lambda m: "<script>\n%s\n</script>" % BOOT_SERVED, html)
     if n != 1:
         fail("index.html has no <script data-boot></script>")
-    glue, wasm = first_paint_files()
+    glue, wasm = first_paint_files(prefix)
     first_saved = FIRST_SAVED % json.dumps([["modulepreload", glue], ["preload", wasm]])
     html, n = re.subn(r"<script data-first-saved></script>", lambda m: "<script>\n%s\n</script>" % first_saved, html)
     if n != 1:

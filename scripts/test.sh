@@ -12,6 +12,9 @@ cargo test --all-targets --locked
 echo "== release build of the page"
 trunk build --release --offline
 
+echo "== the same build hosted under a sub-path (Trunk's --public-url), for tests/browser/public-url.test.mjs"
+trunk build --release --offline --public-url /some/path/ --dist target/dist-public-url
+
 echo "== bundle size"
 bash scripts/bundle_size.sh
 

@@ -775,6 +775,21 @@ fn help_mentions_every_flag() {
         "--firewall-next-hop",
         "--dns-server",
         "--emit",
+        "--vnet-resource-group",
+        "--new-vnet",
+        "--connector-address",
+        "--caller-address",
+        "--load-balancer-rule",
+        "--network-virtual-appliance",
+        "--dependency-app-service-management",
+        "--dependency-connectors",
+        "--dependency-traffic-manager",
+        "--dependency-logic-apps",
+        "--government-logic-apps-inbound",
+        "--government-logic-apps-outbound",
+        "--government-connector-outbound",
+        "--connector",
+        "--certificate",
     ] {
         assert!(
             r.stdout.contains(&format!("{flag} ")) || r.stdout.contains(&format!("{flag}\n")),
@@ -1460,4 +1475,279 @@ fn existing_subnets_take_names_on_the_command_line() {
     assert_eq!(existing[0]["prefix"], "10.0.0.0/24");
     assert_eq!(existing[1]["name"], "");
     assert_eq!(existing[1]["prefix"], "10.0.1.0/26");
+}
+
+// --- every design field from flags ---
+
+/// A design file whose every list and option differs from what the flags below set.
+const EVERY_FIELD_DESIGN: &str = r#"{
+  "version": 2,
+  "accessEndpoint": "External",
+  "vnet": {"name": "file-vnet", "resourceGroup": "file-net-rg", "isNew": false},
+  "connectorOutboundAddresses": ["52.1.1.0/28"],
+  "callerAddresses": ["198.51.100.1"],
+  "dependencyAddresses": {
+    "appServiceManagement": ["13.1.0.0/26"],
+    "connectors": ["13.2.0.0/28"],
+    "trafficManager": ["13.3.0.1"],
+    "logicApps": ["13.4.0.1"]
+  },
+  "governmentAddresses": {
+    "logicAppsInbound": ["52.5.0.0/26"],
+    "logicAppsOutbound": ["52.6.0.0/26"],
+    "managedConnectorOutbound": ["52.7.0.0/27"]
+  },
+  "allowLoadBalancerRule": true,
+  "networkVirtualAppliance": true,
+  "managedConnectors": ["sql"],
+  "certificates": [{"name": "file-cert", "publicCertificate": "RklMRQ=="}]
+}"#;
+
+/// Each flag sets its design field, over the design file's value.
+#[test]
+fn every_design_field_has_a_flag_that_overrides_the_file() {
+    let file = TempFile::new("every.json", EVERY_FIELD_DESIGN);
+    let pem = TempFile::new(
+        "root.pem",
+        "-----BEGIN CERTIFICATE-----\nTUlJ\nQkNn\n-----END CERTIFICATE-----\n",
+    );
+    let der = TempFile::new("root.cer", "\u{1}\u{2}DER");
+    let pem_flag = format!("pem=@{}", pem.path());
+    let der_flag = format!("der=@{}", der.path());
+    let cases: Vec<(Vec<&str>, &str, Value)> = vec![
+        (
+            vec![
+                "--connector-address",
+                "52.9.0.0/28",
+                "--connector-address",
+                "52.9.1.0/28",
+            ],
+            "/connectorOutboundAddresses",
+            serde_json::json!(["52.9.0.0/28", "52.9.1.0/28"]),
+        ),
+        (
+            vec!["--caller-address", "203.0.113.0/24"],
+            "/callerAddresses",
+            serde_json::json!(["203.0.113.0/24"]),
+        ),
+        (
+            vec!["--dependency-app-service-management", "13.9.0.0/26"],
+            "/dependencyAddresses/appServiceManagement",
+            serde_json::json!(["13.9.0.0/26"]),
+        ),
+        (
+            vec![
+                "--dependency-connectors",
+                "13.9.1.0/28",
+                "--dependency-connectors",
+                "13.9.2.0/28",
+            ],
+            "/dependencyAddresses/connectors",
+            serde_json::json!(["13.9.1.0/28", "13.9.2.0/28"]),
+        ),
+        (
+            vec!["--dependency-traffic-manager", "13.9.3.1"],
+            "/dependencyAddresses/trafficManager",
+            serde_json::json!(["13.9.3.1"]),
+        ),
+        (
+            vec!["--dependency-logic-apps", "13.9.4.1"],
+            "/dependencyAddresses/logicApps",
+            serde_json::json!(["13.9.4.1"]),
+        ),
+        (
+            vec!["--government-logic-apps-inbound", "52.9.5.0/26"],
+            "/governmentAddresses/logicAppsInbound",
+            serde_json::json!(["52.9.5.0/26"]),
+        ),
+        (
+            vec!["--government-logic-apps-outbound", "52.9.6.0/26"],
+            "/governmentAddresses/logicAppsOutbound",
+            serde_json::json!(["52.9.6.0/26"]),
+        ),
+        (
+            vec!["--government-connector-outbound", "52.9.7.0/27"],
+            "/governmentAddresses/managedConnectorOutbound",
+            serde_json::json!(["52.9.7.0/27"]),
+        ),
+        (
+            vec!["--load-balancer-rule", "false"],
+            "/allowLoadBalancerRule",
+            serde_json::json!(false),
+        ),
+        (
+            vec!["--network-virtual-appliance", "false"],
+            "/networkVirtualAppliance",
+            serde_json::json!(false),
+        ),
+        (
+            vec!["--connector", "servicebus", "--connector", "azureblob"],
+            "/managedConnectors",
+            serde_json::json!(["servicebus", "azureblob"]),
+        ),
+        (
+            vec!["--certificate", "inline=QUJD"],
+            "/certificates",
+            serde_json::json!([{"name": "inline", "publicCertificate": "QUJD"}]),
+        ),
+        (
+            vec!["--certificate", &pem_flag, "--certificate", &der_flag],
+            "/certificates",
+            serde_json::json!([{"name": "pem", "publicCertificate": "TUlJQkNn"}, {"name": "der", "publicCertificate": "AQJERVI="}]),
+        ),
+        (vec!["--new-vnet"], "/vnet/isNew", serde_json::json!(true)),
+        (
+            vec!["--vnet-resource-group", "flag-net-rg"],
+            "/vnet/resourceGroup",
+            serde_json::json!("flag-net-rg"),
+        ),
+        // Given once as '', a list flag empties the file's list.
+        (
+            vec!["--caller-address", ""],
+            "/callerAddresses",
+            serde_json::json!([]),
+        ),
+        (
+            vec!["--connector", ""],
+            "/managedConnectors",
+            serde_json::json!([]),
+        ),
+    ];
+    for (flags, pointer, want) in cases {
+        let args = [
+            &["--design", file.path()][..],
+            &flags,
+            &["--emit", "design"],
+        ]
+        .concat();
+        let design = output(&args);
+        assert_eq!(design.pointer(pointer), Some(&want), "{flags:?}");
+        // Without the flag, the file's value.
+        let from_file = output(&["--design", file.path(), "--emit", "design"]);
+        assert_ne!(from_file.pointer(pointer), Some(&want), "{pointer}");
+    }
+    // The bare boolean flags turn on what the default leaves off.
+    let design = ok(&[
+        "--load-balancer-rule",
+        "--network-virtual-appliance",
+        "--emit",
+        "design",
+    ]);
+    assert_eq!(design["allowLoadBalancerRule"], true);
+    assert_eq!(design["networkVirtualAppliance"], true);
+    let design = ok(&["--new-vnet", "false", "--emit", "design"]);
+    assert_eq!(design["vnet"]["isNew"], false);
+}
+
+/// The flags reach the plan: an External ISE planned from flags alone has its connector
+/// rule, narrowed 443 rule, connectors and certificates; firewall forced tunneling gets its
+/// dependency routes from flags.
+#[test]
+fn an_external_ise_plans_from_flags_alone() {
+    let base = [
+        "--access",
+        "external",
+        "--connector-address",
+        "13.69.227.208/28",
+        "--caller-address",
+        "203.0.113.0/24",
+        "--load-balancer-rule",
+    ];
+    let nsg = ok(&[&base[..], &["--emit", "nsg"]].concat());
+    assert_eq!(
+        rule(&nsg, "ise-in-connector-outbound-ips")["properties"]["sourceAddressPrefix"],
+        "13.69.227.208/28"
+    );
+    assert!(nsg
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["properties"]["sourceAddressPrefix"] == "AzureLoadBalancer"));
+    assert!(nsg.as_array().unwrap().iter().any(|r| {
+        r["properties"]["sourceAddressPrefix"] == "203.0.113.0/24"
+            || r["properties"]["sourceAddressPrefixes"] == serde_json::json!(["203.0.113.0/24"])
+    }));
+    let plan = ok(&[
+        &base[..],
+        &["--connector", "sql", "--certificate", "root=QUJD"],
+    ]
+    .concat());
+    assert_eq!(plan["rest"]["connectors"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        plan["rest"]["create"]["body"]["properties"]["certificates"]["root"]["publicCertificate"],
+        "QUJD"
+    );
+    let routes = ok(&[
+        "--forced-tunneling",
+        "firewall",
+        "--firewall-ip",
+        "10.0.3.4",
+        "--dependency-app-service-management",
+        "13.66.140.0/26",
+        "--dependency-connectors",
+        "13.69.227.208/28",
+        "--dependency-traffic-manager",
+        "13.65.92.252",
+        "--dependency-logic-apps",
+        "13.95.155.53",
+        "--emit",
+        "routes",
+    ]);
+    let prefixes: Vec<&str> = routes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["properties"]["addressPrefix"].as_str().unwrap())
+        .collect();
+    for want in [
+        "13.66.140.0/26",
+        "13.69.227.208/28",
+        "13.65.92.252/32",
+        "13.95.155.53/32",
+    ] {
+        assert!(prefixes.contains(&want), "{want} in {prefixes:?}");
+    }
+    let gov = ok(&[
+        "--cloud",
+        "government",
+        "--location",
+        "usgovvirginia",
+        "--government-logic-apps-inbound",
+        "52.127.10.0/26",
+        "--government-logic-apps-outbound",
+        "52.127.11.0/26",
+        "--government-connector-outbound",
+        "52.127.12.0/27",
+        "--emit",
+        "nsg",
+    ]);
+    assert!(gov.to_string().contains("52.127.12.0/27"));
+}
+
+/// Address-list flags override what --service-tags filled.
+#[test]
+fn address_flags_override_the_service_tags_file() {
+    let tags = TempFile::new(
+        "tags.json",
+        r#"{"values": [{"name": "AzureTrafficManager", "properties": {"addressPrefixes": ["13.65.92.252/32"]}}]}"#,
+    );
+    let design = output(&[
+        "--service-tags",
+        tags.path(),
+        "--dependency-traffic-manager",
+        "40.68.30.66",
+        "--emit",
+        "design",
+    ]);
+    assert_eq!(
+        design["dependencyAddresses"]["trafficManager"],
+        serde_json::json!(["40.68.30.66"])
+    );
+}
+
+#[test]
+fn a_certificate_flag_without_a_name_or_file_exits_2() {
+    run(&["--certificate", "QUJD"]).assert_usage_error("--certificate without NAME=");
+    run(&["--certificate", "x=@/nonexistent/root.cer"])
+        .assert_usage_error("--certificate with a missing file");
 }

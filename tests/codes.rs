@@ -383,6 +383,13 @@ fn cases() -> Vec<(&'static str, MakeDesign)> {
             }),
         ),
         (
+            code::EXTERNAL_ISE_ASYMMETRIC_ROUTING,
+            Box::new(|d| {
+                firewall(d);
+                external(d);
+            }),
+        ),
+        (
             code::ROUTE_TABLE_LIMIT,
             Box::new(|d| {
                 firewall(d);

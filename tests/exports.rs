@@ -407,17 +407,20 @@ fn arm_expression(text: &str) -> Result<Vec<String>, String> {
 }
 
 /// The template with every literal string unescaped and every expression checked; the
-/// string literals inside expressions are collected.
+/// string literals inside expressions are collected. As ARM reads a string: one that starts
+/// with `[` and ends with `]` is an expression, unless it starts with `[[` (a literal without
+/// its first `[`); any other string is literal as it stands (Learn, "Syntax and expressions
+/// in ARM templates", "Escape characters").
 fn arm_text(s: &str, literals: &mut BTreeSet<String>, errors: &mut Vec<String>) -> String {
-    if let Some(rest) = s.strip_prefix("[[") {
-        let literal = format!("[{rest}");
+    let bracketed = s.len() >= 2 && s.starts_with('[') && s.ends_with(']');
+    if bracketed && s.starts_with("[[") {
+        let literal = s[1..].to_string();
         literals.insert(literal.clone());
         literal
-    } else if let Some(inner) = s.strip_prefix('[') {
-        match inner.strip_suffix(']').map(arm_expression) {
-            Some(Ok(strings)) => literals.extend(strings),
-            Some(Err(e)) => errors.push(e),
-            None => errors.push(format!("unclosed expression {s:?}")),
+    } else if bracketed {
+        match arm_expression(&s[1..s.len() - 1]) {
+            Ok(strings) => literals.extend(strings),
+            Err(e) => errors.push(e),
         }
         s.to_string()
     } else {
@@ -707,6 +710,24 @@ const POWERSHELL_VARIABLES: &[&str] = &[
     "$iseBody",
     "$connectorBody",
     "$response",
+    "$Force",
+    "$TimeoutMinutes",
+    "$PollSeconds",
+    "$null",
+    "$true",
+    "$_",
+    "$haveDns",
+    "$wantDns",
+    "$rule",
+    "$route",
+    "$old",
+    "$subnet",
+    "$isePath",
+    "$state",
+    "$started",
+    "$minutes",
+    "$failure",
+    "$message",
 ];
 
 fn parse_powershell(text: &str) -> PowerShellFile {
@@ -871,73 +892,183 @@ fn check_bash_syntax(script: &Path) {
     }
 }
 
-/// The stub `az`: writes its arguments, each ending in NUL, into the next numbered file.
-const STUB_AZ: &str = r#"#!/bin/sh
-n=$(cat "$AZ_LOG_DIR/count" 2>/dev/null || echo 0)
-n=$((n + 1))
-echo "$n" > "$AZ_LOG_DIR/count"
-for arg in "$@"; do printf '%s\0' "$arg"; done > "$AZ_LOG_DIR/call-$n"
-"#;
+/// Where the stubs live: `az` (Python, keeps state), `sleep` and `date` (simulated time).
+fn stubs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stubs")
+}
 
-/// Runs the script with the stub `az` first on PATH; returns each call's arguments and
-/// what was left in the working directory.
-fn run_with_stub_az(script_text: &str) -> (Vec<Vec<String>>, Vec<String>) {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = temp_dir("run");
-    let bin = dir.join("bin");
-    let log = dir.join("log");
-    let work = dir.join("work");
-    for d in [&bin, &log, &work] {
-        std::fs::create_dir_all(d).unwrap();
+/// One run of `deploy.sh` against the stubs.
+struct ScriptRun {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    /// The `az` calls of this run, each as its arguments.
+    calls: Vec<Vec<String>>,
+    /// The writes the stub logged in this run (`op`, `resource`, `existed`, `changed`,
+    /// `dropped`).
+    events: Vec<Value>,
+    /// How many times the script slept (polls of the ISE).
+    sleeps: usize,
+    /// What the script left in its working directory.
+    left: Vec<String>,
+}
+
+/// A stateful stub `az` in its own directory: the resources made by one run are there for
+/// the next.
+struct Stub {
+    dir: PathBuf,
+    env: Vec<(String, String)>,
+}
+
+impl Stub {
+    /// A stub whose Azure holds the design's existing VNet (with the design's DNS servers,
+    /// as its header asks) and nothing else.
+    fn for_design(design: &Design) -> Stub {
+        let mut initial = json!({});
+        if !design.vnet.is_new {
+            let plan = plan(design);
+            let t = Target::new(design, &plan);
+            initial["vnets"] = json!({
+                format!("{}/{}", t.vnet.resource_group, t.vnet.name): {
+                    "addressPrefixes": design.vnet.address_prefixes,
+                    "dnsServers": t.vnet.dns_servers,
+                    "subnets": {}
+                }
+            });
+        }
+        Stub::with_initial(initial)
     }
-    let az = bin.join("az");
-    std::fs::write(&az, STUB_AZ).unwrap();
-    std::fs::set_permissions(&az, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let script = dir.join("deploy.sh");
-    std::fs::write(&script, script_text).unwrap();
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let out = Command::new("bash")
-        .arg(&script)
-        .current_dir(&work)
-        .env("PATH", path)
-        .env("AZ_LOG_DIR", &log)
-        .env("HOME", &work)
-        .output()
-        .expect("run bash");
-    assert!(
-        out.status.success(),
-        "deploy.sh failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "deploy.sh wrote to stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let count: usize = std::fs::read_to_string(log.join("count"))
-        .map(|c| c.trim().parse().unwrap())
-        .unwrap_or(0);
-    let calls = (1..=count)
-        .map(|n| {
-            let bytes = std::fs::read(log.join(format!("call-{n}"))).unwrap();
-            let mut args: Vec<String> = bytes
-                .split(|b| *b == 0)
-                .map(|a| String::from_utf8(a.to_vec()).expect("UTF-8 argument"))
-                .collect();
-            assert_eq!(args.pop().as_deref(), Some(""), "each argument ends in NUL");
-            args
-        })
-        .collect();
-    let left: Vec<String> = std::fs::read_dir(&work)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    let _ = std::fs::remove_dir_all(&dir);
-    (calls, left)
+
+    fn with_initial(initial: Value) -> Stub {
+        let dir = temp_dir("stub");
+        std::fs::create_dir_all(dir.join("work")).unwrap();
+        Stub {
+            dir,
+            env: vec![("AZ_STUB_INITIAL".into(), initial.to_string())],
+        }
+    }
+
+    /// Sets a variable the stub reads (`AZ_STUB_ISE_STATES`, `AZ_STUB_FAILURE_MESSAGE`).
+    fn set(mut self, name: &str, value: &str) -> Stub {
+        self.env.push((name.into(), value.into()));
+        self
+    }
+
+    /// The stub's state (its resources) as JSON.
+    fn state(&self) -> Value {
+        std::fs::read_to_string(self.dir.join("state.json"))
+            .map(|t| serde_json::from_str(&t).unwrap())
+            .unwrap_or(Value::Null)
+    }
+
+    fn count(&self, file: &str) -> usize {
+        std::fs::read_to_string(self.dir.join(file))
+            .map(|c| {
+                if file == "count" {
+                    c.trim().parse().unwrap()
+                } else {
+                    c.lines().count()
+                }
+            })
+            .unwrap_or(0)
+    }
+
+    /// Runs the script with `args`, the stubs first on PATH.
+    fn run(&self, script_text: &str, args: &[&str]) -> ScriptRun {
+        let script = self.dir.join("deploy.sh");
+        std::fs::write(&script, script_text).unwrap();
+        let work = self.dir.join("work");
+        let path = format!(
+            "{}:{}",
+            stubs_dir().display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let (calls_before, events_before, sleeps_before) = (
+            self.count("count"),
+            self.count("events.jsonl"),
+            self.count("sleeps"),
+        );
+        let out = Command::new("bash")
+            .arg(&script)
+            .args(args)
+            .current_dir(&work)
+            .env("PATH", path)
+            .env("AZ_STUB_DIR", &self.dir)
+            .env("HOME", &work)
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .output()
+            .expect("run bash");
+        let calls = (calls_before + 1..=self.count("count"))
+            .map(|n| {
+                let bytes = std::fs::read(self.dir.join(format!("call-{n}"))).unwrap();
+                let mut args: Vec<String> = bytes
+                    .split(|b| *b == 0)
+                    .map(|a| String::from_utf8(a.to_vec()).expect("UTF-8 argument"))
+                    .collect();
+                assert_eq!(args.pop().as_deref(), Some(""), "each argument ends in NUL");
+                args
+            })
+            .collect();
+        let events = std::fs::read_to_string(self.dir.join("events.jsonl"))
+            .unwrap_or_default()
+            .lines()
+            .skip(events_before)
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let left = std::fs::read_dir(&work)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        ScriptRun {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            calls,
+            events,
+            sleeps: self.count("sleeps") - sleeps_before,
+            left,
+        }
+    }
+}
+
+impl Drop for Stub {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl ScriptRun {
+    /// Exit 0 and nothing on stderr.
+    fn assert_clean(&self, what: &str) {
+        assert_eq!(
+            self.code,
+            Some(0),
+            "{what}: deploy.sh failed: {}",
+            self.stderr
+        );
+        assert!(
+            self.stderr.is_empty(),
+            "{what}: deploy.sh wrote to stderr: {}",
+            self.stderr
+        );
+    }
+}
+
+/// Runs the design's script once against a fresh stub (with `--force`, so that a design
+/// with errors runs too); returns each call's arguments and what was left in the working
+/// directory.
+fn run_with_stub_az(design: &Design, script_text: &str) -> (Vec<Vec<String>>, Vec<String>) {
+    let run = Stub::for_design(design).run(script_text, &["--force"]);
+    run.assert_clean("one run");
+    (run.calls, run.left)
+}
+
+/// The `az rest --method=put` calls.
+fn rest_puts(calls: &[Vec<String>]) -> Vec<&Vec<String>> {
+    calls
+        .iter()
+        .filter(|c| subcommand(c) == "rest" && option(&options(c), "method") == ["put"])
+        .collect()
 }
 
 /// The options of one recorded call: `--name=value` and `--name v1 v2`.
@@ -1193,7 +1324,7 @@ fn every_export_parses_and_has_exactly_the_plans_rules() {
                     std::fs::write(&path, &text).unwrap();
                     check_bash_syntax(&path);
                     let _ = std::fs::remove_dir_all(&dir);
-                    rules_in_bash(&run_with_stub_az(&text).0)
+                    rules_in_bash(&run_with_stub_az(&design, &text).0)
                 }
                 Format::PowerShell => rules_in_powershell(&parse_powershell(&text)),
             };
@@ -1239,42 +1370,64 @@ fn subnets_follow_the_plan_in_every_format() {
         let target = Target::new(&design, &plan);
         let placed: Vec<_> = target.placed_subnets().collect();
 
-        // ARM
+        // ARM: an existing VNet's subnets as chained child resources; a new VNet's inline
+        // (a redeployment keeps them).
         let arm_file = parse_arm(&Format::Arm.render(&design, &plan));
         let resources = arm_resources(&arm_file.template);
-        let subnets: Vec<&&Value> = resources
+        let child_subnets: Vec<&Value> = resources
             .iter()
+            .copied()
             .filter(|r| r["type"] == "Microsoft.Network/virtualNetworks/subnets")
             .collect();
-        assert_eq!(subnets.len(), placed.len(), "{case}");
+        let vnets: Vec<&Value> = resources
+            .iter()
+            .copied()
+            .filter(|r| r["type"] == "Microsoft.Network/virtualNetworks")
+            .collect();
         assert_eq!(
-            resources
-                .iter()
-                .filter(|r| r["type"] == "Microsoft.Network/virtualNetworks")
-                .count(),
+            vnets.len(),
             usize::from(design.vnet.is_new),
             "{case}: the VNet is declared only when new"
         );
-        for (i, (r, s)) in subnets.iter().zip(&placed).enumerate() {
-            assert_eq!(
-                r["name"],
-                format!("{}/{}", target.vnet.name, s.name),
-                "{case}"
+        let inline: Vec<Value> = vnets
+            .first()
+            .and_then(|v| v["properties"]["subnets"].as_array().cloned())
+            .unwrap_or_default();
+        let subnets: Vec<&Value> = if design.vnet.is_new {
+            assert!(
+                child_subnets.is_empty(),
+                "{case}: a new VNet's subnets are inline"
             );
+            inline.iter().collect()
+        } else {
+            child_subnets
+        };
+        assert_eq!(subnets.len(), placed.len(), "{case}");
+        for (i, (r, s)) in subnets.iter().zip(&placed).enumerate() {
+            if design.vnet.is_new {
+                assert_eq!(r["name"], s.name, "{case}");
+            } else {
+                assert_eq!(
+                    r["name"],
+                    format!("{}/{}", target.vnet.name, s.name),
+                    "{case}"
+                );
+                assert_eq!(r["apiVersion"], "2024-05-01");
+                let depends = r["dependsOn"].as_array().unwrap();
+                if i > 0 {
+                    let previous = depends.last().unwrap().as_str().unwrap();
+                    assert!(
+                        previous
+                            .starts_with("[resourceId('Microsoft.Network/virtualNetworks/subnets'"),
+                        "{case}: subnet {i} does not wait for the one before: {depends:?}"
+                    );
+                }
+            }
             assert_eq!(
                 r["properties"]["addressPrefix"],
                 s.prefix.unwrap(),
                 "{case}"
             );
-            assert_eq!(r["apiVersion"], "2024-05-01");
-            let depends = r["dependsOn"].as_array().unwrap();
-            if i > 0 {
-                let previous = depends.last().unwrap().as_str().unwrap();
-                assert!(
-                    previous.starts_with("[resourceId('Microsoft.Network/virtualNetworks/subnets'"),
-                    "{case}: subnet {i} does not wait for the one before: {depends:?}"
-                );
-            }
             assert_eq!(
                 r["properties"]["delegations"][0]["properties"]["serviceName"].as_str(),
                 s.delegation,
@@ -1383,10 +1536,24 @@ fn subnets_follow_the_plan_in_every_format() {
             })
             .collect();
         assert_eq!(bicep_subnets.len(), placed.len(), "{case}");
+        let inline = vnet.3["properties"]["subnets"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         for (i, (r, s)) in bicep_subnets.iter().zip(&placed).enumerate() {
             assert_eq!(r.3["parent"], "<ref:vnet>", "{case}");
             assert_eq!(r.3["name"], s.name, "{case}");
-            if i > 0 {
+            if design.vnet.is_new {
+                // Declared inline in the VNet; here only referenced, for the ISE's IDs.
+                assert!(r.2 && r.3.get("properties").is_none(), "{case}");
+                assert_eq!(inline[i]["name"], s.name, "{case}");
+                assert_eq!(
+                    inline[i]["properties"]["addressPrefix"],
+                    s.prefix.unwrap(),
+                    "{case}"
+                );
+            } else if i > 0 {
+                assert!(!r.2, "{case}");
                 assert_eq!(
                     r.3["dependsOn"],
                     json!([format!("<ref:{}>", bicep_subnets[i - 1].0)]),
@@ -1394,9 +1561,14 @@ fn subnets_follow_the_plan_in_every_format() {
                 );
             }
         }
+        assert_eq!(
+            inline.len(),
+            if design.vnet.is_new { placed.len() } else { 0 },
+            "{case}"
+        );
 
         // bash
-        let (calls, _) = run_with_stub_az(&Format::AzCli.render(&design, &plan));
+        let (calls, _) = run_with_stub_az(&design, &Format::AzCli.render(&design, &plan));
         let subnet_calls: Vec<_> = calls
             .iter()
             .filter(|c| subcommand(c) == "network vnet subnet create")
@@ -1438,17 +1610,18 @@ fn subnets_follow_the_plan_in_every_format() {
 
         // PowerShell
         let ps = parse_powershell(&Format::PowerShell.render(&design, &plan));
-        let adds: Vec<_> = ps
-            .calls
-            .iter()
-            .filter(|(n, _)| n == "Add-AzVirtualNetworkSubnetConfig")
-            .collect();
-        let sets = ps
-            .calls
-            .iter()
-            .filter(|(n, _)| n == "Set-AzVirtualNetwork")
-            .count();
-        assert_eq!((adds.len(), sets), (placed.len(), placed.len()), "{case}");
+        let count = |cmdlet: &str| ps.calls.iter().filter(|(n, _)| n == cmdlet).count();
+        let n = placed.len();
+        assert_eq!(
+            (
+                count("Get-AzVirtualNetworkSubnetConfig"),
+                count("Add-AzVirtualNetworkSubnetConfig"),
+                count("Set-AzVirtualNetworkSubnetConfig"),
+                count("Set-AzVirtualNetwork")
+            ),
+            (n, n, n, n),
+            "{case}"
+        );
         let ps_routes: Vec<Parameters> = ps
             .calls
             .iter()
@@ -1474,7 +1647,17 @@ fn subnets_follow_the_plan_in_every_format() {
             })
             .collect();
         assert_eq!(ps_routes, want_ps_routes, "{case}: PowerShell routes");
-        for ((_, params), s) in adds.iter().zip(&placed) {
+        // Add- (a new subnet) and Set- (one an earlier run made) with the same settings.
+        let configs: Vec<_> = ps
+            .calls
+            .iter()
+            .filter(|(n, _)| {
+                n == "Add-AzVirtualNetworkSubnetConfig" || n == "Set-AzVirtualNetworkSubnetConfig"
+            })
+            .collect();
+        let both: Vec<_> = placed.iter().flat_map(|s| [s, s]).collect();
+        assert_eq!(configs.len(), both.len(), "{case}");
+        for ((_, params), s) in configs.iter().zip(both) {
             let get = |n: &str| params.iter().find(|(p, _)| p == n).map(|(_, v)| v.clone());
             assert_eq!(get("-Name"), Some(vec![as_argument(s.name)]), "{case}");
             assert_eq!(
@@ -1570,8 +1753,8 @@ fn the_ise_and_its_connectors() {
         }
 
         // bash: the recorded PUT carries the plan's body exactly.
-        let (calls, _) = run_with_stub_az(&Format::AzCli.render(&design, &plan));
-        let puts: Vec<_> = calls.iter().filter(|c| subcommand(c) == "rest").collect();
+        let (calls, _) = run_with_stub_az(&design, &Format::AzCli.render(&design, &plan));
+        let puts = rest_puts(&calls);
         match &target.ise {
             None => assert!(puts.is_empty(), "{case}"),
             Some(_) => {
@@ -1596,7 +1779,10 @@ fn the_ise_and_its_connectors() {
         let invokes: Vec<_> = ps
             .calls
             .iter()
-            .filter(|(n, _)| n == "Invoke-AzRestMethod")
+            .filter(|(n, p)| {
+                n == "Invoke-AzRestMethod"
+                    && p.contains(&("-Method".to_string(), vec!["PUT".to_string()]))
+            })
             .collect();
         match &target.ise {
             None => assert!(invokes.is_empty(), "{case}"),
@@ -1686,7 +1872,7 @@ fn hostile_names_stay_data_in_every_format() {
 
         // bash: run it; every value arrives whole, nothing else runs.
         let script = Format::AzCli.render(&design, &plan);
-        let (calls, left) = run_with_stub_az(&script);
+        let (calls, left) = run_with_stub_az(&design, &script);
         assert!(left.is_empty(), "the script created {left:?}");
         let arguments: BTreeSet<String> = calls
             .iter()
@@ -1710,7 +1896,12 @@ fn hostile_names_stay_data_in_every_format() {
                     "rest",
                     "network route-table create",
                     "network route-table route create",
-                    "network vnet create"
+                    "network vnet create",
+                    "network vnet show",
+                    "network nsg show",
+                    "network route-table show",
+                    "network vnet subnet show",
+                    "network vnet subnet update",
                 ]
                 .contains(&sub.as_str()),
                 "unexpected az call {call:?}"
@@ -1735,8 +1926,8 @@ fn a_value_equal_to_the_here_document_delimiter_cannot_end_it() {
     };
     let plan = plan(&design);
     let script = Format::AzCli.render(&design, &plan);
-    let (calls, _) = run_with_stub_az(&script);
-    let put = calls.iter().find(|c| subcommand(c) == "rest").unwrap();
+    let (calls, _) = run_with_stub_az(&design, &script);
+    let put = rest_puts(&calls)[0];
     let body: Value = serde_json::from_str(&option(&options(put), "body")[0]).unwrap();
     assert_eq!(Some(body), plan.rest.create.body);
 }
@@ -1871,9 +2062,8 @@ proptest::proptest! {
         let mut literals = BTreeSet::new();
         let mut errors = Vec::new();
         let literal = arm_text(&quote::arm_literal(&value), &mut literals, &mut errors);
-        if !value.starts_with('[') {
-            proptest::prop_assert_eq!(&literal, &value);
-        }
+        proptest::prop_assert_eq!(&literal, &value);
+        proptest::prop_assert!(errors.is_empty(), "{:?}", errors);
         proptest::prop_assert!(literals.contains(&value));
         let call = format!("resourceId({})", quote::arm_string(&value));
         proptest::prop_assert_eq!(arm_expression(&call), Ok(vec![value.clone()]));
@@ -1910,7 +2100,7 @@ fn an_appliance_next_hop_reaches_every_format() {
     assert_eq!(route["next_hop_type"], "VirtualAppliance");
     assert_eq!(route["next_hop_in_ip_address"], "10.0.3.4");
 
-    let (calls, _) = run_with_stub_az(&Format::AzCli.render(&design, &plan));
+    let (calls, _) = run_with_stub_az(&design, &Format::AzCli.render(&design, &plan));
     let call = calls
         .iter()
         .find(|c| subcommand(c) == "network route-table route create")
@@ -1929,4 +2119,789 @@ fn an_appliance_next_hop_reaches_every_format() {
         "-NextHopIpAddress".to_string(),
         vec!["10.0.3.4".to_string()]
     )));
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 14: exports a pipeline can trust
+// ---------------------------------------------------------------------------------------
+
+/// The header lines of a rendered file (the ARM template's description).
+fn header_text(format: Format, text: &str) -> String {
+    match format {
+        Format::Arm => parse_arm(text).template["metadata"]["description"]
+            .as_str()
+            .unwrap()
+            .to_string(),
+        _ => text
+            .lines()
+            .take_while(|l| l.starts_with('#') || l.starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// How many subnets each format delegates, and whether it creates the ISE.
+fn delegations_and_ise(design: &Design, plan: &Plan) -> Vec<(Format, usize, bool)> {
+    let mut out = Vec::new();
+    let arm = parse_arm(&Format::Arm.render(design, plan));
+    let resources = arm_resources(&arm.template);
+    let subnets: Vec<Value> = resources
+        .iter()
+        .flat_map(|r| match r["type"].as_str() {
+            Some("Microsoft.Network/virtualNetworks/subnets") => vec![r.to_owned().clone()],
+            Some("Microsoft.Network/virtualNetworks") => r["properties"]["subnets"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
+            _ => vec![],
+        })
+        .collect();
+    let delegated = |subnets: &[Value]| {
+        subnets
+            .iter()
+            .filter(|s| s["properties"]["delegations"].is_array())
+            .count()
+    };
+    let arm_ise = resources
+        .iter()
+        .any(|r| r["type"] == "Microsoft.Logic/integrationServiceEnvironments");
+    out.push((Format::Arm, delegated(&subnets), arm_ise));
+
+    let bicep = parse_bicep(&Format::Bicep.render(design, plan));
+    let mut bicep_subnets: Vec<Value> = Vec::new();
+    for (_, kind, _, body) in &bicep.resources {
+        if kind.starts_with("Microsoft.Network/virtualNetworks/subnets@") {
+            bicep_subnets.push(body.clone());
+        } else if kind.starts_with("Microsoft.Network/virtualNetworks@") {
+            bicep_subnets.extend(
+                body["properties"]["subnets"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    let bicep_ise = bicep.resources.iter().any(|r| {
+        r.1.starts_with("Microsoft.Logic/integrationServiceEnvironments@")
+    });
+    out.push((Format::Bicep, delegated(&bicep_subnets), bicep_ise));
+
+    let tf = parse_hcl(&Format::Terraform.render(design, plan));
+    let tf_delegated = tf.json["resource"]["azurerm_subnet"]
+        .as_object()
+        .map_or(0, |o| {
+            o.values().filter(|s| s["delegation"].is_object()).count()
+        });
+    out.push((
+        Format::Terraform,
+        tf_delegated,
+        tf.json["resource"]["azapi_resource"]["ise"].is_object(),
+    ));
+
+    let (calls, _) = run_with_stub_az(design, &Format::AzCli.render(design, plan));
+    let sh_delegated = calls
+        .iter()
+        .filter(|c| subcommand(c) == "network vnet subnet create")
+        .filter(|c| options(c).iter().any(|(n, _)| n == "delegations"))
+        .count();
+    out.push((Format::AzCli, sh_delegated, !rest_puts(&calls).is_empty()));
+
+    let ps = parse_powershell(&Format::PowerShell.render(design, plan));
+    let ps_delegated = ps
+        .calls
+        .iter()
+        .filter(|(n, _)| n == "New-AzDelegation")
+        .count();
+    let ps_ise = ps.calls.iter().any(|(n, p)| {
+        n == "Invoke-AzRestMethod" && p.contains(&("-Method".to_string(), vec!["PUT".to_string()]))
+    });
+    out.push((Format::PowerShell, ps_delegated, ps_ise));
+    out
+}
+
+/// Every export creates the ISE through ARM, azapi, `az rest` or `Invoke-AzRestMethod` — the
+/// REST path, which needs one delegated subnet. A design that creates the ISE in the portal
+/// gets the network only, undelegated, and the header and checklist say to use the portal.
+#[test]
+fn delegation_follows_the_api_path_in_every_format() {
+    // A new VNet in the ISE's resource group (a Bicep file holds one group's resources).
+    let mut same_group = new_vnet();
+    same_group.vnet.resource_group.clear();
+    for design in [default_design(), same_group] {
+        let plan = plan(&design);
+        for (format, delegated, ise) in delegations_and_ise(&design, &plan) {
+            assert_eq!((delegated, ise), (1, true), "{format:?}: REST path");
+        }
+    }
+    for mut design in [default_design(), new_vnet()] {
+        design.deployment = ise_planner::design::Deployment::Portal;
+        design.managed_connectors = vec!["sql".into()];
+        let plan = plan(&design);
+        for (format, delegated, ise) in delegations_and_ise(&design, &plan) {
+            assert_eq!((delegated, ise), (0, false), "{format:?}: portal");
+            let text = format.render(&design, &plan);
+            assert!(
+                header_text(format, &text).contains("CREATE THE ISE IN THE PORTAL"),
+                "{format:?}"
+            );
+            assert!(!text.contains("managedApis"), "{format:?}: no connectors");
+        }
+        let item = plan
+            .checklist
+            .iter()
+            .find(|i| i.id == "create-ise-in-portal")
+            .expect("the checklist says so");
+        assert!(item.text.contains("portal") && item.text.contains("network only"));
+    }
+}
+
+/// A new VNet gets the design's DNS servers in every format.
+#[test]
+fn a_new_vnet_gets_the_designs_dns_servers_in_every_format() {
+    let mut design = new_vnet();
+    design.dns_servers = vec!["10.50.0.4".into(), " 10.60.0.4".into()];
+    let plan = plan(&design);
+    let want = json!(["10.50.0.4", "10.60.0.4"]);
+
+    let arm = parse_arm(&Format::Arm.render(&design, &plan));
+    let vnet = arm_resources(&arm.template)
+        .into_iter()
+        .find(|r| r["type"] == "Microsoft.Network/virtualNetworks")
+        .unwrap()
+        .clone();
+    assert_eq!(vnet["properties"]["dhcpOptions"]["dnsServers"], want);
+
+    let bicep = parse_bicep(&Format::Bicep.render(&design, &plan));
+    let vnet = bicep.resources.iter().find(|r| r.0 == "vnet").unwrap();
+    assert_eq!(vnet.3["properties"]["dhcpOptions"]["dnsServers"], want);
+
+    let tf = parse_hcl(&Format::Terraform.render(&design, &plan));
+    assert_eq!(
+        tf.json["resource"]["azurerm_virtual_network"]["ise"]["dns_servers"],
+        want
+    );
+
+    let (calls, _) = run_with_stub_az(&design, &Format::AzCli.render(&design, &plan));
+    let create = calls
+        .iter()
+        .find(|c| subcommand(c) == "network vnet create")
+        .unwrap();
+    assert_eq!(
+        option(&options(create), "dns-servers"),
+        ["10.50.0.4", "10.60.0.4"]
+    );
+
+    let ps = parse_powershell(&Format::PowerShell.render(&design, &plan));
+    let (_, params) = ps
+        .calls
+        .iter()
+        .find(|(n, _)| n == "New-AzVirtualNetwork")
+        .unwrap();
+    assert!(params.contains(&(
+        "-DnsServer".to_string(),
+        vec!["10.50.0.4".to_string(), "10.60.0.4".to_string()]
+    )));
+}
+
+/// For an existing VNet the scripts compare its DNS servers with the design's and stop
+/// with a clear message when they differ; the templates say so in their header.
+#[test]
+fn scripts_stop_when_an_existing_vnets_dns_servers_differ() {
+    let design = external_government_dns();
+    let plan = plan(&design);
+    let script = Format::AzCli.render(&design, &plan);
+    let vnet = |dns: Value| json!({"vnets": {"contoso-rg/contoso-vnet": {"addressPrefixes": ["10.20.0.0/16"], "dnsServers": dns, "subnets": {}}}});
+    for (have, ok) in [
+        (json!(["10.20.0.5", "10.20.0.4"]), true),
+        (json!(["10.20.0.4"]), false),
+        (json!([]), false),
+        (json!(["10.20.0.4", "10.20.0.5", "10.9.9.9"]), false),
+    ] {
+        let run = Stub::with_initial(vnet(have.clone())).run(&script, &[]);
+        if ok {
+            run.assert_clean("the same servers, in another order");
+            continue;
+        }
+        assert_eq!(run.code, Some(1), "{have}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("DNS servers") && run.stderr.contains("10.20.0.4 10.20.0.5"),
+            "{have}: {}",
+            run.stderr
+        );
+        assert!(
+            run.calls
+                .iter()
+                .all(|c| !subcommand(c).starts_with("network nsg")),
+            "{have}: stopped before the NSG"
+        );
+    }
+    // A design without custom DNS stops on a VNet that has some.
+    let design = default_design();
+    let plan_ = ise_planner::plan(&design);
+    let run = Stub::with_initial(json!({"vnets": {"ise-rg/ise-vnet": {"addressPrefixes": ["10.0.0.0/22"], "dnsServers": ["10.0.0.4"], "subnets": {}}}}))
+        .run(&Format::AzCli.render(&design, &plan_), &[]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("Azure-provided DNS"), "{}", run.stderr);
+
+    // PowerShell (not executed here: no PowerShell on this machine): the VNet's servers are
+    // compared with the design's, and the script throws, before the NSG.
+    let text = Format::PowerShell.render(&external_government_dns(), &plan);
+    let compare = text
+        .find("if ($haveDns -ne $wantDns) {")
+        .expect("the comparison");
+    assert!(text.contains("$haveDns = (@($vnet.DhcpOptions.DnsServers"));
+    assert!(text.contains("$wantDns = (@('10.20.0.4', '10.20.0.5') | Sort-Object) -join ', '"));
+    assert!(text[compare..].starts_with("if ($haveDns -ne $wantDns) {\n  throw ("));
+    assert!(compare < text.find("Get-AzNetworkSecurityGroup").unwrap());
+
+    // The templates: a header note.
+    for format in [Format::Arm, Format::Bicep, Format::Terraform] {
+        let head = header_text(format, &format.render(&external_government_dns(), &plan));
+        assert!(
+            head.contains("DNS: the existing virtual network must already use the design's 2 custom DNS servers"),
+            "{format:?}: {head}"
+        );
+    }
+}
+
+/// Terraform gives the ISE and its connectors azapi `timeouts` long enough for an ISE.
+#[test]
+fn terraform_gives_the_ise_and_connectors_five_hour_timeouts() {
+    let design = external_government_dns();
+    let plan = plan(&design);
+    let tf = parse_hcl(&Format::Terraform.render(&design, &plan));
+    let azapi = tf.json["resource"]["azapi_resource"].as_object().unwrap();
+    assert_eq!(azapi.len(), 3, "the ISE and two connectors");
+    for (label, r) in azapi {
+        assert_eq!(
+            r["timeouts"],
+            json!({"create": "5h", "update": "5h", "delete": "5h"}),
+            "{label}"
+        );
+    }
+}
+
+/// The connector PUTs come after the last poll of the ISE.
+fn connectors_after_the_wait(run: &ScriptRun) -> bool {
+    let last_get = run
+        .calls
+        .iter()
+        .rposition(|c| subcommand(c) == "rest" && option(&options(c), "method") == ["get"]);
+    let first_connector = run.calls.iter().position(|c| {
+        subcommand(c) == "rest" && option(&options(c), "url")[0].contains("/managedApis/")
+    });
+    matches!((last_get, first_connector), (Some(g), Some(c)) if g < c)
+}
+
+/// deploy.sh says up front that the ISE may take hours, polls it with a line every poll
+/// until Succeeded (simulated time: an ISE InProgress for two hours), and only then sends
+/// the connectors; Failed or Canceled stop it with the state and Azure's message; the user's
+/// time-out stops it too.
+#[test]
+fn deploy_sh_waits_for_the_ise_before_the_connectors() {
+    let design = external_government_dns();
+    let plan = plan(&design);
+    let script = Format::AzCli.render(&design, &plan);
+
+    let run = Stub::for_design(&design)
+        .set("AZ_STUB_ISE_STATES", "InProgress*120,Succeeded")
+        .run(&script, &[]);
+    run.assert_clean("two hours InProgress");
+    let up_front = run
+        .stdout
+        .find("usually takes up to two hours, occasionally four")
+        .expect("says how long before waiting");
+    let waiting = run
+        .stdout
+        .matches("deploy.sh: waiting for the ISE: provisioningState InProgress")
+        .count();
+    assert_eq!((waiting, run.sleeps), (120, 120));
+    assert!(up_front < run.stdout.find("waiting for the ISE").unwrap());
+    assert!(run
+        .stdout
+        .contains("ready (provisioningState Succeeded) after 120 minutes"));
+    assert!(connectors_after_the_wait(&run));
+
+    for end in ["Failed", "Canceled"] {
+        let run = Stub::for_design(&design)
+            .set("AZ_STUB_ISE_STATES", &format!("InProgress*3,{end}"))
+            .set(
+                "AZ_STUB_FAILURE_MESSAGE",
+                "The subnet ise-subnet-1 is not empty.",
+            )
+            .run(&script, &[]);
+        assert_eq!(run.code, Some(1), "{end}");
+        assert!(
+            run.stderr.contains(&format!(
+                "provisioningState {end}: The subnet ise-subnet-1 is not empty."
+            )),
+            "{end}: {}",
+            run.stderr
+        );
+        assert_eq!(rest_puts(&run.calls).len(), 1, "{end}: no connector");
+    }
+
+    let run = Stub::for_design(&design)
+        .set("AZ_STUB_ISE_STATES", "InProgress")
+        .run(&script, &["--timeout-minutes", "3", "--poll-seconds=60"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("gave up waiting after 3 minutes"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.sleeps, 3);
+    assert_eq!(rest_puts(&run.calls).len(), 1, "no connector");
+    // A bad number is a usage error, before anything runs; --help says what the options are.
+    let run = Stub::for_design(&design).run(&script, &["--timeout-minutes", "soon"]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.calls.is_empty());
+    let run = Stub::for_design(&design).run(&script, &["--help"]);
+    run.assert_clean("--help");
+    assert!(run.calls.is_empty());
+    for option in ["--force", "--timeout-minutes N", "--poll-seconds N"] {
+        assert!(run.stdout.contains(option), "{option}: {}", run.stdout);
+    }
+}
+
+/// deploy.ps1 (not executed: PowerShell cannot be installed on this machine) is checked
+/// in its text and tree: it says up front how long the ISE takes, and a loop polls the
+/// ISE's state, sleeps -PollSeconds, throws on Failed or Canceled with the state and
+/// Azure's message and at -TimeoutMinutes, before the first connector PUT.
+#[test]
+fn deploy_ps1_waits_for_the_ise_before_the_connectors() {
+    let design = external_government_dns();
+    let plan = plan(&design);
+    let text = Format::PowerShell.render(&design, &plan);
+    parse_powershell(&text);
+    let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    let param = at("param(\n");
+    assert!(
+        text[param..].contains("[int]$TimeoutMinutes = 300,")
+            && text[param..].contains("[int]$PollSeconds = 60")
+    );
+    let says = at("usually takes up to two hours, occasionally four");
+    let put = at("Invoke-AzRestMethod -Method 'PUT' -Path '/subscriptions/f34b22a3");
+    let wait = at("\nwhile ($true) {\n  $state = Get-IseState\n");
+    let connector = at("$connectorBody = ");
+    assert!(says < put && put < wait && wait < connector);
+    let body = &text[wait..connector];
+    for needle in [
+        "if ($state -eq 'Succeeded') {",
+        "break",
+        "if ($state -eq 'Failed' -or $state -eq 'Canceled') {",
+        "Get-AzActivityLog -ResourceId '/subscriptions/",
+        "throw ('deploy.ps1: the ISE''s creation ended with provisioningState ' + $state + ': ' + $message)",
+        "if ($minutes -ge $TimeoutMinutes) {",
+        "Write-Output -InputObject ('deploy.ps1: waiting for the ISE: provisioningState ' + $state",
+        "Start-Sleep -Seconds $PollSeconds",
+    ] {
+        assert!(body.contains(needle), "{needle}");
+    }
+}
+
+/// The resources in the stub's state, without the counter of ISE polls.
+fn resources_of(state: &Value) -> Value {
+    let mut state = state.clone();
+    if let Some(ise) = state["ise"].as_object_mut() {
+        for entry in ise.values_mut() {
+            entry.as_object_mut().unwrap().remove("gets");
+        }
+    }
+    state
+}
+
+/// deploy.sh run twice against a stateful stub: the second run exits 0, creates nothing
+/// that exists, drops nothing, changes nothing, and does not send the ISE request again.
+#[test]
+fn deploy_sh_runs_twice_and_the_second_run_changes_nothing() {
+    let mut designs = all_designs();
+    let mut portal = firewall();
+    portal.deployment = ise_planner::design::Deployment::Portal;
+    designs.push(("portal", portal));
+    for (case, design) in designs {
+        let plan = plan(&design);
+        let script = Format::AzCli.render(&design, &plan);
+        let stub = Stub::for_design(&design);
+        let first = stub.run(&script, &["--force"]);
+        first.assert_clean(case);
+        let after_first = resources_of(&stub.state());
+        let second = stub.run(&script, &["--force"]);
+        second.assert_clean(case);
+        for e in &second.events {
+            assert!(
+                !(e["op"] == "create" && e["existed"] == true),
+                "{case}: the second run created again what exists: {e}"
+            );
+            assert_eq!(e["changed"], false, "{case}: the second run changed {e}");
+            assert_eq!(e["dropped"], json!([]), "{case}: {e}");
+        }
+        assert!(
+            second.events.iter().all(|e| e["resource"] != "ise"),
+            "{case}: the ISE request was sent again"
+        );
+        assert_eq!(resources_of(&stub.state()), after_first, "{case}");
+        // The first run made what the plan has.
+        let state = stub.state();
+        let rules: usize = state["nsgs"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n["rules"].as_object().unwrap().len())
+            .sum();
+        assert_eq!(rules, plan.nsg_rules.len(), "{case}");
+    }
+}
+
+/// An existence check tells "missing" (az exits 3) from "failed": a lookup that fails for
+/// another reason (sign-in, permissions) stops the script instead of creating anew.
+#[test]
+fn deploy_sh_stops_when_a_lookup_fails() {
+    let design = firewall();
+    let plan = plan(&design);
+    let script = Format::AzCli.render(&design, &plan);
+    let run = Stub::for_design(&design)
+        .set("AZ_STUB_FAIL", "network nsg show")
+        .run(&script, &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("a lookup failed (exit 1): ERROR: (AuthorizationFailed)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .calls
+        .iter()
+        .all(|c| subcommand(c) != "network nsg create"));
+}
+
+/// A second run after an NSG fix or a failed ISE: rules are updated in place (the NSG is not
+/// re-created), and an ISE that Failed is sent again.
+#[test]
+fn deploy_sh_updates_in_place_and_retries_a_failed_ise() {
+    let design = firewall();
+    let plan = plan(&design);
+    let script = Format::AzCli.render(&design, &plan);
+    // The first PUT ends Failed; a second one succeeds.
+    let stub = Stub::for_design(&design).set(
+        "AZ_STUB_ISE_STATES",
+        "InProgress,Failed|InProgress,Succeeded",
+    );
+    assert_eq!(stub.run(&script, &[]).code, Some(1));
+    // The plan changes a rule (as a fix would): the next run updates it in place.
+    let mut fixed = plan.clone();
+    fixed.nsg_rules[0].priority = 199;
+    let script = Format::AzCli.render(&design, &fixed);
+    let run = stub.run(&script, &[]);
+    run.assert_clean("after the fix");
+    let changed: Vec<&Value> = run.events.iter().filter(|e| e["changed"] == true).collect();
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert_eq!(changed[0]["op"], "update");
+    assert_eq!(
+        changed[0]["resource"],
+        format!("rule {}", plan.nsg_rules[0].name)
+    );
+    assert_eq!(
+        changed[1]["existed"], false,
+        "the connector, first sent now"
+    );
+    assert!(
+        run.events
+            .iter()
+            .any(|e| e["resource"] == "ise" && e["existed"] == true),
+        "the failed ISE is sent again"
+    );
+    assert!(
+        run.events
+            .iter()
+            .all(|e| !(e["op"] == "create" && e["existed"] == true)),
+        "nothing created again: {:?}",
+        run.events
+    );
+    assert!(run
+        .stdout
+        .contains("exists with provisioningState Failed: sending the request again"));
+}
+
+/// The nearest `if` around a node: its condition's text, and whether the node is in its
+/// `else` branch.
+fn enclosing_if<'a>(node: tree_sitter::Node<'_>, text: &'a str) -> Option<(&'a str, bool)> {
+    let mut child = node;
+    let mut parent = node.parent();
+    while let Some(p) = parent {
+        if p.kind() == "elseif_clause" {
+            let condition = p.child_by_field_name("condition")?;
+            return Some((node_text(condition, text), false));
+        }
+        if p.kind() == "if_statement" {
+            let condition = p.child_by_field_name("condition")?;
+            let in_else = (0..p.child_count()).filter_map(|i| p.child(i)).any(|c| {
+                (c.kind() == "else_clause" || c.kind() == "elseif_clause")
+                    && c.start_byte() <= child.start_byte()
+                    && child.end_byte() <= c.end_byte()
+            });
+            return Some((node_text(condition, text), in_else));
+        }
+        child = p;
+        parent = p.parent();
+    }
+    None
+}
+
+/// Every command of a PowerShell file with its node.
+fn ps_commands<'t>(
+    tree: &'t tree_sitter::Tree,
+    text: &str,
+) -> Vec<(String, tree_sitter::Node<'t>)> {
+    let mut out = Vec::new();
+    fn walk<'t>(
+        n: tree_sitter::Node<'t>,
+        text: &str,
+        out: &mut Vec<(String, tree_sitter::Node<'t>)>,
+    ) {
+        if n.kind() == "command" {
+            if let Some(name) = n.child_by_field_name("command_name") {
+                out.push((node_text(name, text).to_string(), n));
+            }
+        }
+        let mut cursor = n.walk();
+        for c in n.children(&mut cursor) {
+            walk(c, text, out);
+        }
+    }
+    walk(tree.root_node(), text, &mut out);
+    out
+}
+
+/// deploy.ps1's run-twice safety, checked in its syntax tree (the script is not executed:
+/// PowerShell cannot be installed on this machine). Every `New-`/`Add-` of the VNet, NSG,
+/// route table and subnets is in the `then` branch of `if ($null -eq $x)`, where `$x` was
+/// just read by the matching `Get-` with `-ErrorAction SilentlyContinue`; the `else` branch
+/// updates in place (`Set-`); the ISE PUT is behind a check of its state.
+#[test]
+fn deploy_ps1_looks_before_it_creates() {
+    let guarded = [
+        (
+            "New-AzVirtualNetwork",
+            "Get-AzVirtualNetwork",
+            "$vnet",
+            Some("Write-Output"),
+        ),
+        (
+            "New-AzNetworkSecurityGroup",
+            "Get-AzNetworkSecurityGroup",
+            "$nsg",
+            Some("Set-AzNetworkSecurityGroup"),
+        ),
+        (
+            "New-AzRouteTable",
+            "Get-AzRouteTable",
+            "$routeTable",
+            Some("Set-AzRouteTable"),
+        ),
+        (
+            "Add-AzVirtualNetworkSubnetConfig",
+            "Get-AzVirtualNetworkSubnetConfig",
+            "$subnet",
+            Some("Set-AzVirtualNetworkSubnetConfig"),
+        ),
+    ];
+    for (case, design) in all_designs() {
+        let plan = plan(&design);
+        let text = Format::PowerShell.render(&design, &plan);
+        let tree = tree_sitter_parse(tree_sitter_powershell::LANGUAGE.into(), &text);
+        assert!(syntax_errors(&tree, &text).is_empty(), "{case}");
+        let commands = ps_commands(&tree, &text);
+        for (create, get, variable, update) in guarded {
+            for (_, node) in commands.iter().filter(|(n, _)| n == create) {
+                let (condition, in_else) = enclosing_if(*node, &text)
+                    .unwrap_or_else(|| panic!("{case}: {create} is not behind a check"));
+                assert_eq!(
+                    condition,
+                    format!("$null -eq {variable}"),
+                    "{case}: {create}"
+                );
+                assert!(!in_else, "{case}: {create} in the else branch");
+                let before = &text[..node.start_byte()];
+                let read = before
+                    .rfind(&format!("{variable} = {get} "))
+                    .unwrap_or_else(|| panic!("{case}: {create} without {get} before it"));
+                assert!(
+                    before[read..].contains(&format!(
+                        " -ErrorAction SilentlyContinue\nif ($null -eq {variable}) {{"
+                    )),
+                    "{case}: {create}: the Get- right before the check reads quietly"
+                );
+                // The else branch of the same if keeps and updates.
+                let if_start = before
+                    .rfind(&format!("if ($null -eq {variable}) {{"))
+                    .unwrap();
+                let branch = &text[if_start..];
+                let branch = &branch[..branch.find("\n}\n").unwrap()];
+                if let Some(update) = update {
+                    assert!(
+                        branch.contains("} else {") && branch.contains(update),
+                        "{case}: {create}"
+                    );
+                }
+            }
+        }
+        // The ISE PUT is sent only when the GET found no ISE, or one that Failed or was
+        // Canceled.
+        for (_, node) in commands.iter().filter(|(n, _)| n == "Invoke-AzRestMethod") {
+            let call = node_text(*node, &text);
+            if call.contains("-Method 'PUT'") && !call.contains("$connectorBody") {
+                let (condition, _) = enclosing_if(*node, &text).expect("the ISE PUT is checked");
+                assert_eq!(
+                    condition, "$null -eq $state -or $state -eq 'Failed' -or $state -eq 'Canceled'",
+                    "{case}"
+                );
+            }
+        }
+        let creates = commands.iter().filter(|(n, _)| {
+            n.starts_with("New-Az")
+                && ![
+                    "New-AzNetworkSecurityRuleConfig",
+                    "New-AzRouteConfig",
+                    "New-AzDelegation",
+                ]
+                .contains(&n.as_str())
+        });
+        for (name, node) in creates {
+            assert!(
+                enclosing_if(*node, &text).is_some(),
+                "{case}: {name} unguarded"
+            );
+        }
+    }
+}
+
+/// A design with errors: the scripts stop at the top with the reason unless forced; the
+/// templates need a parameter set to deploy anyway. A design without errors has neither.
+#[test]
+fn files_of_a_design_with_errors_refuse_to_deploy() {
+    let mut design = default_design();
+    design.name = "bad name!".into();
+    let plan = plan(&design);
+    let reason = "NOT READY: the design has errors (ise-name-invalid)";
+
+    let script = Format::AzCli.render(&design, &plan);
+    let refused = Stub::for_design(&design).run(&script, &[]);
+    assert_eq!(refused.code, Some(1));
+    assert!(
+        refused.stderr.contains(reason) && refused.stderr.contains("--force"),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.calls.is_empty(), "nothing ran: {:?}", refused.calls);
+    let forced = Stub::for_design(&design).run(&script, &["--force"]);
+    forced.assert_clean("--force");
+    assert!(forced.stdout.contains("Deploying anyway (--force)"));
+
+    // PowerShell: the check comes right after the parameters, before any Az cmdlet.
+    let ps = Format::PowerShell.render(&design, &plan);
+    let check = ps.find("if (-not $Force) {\n  throw 'deploy.ps1: NOT READY: the design has errors (ise-name-invalid)").expect("the refusal");
+    assert!(check < ps.find("Set-AzContext").unwrap());
+    assert!(ps.find("[switch]$Force").unwrap() < check);
+
+    // ARM and Bicep: a bool parameter with no default that only true satisfies.
+    let arm = parse_arm(&Format::Arm.render(&design, &plan));
+    let parameter = &arm.template["parameters"]["deployDespiteErrors"];
+    assert_eq!(parameter["type"], "bool");
+    assert_eq!(parameter["allowedValues"], json!([true]));
+    assert!(parameter.get("defaultValue").is_none());
+    assert!(parameter["metadata"]["description"]
+        .as_str()
+        .unwrap()
+        .contains(reason));
+    let bicep = Format::Bicep.render(&design, &plan);
+    parse_bicep(&bicep);
+    assert!(bicep.contains("@allowed([\n  true\n])\nparam deployDespiteErrors bool\n"));
+    // Terraform: a variable with no default whose validation only true passes.
+    let tf = parse_hcl(&Format::Terraform.render(&design, &plan));
+    let variable = &tf.json["variable"]["deploy_despite_errors"];
+    assert_eq!(variable["type"], "${bool}");
+    assert!(variable.get("default").is_none());
+    assert_eq!(
+        variable["validation"]["condition"],
+        "${var.deploy_despite_errors}"
+    );
+
+    // Without errors: no refusal anywhere.
+    let design = default_design();
+    let plan = ise_planner::plan(&design);
+    assert!(!plan.has_errors());
+    assert!(parse_arm(&Format::Arm.render(&design, &plan))
+        .template
+        .get("parameters")
+        .is_none());
+    assert!(!Format::Bicep.render(&design, &plan).contains("param "));
+    assert!(!Format::Terraform
+        .render(&design, &plan)
+        .contains("variable "));
+    assert!(!Format::PowerShell
+        .render(&design, &plan)
+        .contains("if (-not $Force)"));
+    Stub::for_design(&design)
+        .run(&Format::AzCli.render(&design, &plan), &[])
+        .assert_clean("a clean design");
+}
+
+/// The Terraform configuration, reviewed for what would make a second plan show changes:
+/// each resource managed one way only (no inline subnets in the VNet beside `azurerm_subnet`,
+/// no separate rules or routes beside the inline ones, no separate DNS resource), the
+/// delegation's actions given as Azure sets them, the ISE and connectors with timeouts.
+#[test]
+fn terraform_leaves_nothing_for_a_second_plan_to_change() {
+    for (case, design) in all_designs() {
+        let plan = plan(&design);
+        let tf = parse_hcl(&Format::Terraform.render(&design, &plan));
+        let resources = tf.json["resource"].as_object().unwrap();
+        for kind in resources.keys() {
+            assert!(
+                [
+                    "azurerm_virtual_network",
+                    "azurerm_network_security_group",
+                    "azurerm_route_table",
+                    "azurerm_subnet",
+                    "azurerm_subnet_network_security_group_association",
+                    "azurerm_subnet_route_table_association",
+                    "azapi_resource",
+                ]
+                .contains(&kind.as_str()),
+                "{case}: {kind}"
+            );
+        }
+        if let Some(vnet) = resources.get("azurerm_virtual_network") {
+            assert!(
+                vnet["ise"].get("subnet").is_none(),
+                "{case}: inline subnets"
+            );
+        }
+        for subnet in resources["azurerm_subnet"]
+            .as_object()
+            .into_iter()
+            .flat_map(|o| o.values())
+        {
+            if subnet["delegation"].is_object() {
+                assert_eq!(
+                    subnet["delegation"]["service_delegation"]["actions"],
+                    json!([ise_planner::export::terraform::DELEGATION_ACTION]),
+                    "{case}"
+                );
+            }
+            for attribute in ["network_security_group_id", "route_table_id"] {
+                assert!(subnet.get(attribute).is_none(), "{case}: {attribute}");
+            }
+        }
+        for (label, r) in resources
+            .get("azapi_resource")
+            .and_then(|r| r.as_object())
+            .into_iter()
+            .flatten()
+        {
+            assert!(r["timeouts"].is_object(), "{case}: {label}");
+        }
+    }
 }

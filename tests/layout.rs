@@ -46,13 +46,13 @@ fn src() -> PathBuf {
 }
 
 /// The top-level module a core file belongs to (`src/ise/nsg.rs` → `ise`); `None` for the
-/// shells (the CLI, the page, the worker) and the crate root.
+/// shells (the CLI, the page, the first-paint module, the worker) and the crate root.
 fn top_module(path: &Path) -> Option<String> {
     let rel = path.strip_prefix(src()).unwrap();
     let first = rel.components().next()?.as_os_str().to_str()?.to_string();
     let name = first.trim_end_matches(".rs").to_string();
     match name.as_str() {
-        "bin" | "web" | "worker" | "lib" => None,
+        "bin" | "web" | "worker" | "first_paint" | "lib" => None,
         _ => Some(name),
     }
 }

@@ -1,5 +1,7 @@
 //! The ARM template export (`azuredeploy.json`): deploymentTemplate schema, IDs by
-//! `resourceId()`, literal strings that start with `[` escaped as `[[`, no parameters.
+//! `resourceId()`, literal strings that start with `[` and end with `]` escaped as `[[`; a new
+//! virtual network declared with its subnets inline, an existing one's subnets as chained
+//! child resources; one parameter only for a design with errors (it must be set to deploy).
 //!
 //! It is deployed to the virtual network's resource group. An ISE in another resource
 //! group goes into a nested deployment that targets that group.
@@ -7,9 +9,13 @@
 use serde_json::Value;
 
 use super::header;
+use super::header::NewVnetSubnets;
 use super::quote::{arm_literal, arm_string};
 use super::tree::Node;
-use super::{SubnetTarget, Target, CONNECTOR_TYPE, DEPLOYMENTS_API_VERSION, NETWORK_API_VERSION};
+use super::{
+    ConnectorTarget, IseTarget, SubnetTarget, Target, CONNECTOR_TYPE, DEPLOYMENTS_API_VERSION,
+    NETWORK_API_VERSION,
+};
 use crate::design::Design;
 use crate::ise::plan::Plan;
 use crate::ise::rest::{API_VERSION, ISE_TYPE};
@@ -37,11 +43,35 @@ fn subnet_id(t: &Target<'_>, s: &SubnetTarget<'_>) -> Node {
     resource_id(&[SUBNET, t.vnet.name, s.name])
 }
 
-/// The lines of the header that say how to deploy this file.
-fn how_to_deploy() -> Vec<String> {
-    vec![
+/// The parameter a NOT READY template must be given, `true`, to deploy.
+pub const OVERRIDE_PARAMETER: &str = "deployDespiteErrors";
+
+/// The lines of the header that say how to deploy this file and what a second run does.
+fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
+    let mut lines = vec![
         "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file azuredeploy.json (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile azuredeploy.json).".into(),
-    ]
+        second_run(t).into(),
+    ];
+    if t.ise.is_some() {
+        lines.push(format!(
+            "{}: the deployment waits for it.",
+            header::ISE_WAIT
+        ));
+    }
+    lines.extend(header::existing_vnet_dns_note(t));
+    if t.not_ready() {
+        lines.push(format!("The template refuses to deploy while the design has errors: it requires the parameter {OVERRIDE_PARAMETER}, which only true satisfies (--parameters {OVERRIDE_PARAMETER}=true deploys anyway)."));
+    }
+    lines
+}
+
+/// What deploying the template again does (ARM and Bicep alike).
+pub fn second_run(t: &Target<'_>) -> &'static str {
+    if t.vnet.is_new {
+        "A second deployment (incremental mode) changes nothing: the new virtual network is declared with its subnets inline, and the NSG and route table with their rules and routes, so each is written again as it is (rules or routes added to them by hand are removed)."
+    } else {
+        "A second deployment (incremental mode) changes nothing: the subnets, the NSG and the route table are written again as they are (rules or routes added to them by hand are removed); the existing virtual network's other subnets and settings are not touched."
+    }
 }
 
 /// The template as JSON text.
@@ -54,7 +84,7 @@ pub fn render(design: &Design, plan: &Plan) -> String {
 
 /// The template as a tree.
 pub fn template(t: &Target<'_>) -> Node {
-    let lines = header::lines(t, &how_to_deploy());
+    let lines = header::lines(t, NewVnetSubnets::Inline, &how_to_deploy(t));
     let mut metadata = vec![
         (
             "_generator",
@@ -69,12 +99,38 @@ pub fn template(t: &Target<'_>) -> Node {
     if !t.gaps.is_empty() {
         metadata.push(("incomplete", Node::strs(&t.gaps)));
     }
-    Node::map([
+    let mut template = vec![
         ("$schema", Node::str(SCHEMA)),
         ("contentVersion", Node::str("1.0.0.0")),
         ("metadata", Node::map(metadata)),
-        ("resources", Node::List(resources(t))),
-    ])
+    ];
+    if t.not_ready() {
+        template.push(("parameters", override_parameter(t)));
+    }
+    template.push(("resources", Node::List(resources(t))));
+    Node::map(template)
+}
+
+/// The parameter that a template of a design with errors requires: a bool that only `true`
+/// satisfies, with no default, so that the deployment stops unless it is given.
+fn override_parameter(t: &Target<'_>) -> Node {
+    Node::map([(
+        OVERRIDE_PARAMETER,
+        Node::map([
+            ("type", Node::str("bool")),
+            ("allowedValues", Node::List(vec![Node::Bool(true)])),
+            (
+                "metadata",
+                Node::map([(
+                    "description",
+                    Node::str(format!(
+                        "{} Set to true to deploy anyway.",
+                        t.not_ready_reason()
+                    )),
+                )]),
+            ),
+        ]),
+    )])
 }
 
 fn network_resource(kind: &str, name: &str, location: &str, properties: Node) -> Node {
@@ -88,19 +144,7 @@ fn network_resource(kind: &str, name: &str, location: &str, properties: Node) ->
 }
 
 fn resources(t: &Target<'_>) -> Vec<Node> {
-    let mut out = Vec::new();
-    if t.vnet.is_new {
-        out.push(network_resource(
-            VNET,
-            t.vnet.name,
-            t.location,
-            Node::map([(
-                "addressSpace",
-                Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
-            )]),
-        ));
-    }
-    out.push(network_resource(
+    let mut out = vec![network_resource(
         NSG,
         t.nsg_name,
         t.location,
@@ -108,7 +152,7 @@ fn resources(t: &Target<'_>) -> Vec<Node> {
             "securityRules",
             Node::List(t.rules.iter().map(|r| Node::from(&r.to_arm())).collect()),
         )]),
-    ));
+    )];
     if let Some(table) = t.route_table {
         out.push(network_resource(
             ROUTE_TABLE,
@@ -120,15 +164,66 @@ fn resources(t: &Target<'_>) -> Vec<Node> {
             )]),
         ));
     }
+    if t.vnet.is_new {
+        out.push(new_vnet(t));
+    } else {
+        out.extend(chained_subnets(t));
+    }
+    out.extend(ise_resources(t));
+    out
+}
 
-    // Subnets, one after another: each depends on the one before.
+/// A new virtual network with its subnets inline, so that a second deployment keeps them;
+/// it waits for the NSG and route table its subnets name.
+fn new_vnet(t: &Target<'_>) -> Node {
+    let mut properties = vec![(
+        "addressSpace",
+        Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
+    )];
+    if let Some(dhcp) = t.dhcp_options() {
+        properties.push(("dhcpOptions", dhcp));
+    }
+    let subnets = t
+        .placed_subnets()
+        .map(|s| {
+            Node::map([
+                ("name", Node::str(s.name)),
+                ("properties", subnet_properties(t, s)),
+            ])
+        })
+        .collect();
+    properties.push(("subnets", Node::List(subnets)));
+    let Node::Map(mut vnet) =
+        network_resource(VNET, t.vnet.name, t.location, Node::map(properties))
+    else {
+        return Node::Null;
+    };
+    vnet.insert(
+        3,
+        ("dependsOn".to_string(), Node::List(network_dependencies(t))),
+    );
+    Node::Map(vnet)
+}
+
+/// The NSG and, when the subnets use it, the route table.
+fn network_dependencies(t: &Target<'_>) -> Vec<Node> {
+    let mut depends = vec![resource_id(&[NSG, t.nsg_name])];
+    if let Some(table) = t
+        .route_table
+        .filter(|_| t.placed_subnets().any(|s| s.route_table.is_some()))
+    {
+        depends.push(resource_id(&[ROUTE_TABLE, table]));
+    }
+    depends
+}
+
+/// The subnets of an existing virtual network as child resources, one after another: each
+/// depends on the one before.
+fn chained_subnets(t: &Target<'_>) -> Vec<Node> {
+    let mut out = Vec::new();
     let mut previous: Option<&SubnetTarget<'_>> = None;
     for s in t.placed_subnets() {
-        let mut depends = Vec::new();
-        if t.vnet.is_new {
-            depends.push(resource_id(&[VNET, t.vnet.name]));
-        }
-        depends.push(resource_id(&[NSG, t.nsg_name]));
+        let mut depends = vec![resource_id(&[NSG, t.nsg_name])];
         if let Some(table) = s.route_table {
             depends.push(resource_id(&[ROUTE_TABLE, table]));
         }
@@ -144,9 +239,23 @@ fn resources(t: &Target<'_>) -> Vec<Node> {
         ]));
         previous = Some(s);
     }
+    out
+}
 
+/// What the ISE waits for: the new VNet (its subnets are inline), else each subnet.
+fn subnets_ready(t: &Target<'_>) -> Vec<Node> {
+    if t.vnet.is_new {
+        vec![resource_id(&[VNET, t.vnet.name])]
+    } else {
+        t.subnets.iter().map(|s| subnet_id(t, s)).collect()
+    }
+}
+
+/// The ISE and its connectors; in a nested deployment when the ISE has its own resource
+/// group.
+fn ise_resources(t: &Target<'_>) -> Vec<Node> {
     let Some(ise) = &t.ise else {
-        return out;
+        return Vec::new();
     };
     let nested = t.ise_in_other_resource_group();
     let vnet_rg = t.vnet.resource_group;
@@ -163,59 +272,65 @@ fn resources(t: &Target<'_>) -> Vec<Node> {
             t.ise_properties(|s| resource_id(&[vnet_rg, SUBNET, t.vnet.name, s.name])),
         ),
     ];
-    let subnet_ids: Vec<Node> = t.subnets.iter().map(|s| subnet_id(t, s)).collect();
     if !nested {
-        ise_resource.push(("dependsOn", Node::List(subnet_ids.clone())));
+        ise_resource.push(("dependsOn", Node::List(subnets_ready(t))));
     }
-    let mut ise_resources = vec![Node::map(ise_resource)];
-    for c in &t.connectors {
-        let mut connector = vec![
-            ("type".to_string(), Node::str(CONNECTOR_TYPE)),
-            ("apiVersion".to_string(), Node::str(API_VERSION)),
-            (
-                "name".to_string(),
-                Node::str(format!("{}/{}", ise.name, c.name)),
-            ),
-        ];
-        if let Value::Object(body) = c.body {
-            connector.extend(body.iter().map(|(k, v)| (k.clone(), Node::from(v))));
-        }
-        connector.push((
-            "dependsOn".to_string(),
-            Node::List(vec![resource_id(&[ISE_TYPE, ise.name])]),
-        ));
-        ise_resources.push(Node::map(connector));
-    }
+    let mut out = vec![Node::map(ise_resource)];
+    out.extend(t.connectors.iter().map(|c| connector(ise, c)));
     if nested {
-        out.push(Node::map([
-            ("type", Node::str("Microsoft.Resources/deployments")),
-            ("apiVersion", Node::str(DEPLOYMENTS_API_VERSION)),
-            ("name", Node::str(NESTED_DEPLOYMENT)),
-            ("resourceGroup", Node::str(ise.resource_group)),
-            ("dependsOn", Node::List(subnet_ids)),
-            (
-                "properties",
-                Node::map([
-                    ("mode", Node::str("Incremental")),
-                    (
-                        "expressionEvaluationOptions",
-                        Node::map([("scope", Node::str("inner"))]),
-                    ),
-                    (
-                        "template",
-                        Node::map([
-                            ("$schema", Node::str(SCHEMA)),
-                            ("contentVersion", Node::str("1.0.0.0")),
-                            ("resources", Node::List(ise_resources)),
-                        ]),
-                    ),
-                ]),
-            ),
-        ]));
+        vec![nested_deployment(t, ise.resource_group, out)]
     } else {
-        out.extend(ise_resources);
+        out
     }
-    out
+}
+
+fn connector(ise: &IseTarget<'_>, c: &ConnectorTarget<'_>) -> Node {
+    let mut connector = vec![
+        ("type".to_string(), Node::str(CONNECTOR_TYPE)),
+        ("apiVersion".to_string(), Node::str(API_VERSION)),
+        (
+            "name".to_string(),
+            Node::str(format!("{}/{}", ise.name, c.name)),
+        ),
+    ];
+    if let Value::Object(body) = c.body {
+        connector.extend(body.iter().map(|(k, v)| (k.clone(), Node::from(v))));
+    }
+    connector.push((
+        "dependsOn".to_string(),
+        Node::List(vec![resource_id(&[ISE_TYPE, ise.name])]),
+    ));
+    Node::map(connector)
+}
+
+/// A deployment into the ISE's resource group holding `resources`, with its expressions
+/// evaluated in its own scope (`Inner`, as the schema spells it).
+fn nested_deployment(t: &Target<'_>, resource_group: &str, resources: Vec<Node>) -> Node {
+    Node::map([
+        ("type", Node::str("Microsoft.Resources/deployments")),
+        ("apiVersion", Node::str(DEPLOYMENTS_API_VERSION)),
+        ("name", Node::str(NESTED_DEPLOYMENT)),
+        ("resourceGroup", Node::str(resource_group)),
+        ("dependsOn", Node::List(subnets_ready(t))),
+        (
+            "properties",
+            Node::map([
+                ("mode", Node::str("Incremental")),
+                (
+                    "expressionEvaluationOptions",
+                    Node::map([("scope", Node::str("Inner"))]),
+                ),
+                (
+                    "template",
+                    Node::map([
+                        ("$schema", Node::str(SCHEMA)),
+                        ("contentVersion", Node::str("1.0.0.0")),
+                        ("resources", Node::List(resources)),
+                    ]),
+                ),
+            ]),
+        ),
+    ])
 }
 
 fn subnet_properties(t: &Target<'_>, s: &SubnetTarget<'_>) -> Node {
@@ -297,10 +412,8 @@ mod tests {
         design.vnet.name = "[concat('a')]".into();
         design.name = "[x]".into();
         let t = template_of(&design);
-        assert_eq!(
-            of_type(&t, SUBNET)[0]["name"],
-            "[[concat('a')]/ise-subnet-1"
-        );
+        // Starts with [ but does not end with ]: literal as it stands.
+        assert_eq!(of_type(&t, SUBNET)[0]["name"], "[concat('a')]/ise-subnet-1");
         assert_eq!(of_type(&t, ISE_TYPE)[0]["name"], "[[x]");
         assert_eq!(
             of_type(&t, SUBNET)[1]["dependsOn"][1],
@@ -319,6 +432,11 @@ mod tests {
         assert!(of_type(&t, ISE_TYPE).is_empty());
         let nested = of_type(&t, "Microsoft.Resources/deployments");
         assert_eq!(nested[0]["resourceGroup"], "ise-rg");
+        // The schema's spelling (enum NotSpecified, Outer, Inner).
+        assert_eq!(
+            nested[0]["properties"]["expressionEvaluationOptions"]["scope"],
+            "Inner"
+        );
         let inner = &nested[0]["properties"]["template"]["resources"];
         assert_eq!(inner[0]["type"], ISE_TYPE);
         assert_eq!(inner[0]["properties"]["networkConfiguration"]["subnets"][0]["id"], "[resourceId('network-rg', 'Microsoft.Network/virtualNetworks/subnets', 'ise-vnet', 'ise-subnet-1')]");

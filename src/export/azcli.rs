@@ -1,19 +1,31 @@
 //! The Azure CLI export (`deploy.sh`): a bash script of `az` commands, one after another,
 //! every value single-quoted by [`quote::sh`]. The ISE and its connectors go through
-//! `az rest` (the CLI has no ISE command), the ISE's body from a quoted here-document.
+//! `az rest` (the CLI has no ISE command), the ISE's body from a quoted here-document; the
+//! script then polls the ISE until it is `Succeeded` before the connectors.
+//!
+//! Safe to run twice: what exists is looked up first (`show`) and kept — the VNet, the NSG
+//! and the route table are never created again (a PUT without their subnets, rules or routes
+//! would drop them); rules and routes are written with `create`, a PUT of the whole rule or
+//! route, which updates it in place; an existing subnet is updated (`subnet update`), not
+//! created; the ISE request is not sent again while the ISE exists (unless it `Failed` or was
+//! `Canceled`).
 //!
 //! Options that take one value are written `--option='value'`, so a value that looks like
 //! a flag (`--debug`) stays a value.
 
-use super::header;
+use super::header::{self, NewVnetSubnets};
 use super::quote;
-use super::Target;
+use super::{IseTarget, SubnetTarget, Target};
 use crate::design::{Cloud, Design};
 use crate::ise::plan::Plan;
 
 /// The here-document delimiter of the ISE's body (a JSON line can never equal it: JSON
 /// strings hold no raw line break).
 pub const BODY_DELIMITER: &str = "ISE_PLANNER_END_OF_JSON";
+/// How long the script waits for the ISE unless told otherwise (`--timeout-minutes`).
+pub const DEFAULT_TIMEOUT_MINUTES: u32 = 300;
+/// How often it asks for the ISE's state unless told otherwise (`--poll-seconds`).
+pub const DEFAULT_POLL_SECONDS: u32 = 60;
 
 /// One `az` command being written.
 struct Command {
@@ -40,23 +52,37 @@ impl Command {
         self
     }
 
-    /// `--option="$(function)"`.
-    fn body_of_function(mut self, option: &str, function: &str) -> Command {
-        self.words.push(format!("--{option}=\"$({function})\""));
+    /// `--option=code` (shell code: a variable, a command substitution).
+    fn code(mut self, option: &str, code: &str) -> Command {
+        self.words.push(format!("--{option}={code}"));
         self
     }
 
-    fn text(&self) -> String {
-        let mut out = self.words.join(" \\\n  ");
+    /// The command on one or more lines, each continuation indented by `pad` plus two.
+    fn text_at(&self, pad: &str) -> String {
+        let mut out = format!("{pad}{}", self.words.join(&format!(" \\\n{pad}  ")));
         out.push('\n');
         out
+    }
+
+    fn text(&self) -> String {
+        self.text_at("")
+    }
+
+    /// The words on one line, for a condition (`if exists az … show …; then`).
+    fn inline(&self) -> String {
+        self.words.join(" ")
     }
 }
 
 fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
     let mut lines = vec![
-        "Run: bash deploy.sh (after az login). It stops at the first failing command.".to_string(),
+        "Run: bash deploy.sh (after az login). It stops at the first failing command. Options: --force, --timeout-minutes N, --poll-seconds N (bash deploy.sh --help).".to_string(),
+        "Safe to run again: what exists is kept (the virtual network, the NSG, the route table), rules and routes are written again in place, existing subnets are updated rather than created, and the ISE request is not sent again while the ISE exists.".to_string(),
     ];
+    if t.ise.is_some() {
+        lines.push(format!("{}: the script waits for provisioningState Succeeded before the connectors, {DEFAULT_TIMEOUT_MINUTES} minutes at most unless --timeout-minutes says otherwise.", header::ISE_WAIT));
+    }
     match t.cloud {
         Cloud::Public => {}
         Cloud::Government => lines.push(
@@ -75,36 +101,265 @@ pub fn render(design: &Design, plan: &Plan) -> String {
     // Whole-file directive (it must follow the shebang): the single-quoted values are
     // data, so `$`, backticks and typographic quotes in them are meant literally.
     out.push_str("# shellcheck disable=SC1003,SC1111,SC1112,SC2016\n");
-    out.push_str(&header::comment(&t, "#", &how_to_deploy(&t)));
+    out.push_str(&header::comment(
+        &t,
+        "#",
+        NewVnetSubnets::Children,
+        &how_to_deploy(&t),
+    ));
     out.push_str("set -euo pipefail\n\n");
-
+    out.push_str(&options());
+    out.push_str(&refusal(&t));
+    out.push_str(&helpers(&t));
     out.push_str(
         &Command::new("account set")
             .one("subscription", t.subscription_id)
             .text(),
     );
-    let vnet_rg = t.vnet.resource_group;
-
-    if t.vnet.is_new {
-        out.push_str("\n# The virtual network (new; its subnets follow one by one).\n");
-        out.push_str(
-            &Command::new("network vnet create")
-                .one("name", t.vnet.name)
-                .one("resource-group", vnet_rg)
-                .one("location", t.location)
-                .many("address-prefixes", &t.vnet.address_prefixes)
-                .text(),
-        );
+    out.push_str(&vnet(&t));
+    out.push_str(&network_security(&t));
+    let total = t.subnets.len();
+    for s in &t.subnets {
+        out.push_str(&subnet(&t, s, total));
     }
+    if let Some(ise) = &t.ise {
+        out.push_str(&ise_and_connectors(&t, ise));
+    }
+    out
+}
 
-    out.push_str("\n# The network security group and its rules (every field given: the CLI's defaults are port 80 and Allow).\n");
-    out.push_str(
-        &Command::new("network nsg create")
+/// The script's options: `--force`, `--timeout-minutes`, `--poll-seconds`, `--help`.
+fn options() -> String {
+    format!(
+        r#"usage() {{
+  cat <<'ISE_PLANNER_USAGE'
+Usage: bash deploy.sh [--force] [--timeout-minutes N] [--poll-seconds N]
+  --force              deploy although the design has errors (the header says NOT READY)
+  --timeout-minutes N  how long to wait for the ISE to be created (default {DEFAULT_TIMEOUT_MINUTES})
+  --poll-seconds N     seconds between two checks of the ISE (default {DEFAULT_POLL_SECONDS})
+ISE_PLANNER_USAGE
+}}
+
+force=0
+timeout_minutes={DEFAULT_TIMEOUT_MINUTES}
+poll_seconds={DEFAULT_POLL_SECONDS}
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --force) force=1 ;;
+    --timeout-minutes=*) timeout_minutes=${{1#*=}} ;;
+    --timeout-minutes) timeout_minutes=${{2-}}; [ "$#" -gt 1 ] && shift ;;
+    --poll-seconds=*) poll_seconds=${{1#*=}} ;;
+    --poll-seconds) poll_seconds=${{2-}}; [ "$#" -gt 1 ] && shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "deploy.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+for number in "$timeout_minutes" "$poll_seconds"; do
+  case "$number" in
+    '' | *[!0-9]*) echo "deploy.sh: --timeout-minutes and --poll-seconds take a whole number, not '$number'" >&2; exit 2 ;;
+  esac
+done
+: "$force"
+
+"#
+    )
+}
+
+/// A design with errors: the script stops here unless `--force` is given.
+fn refusal(t: &Target<'_>) -> String {
+    if !t.not_ready() {
+        return String::new();
+    }
+    let reason = t.not_ready_reason();
+    format!(
+        "if [ \"$force\" != 1 ]; then\n  echo {} >&2\n  exit 1\nfi\necho {}\n\n",
+        quote::sh(&format!(
+            "deploy.sh: {reason} Nothing was deployed; run with --force to deploy anyway."
+        )),
+        quote::sh(&format!("deploy.sh: {reason} Deploying anyway (--force)."))
+    )
+}
+
+/// Functions the script uses: `exists` (a `show` that succeeds), the DNS and prefix checks,
+/// and, with an ISE, its state and the wait for it.
+fn helpers(t: &Target<'_>) -> String {
+    let mut out = String::from(
+        r#"# Whether a resource exists: its show command succeeds; az exits 3 for a missing one. Any
+# other failure (sign-in, permissions) stops the script with az's message.
+exists() {
+  local rc=0 error
+  error=$("$@" --output=none 2>&1 >/dev/null) || rc=$?
+  case "$rc" in
+    0) return 0 ;;
+    3) return 1 ;;
+    *) echo "deploy.sh: stopped: a lookup failed (exit $rc): $error" >&2; exit "$rc" ;;
+  esac
+}
+
+"#,
+    );
+    out.push_str(&format!(
+        r#"# Stops when an ISE subnet an earlier run made has another prefix than the design's: a
+# subnet's prefix is never changed here.
+check_prefix() {{
+  local have
+  have=$({})
+  if [ "$have" != "$2" ]; then
+    echo "deploy.sh: stopped: the subnet $1 exists with the prefix $have, not the design's $2. An ISE subnet's prefix cannot change once the ISE exists; delete the subnet or change the design, then run again." >&2
+    exit 1
+  fi
+}}
+
+"#,
+        Command::new("network vnet subnet show")
+            .code("name", "\"$1\"")
+            .one("vnet-name", t.vnet.name)
+            .one("resource-group", t.vnet.resource_group)
+            .one("query", "addressPrefix || addressPrefixes[0]")
+            .one("output", "tsv")
+            .inline()
+    ));
+    if let Some(ise) = &t.ise {
+        out.push_str(&ise_helpers(ise));
+    }
+    out
+}
+
+/// `ise_state` (the ISE's provisioningState, empty when it does not exist) and
+/// `wait_for_ise` (polls until `Succeeded`; stops on `Failed` or `Canceled` with Azure's
+/// message, and at the time-out).
+fn ise_helpers(ise: &IseTarget<'_>) -> String {
+    let state = Command::new("rest")
+        .one("method", "get")
+        .one("url", ise.url)
+        .one("query", "properties.provisioningState")
+        .one("output", "tsv")
+        .inline();
+    let failure = Command::new("monitor activity-log list")
+        .one("resource-id", ise.id())
+        .one("status", "Failed")
+        .one("offset", "1d")
+        .one("max-events", "1")
+        .one("query", "[0].properties.statusMessage")
+        .one("output", "tsv")
+        .inline();
+    format!(
+        r#"# The ISE's provisioningState; empty when it does not exist (yet).
+ise_state() {{
+  {state} 2>/dev/null || true
+}}
+
+# Waits until the ISE is Succeeded: a line at every check, a stop with Azure's message when
+# it Failed or was Canceled, a stop at the time-out (Azure goes on; run again to wait more).
+wait_for_ise() {{
+  local start now state message
+  start=$(date +%s)
+  while :; do
+    state=$(ise_state)
+    now=$(date +%s)
+    case "$state" in
+      Succeeded)
+        echo "deploy.sh: the ISE is ready (provisioningState Succeeded) after $(( (now - start) / 60 )) minutes."
+        return 0
+        ;;
+      Failed | Canceled)
+        message=$({failure} 2>/dev/null || true)
+        echo "deploy.sh: the ISE's creation ended with provisioningState $state: ${{message:-Azure gave no message, see the activity log of the ISE}}" >&2
+        exit 1
+        ;;
+    esac
+    if [ $(( now - start )) -ge $(( timeout_minutes * 60 )) ]; then
+      echo "deploy.sh: gave up waiting after $timeout_minutes minutes: the ISE's provisioningState is ${{state:-not reported}}. Azure goes on creating it: run deploy.sh again to wait more (the request is not sent twice), or give --timeout-minutes." >&2
+      exit 1
+    fi
+    echo "deploy.sh: waiting for the ISE: provisioningState ${{state:-not reported yet}}, $(( (now - start) / 60 )) of $timeout_minutes minutes; next check in $poll_seconds seconds."
+    sleep "$poll_seconds"
+  done
+}}
+
+"#
+    )
+}
+
+/// `if exists <show>; then <kept>; else <create>; fi`.
+fn unless_exists(show: Command, kept: &str, create: Command) -> String {
+    format!(
+        "if exists {}; then\n  echo {}\nelse\n{}fi\n",
+        show.inline(),
+        quote::sh(kept),
+        create.text_at("  ")
+    )
+}
+
+/// The new virtual network (created once), then the DNS check every run makes.
+fn vnet(t: &Target<'_>) -> String {
+    let mut out = String::new();
+    if t.vnet.is_new {
+        out.push_str("\n# The virtual network (new; created once, then kept as it is).\n");
+        let mut create = Command::new("network vnet create")
+            .one("name", t.vnet.name)
+            .one("resource-group", t.vnet.resource_group)
+            .one("location", t.location)
+            .many("address-prefixes", &t.vnet.address_prefixes);
+        if !t.vnet.dns_servers.is_empty() {
+            create = create.many("dns-servers", &t.vnet.dns_servers);
+        }
+        out.push_str(&unless_exists(
+            Command::new("network vnet show")
+                .one("name", t.vnet.name)
+                .one("resource-group", t.vnet.resource_group),
+            "deploy.sh: the virtual network exists (an earlier run made it): kept as it is.",
+            create,
+        ));
+    }
+    out.push_str(&dns_check(t));
+    out
+}
+
+/// Stops when the VNet's DNS servers are not the design's.
+fn dns_check(t: &Target<'_>) -> String {
+    let want = if t.vnet.dns_servers.is_empty() {
+        "''".to_string()
+    } else {
+        let quoted: Vec<String> = t.vnet.dns_servers.iter().map(|s| quote::sh(s)).collect();
+        format!("\"$(printf '%s\\n' {} | sort)\"", quoted.join(" "))
+    };
+    let show = Command::new("network vnet show")
+        .one("name", t.vnet.name)
+        .one("resource-group", t.vnet.resource_group)
+        .one("query", "dhcpOptions.dnsServers")
+        .one("output", "tsv")
+        .inline();
+    format!(
+        r#"
+# The virtual network's DNS servers must be the design's: the NSG opens port 53 to those
+# only, and the ISE must find them set before it is created.
+want_dns={want}
+have_dns=$({show} | sort)
+if [ "$have_dns" != "$want_dns" ]; then
+  echo "deploy.sh: stopped: the virtual network's DNS servers ($(printf '%s' "${{have_dns:-none: Azure-provided DNS}}" | tr '\n' ' ')) differ from the design's ($(printf '%s' "${{want_dns:-none: Azure-provided DNS}}" | tr '\n' ' ')). The NSG's port-53 rule is made for the design's servers, and the ISE needs the VNet's DNS set before it is created. Set the VNet's DNS servers (az network vnet update --dns-servers ...) or change the design, then run again." >&2
+  exit 1
+fi
+"#
+    )
+}
+
+/// The NSG (created once) and its rules, then the route table (created once) and its
+/// routes; each rule and route written with `create`, a PUT that updates it in place.
+fn network_security(t: &Target<'_>) -> String {
+    let vnet_rg = t.vnet.resource_group;
+    let mut out = String::from("\n# The network security group (created once, then kept) and its rules (each written whole: created, or updated in place; every field given, since the CLI's defaults are port 80 and Allow).\n");
+    out.push_str(&unless_exists(
+        Command::new("network nsg show")
+            .one("name", t.nsg_name)
+            .one("resource-group", vnet_rg),
+        "deploy.sh: the network security group exists: kept; its rules are written again in place.",
+        Command::new("network nsg create")
             .one("name", t.nsg_name)
             .one("resource-group", vnet_rg)
-            .one("location", t.location)
-            .text(),
-    );
+            .one("location", t.location),
+    ));
     for rule in t.rules {
         let direction = serde_json::to_value(rule.direction)
             .ok()
@@ -127,43 +382,49 @@ pub fn render(design: &Design, plan: &Plan) -> String {
                 .text(),
         );
     }
-
     if let Some(table) = t.route_table {
-        out.push_str("\n# The route table and its routes.\n");
-        out.push_str(
-            &Command::new("network route-table create")
-                .one("name", table)
-                .one("resource-group", vnet_rg)
-                .one("location", t.location)
-                .text(),
-        );
-        for route in t.routes {
-            let mut command = Command::new("network route-table route create")
-                .one("name", &route.name)
-                .one("route-table-name", table)
-                .one("resource-group", vnet_rg)
-                .one("address-prefix", &route.address_prefix)
-                .one("next-hop-type", route.next_hop_type);
-            if let Some(ip) = &route.next_hop_ip {
-                command = command.one("next-hop-ip-address", ip);
-            }
-            out.push_str(&command.text());
-        }
+        out.push_str(&route_table(t, table));
     }
+    out
+}
 
-    let total = t.subnets.len();
-    for s in &t.subnets {
-        let Some(prefix) = s.prefix else {
-            out.push_str(&format!("\n# {}\n", s.left_out(total)));
-            continue;
-        };
-        out.push_str(&format!("\n# {}\n", s.script_heading(total)));
-        let mut command = Command::new("network vnet subnet create")
-            .one("name", s.name)
-            .one("vnet-name", t.vnet.name)
+fn route_table(t: &Target<'_>, table: &str) -> String {
+    let vnet_rg = t.vnet.resource_group;
+    let mut out = String::from("\n# The route table (created once, then kept) and its routes (each written whole: created, or updated in place).\n");
+    out.push_str(&unless_exists(
+        Command::new("network route-table show")
+            .one("name", table)
+            .one("resource-group", vnet_rg),
+        "deploy.sh: the route table exists: kept; its routes are written again in place.",
+        Command::new("network route-table create")
+            .one("name", table)
             .one("resource-group", vnet_rg)
-            .many("address-prefixes", &[prefix])
-            .one("network-security-group", t.nsg_name);
+            .one("location", t.location),
+    ));
+    for route in t.routes {
+        let mut command = Command::new("network route-table route create")
+            .one("name", &route.name)
+            .one("route-table-name", table)
+            .one("resource-group", vnet_rg)
+            .one("address-prefix", &route.address_prefix)
+            .one("next-hop-type", route.next_hop_type);
+        if let Some(ip) = &route.next_hop_ip {
+            command = command.one("next-hop-ip-address", ip);
+        }
+        out.push_str(&command.text());
+    }
+    out
+}
+
+/// One ISE subnet: created, or (an earlier run made it) its prefix checked and its NSG,
+/// route table, delegation and service endpoints updated in place.
+fn subnet(t: &Target<'_>, s: &SubnetTarget<'_>, total: usize) -> String {
+    let Some(prefix) = s.prefix else {
+        return format!("\n# {}\n", s.left_out(total));
+    };
+    let vnet_rg = t.vnet.resource_group;
+    let settings = |mut command: Command| {
+        command = command.one("network-security-group", t.nsg_name);
         if let Some(table) = s.route_table {
             command = command.one("route-table", table);
         }
@@ -173,40 +434,71 @@ pub fn render(design: &Design, plan: &Plan) -> String {
         if !s.service_endpoints.is_empty() {
             command = command.many("service-endpoints", s.service_endpoints);
         }
-        out.push_str(&command.text());
-    }
+        command
+    };
+    let named = |words: &str| {
+        Command::new(words)
+            .one("name", s.name)
+            .one("vnet-name", t.vnet.name)
+            .one("resource-group", vnet_rg)
+    };
+    format!(
+        "\n# {}\nif exists {}; then\n  check_prefix {} {}\n{}else\n{}fi\n",
+        s.script_heading(total),
+        named("network vnet subnet show").inline(),
+        quote::sh(s.name),
+        quote::sh(prefix),
+        settings(named("network vnet subnet update")).text_at("  "),
+        settings(named("network vnet subnet create").many("address-prefixes", &[prefix]))
+            .text_at("  "),
+    )
+}
 
-    if let Some(ise) = &t.ise {
-        let body = serde_json::to_string_pretty(ise.body).unwrap_or_default();
-        let mut delimiter = BODY_DELIMITER.to_string();
-        while body.lines().any(|line| line == delimiter) {
-            delimiter.push('_');
-        }
-        out.push_str(
-            "\n# The ISE (the CLI has no ISE command: a REST PUT; creating it takes hours).\n",
-        );
-        out.push_str(&format!(
-            "ise_body() {{\n  cat <<'{delimiter}'\n{body}\n{delimiter}\n}}\n"
-        ));
+/// The ISE (sent unless it exists; sent again when it Failed or was Canceled), the wait for
+/// it, then its connectors.
+fn ise_and_connectors(t: &Target<'_>, ise: &IseTarget<'_>) -> String {
+    let body = serde_json::to_string_pretty(ise.body).unwrap_or_default();
+    let mut delimiter = BODY_DELIMITER.to_string();
+    while body.lines().any(|line| line == delimiter) {
+        delimiter.push('_');
+    }
+    let put = Command::new("rest")
+        .one("method", "put")
+        .one("url", ise.url)
+        .one("headers", "Content-Type=application/json")
+        .code("body", "\"$(ise_body)\"");
+    let mut out = format!(
+        r#"
+# The ISE (the CLI has no ISE command: a REST PUT, sent unless the ISE exists), then the
+# wait until it is created.
+ise_body() {{
+  cat <<'{delimiter}'
+{body}
+{delimiter}
+}}
+echo "deploy.sh: creating the ISE usually takes up to two hours, occasionally four; this script waits for it up to $timeout_minutes minutes (--timeout-minutes), checking every $poll_seconds seconds."
+state=$(ise_state)
+case "$state" in
+  Succeeded) echo 'deploy.sh: the ISE exists (provisioningState Succeeded): the request is not sent again.' ;;
+  '' | Failed | Canceled)
+    if [ -n "$state" ]; then echo "deploy.sh: the ISE exists with provisioningState $state: sending the request again."; fi
+{}    ;;
+  *) echo "deploy.sh: the ISE is being created (provisioningState $state): waiting for it; the request is not sent again." ;;
+esac
+wait_for_ise
+"#,
+        put.text_at("    ")
+    );
+    for c in &t.connectors {
+        out.push_str("\n# A managed ISE connector (a PUT: created, or updated in place).\n");
         out.push_str(
             &Command::new("rest")
                 .one("method", "put")
-                .one("url", ise.url)
+                .one("url", c.url)
                 .one("headers", "Content-Type=application/json")
-                .body_of_function("body", "ise_body")
+                .one("body", &serde_json::to_string(c.body).unwrap_or_default())
                 .text(),
         );
-        for c in &t.connectors {
-            out.push_str("\n# A managed ISE connector.\n");
-            out.push_str(
-                &Command::new("rest")
-                    .one("method", "put")
-                    .one("url", c.url)
-                    .one("headers", "Content-Type=application/json")
-                    .one("body", &serde_json::to_string(c.body).unwrap_or_default())
-                    .text(),
-            );
-        }
     }
     out
 }
@@ -223,13 +515,12 @@ mod tests {
         assert!(text.contains("\nset -euo pipefail\n"));
         assert!(text.contains("az network nsg rule create \\\n  --name='ise-in-intersubnet' \\\n  --nsg-name='ise-nsg' \\\n"));
         assert!(text.contains("  --destination-port-ranges '454' '455' \\\n"));
-        assert!(
-            text.contains("  --delegations='Microsoft.Logic/integrationServiceEnvironments' \\\n")
-                || text
-                    .contains("  --delegations='Microsoft.Logic/integrationServiceEnvironments'\n")
-        );
+        assert!(text.contains("--delegations='Microsoft.Logic/integrationServiceEnvironments'"));
         assert!(text.contains("cat <<'ISE_PLANNER_END_OF_JSON'\n{\n"));
         assert!(text.contains("  --body=\"$(ise_body)\"\n"));
+        assert!(text.contains("\nwait_for_ise\n"));
         assert!(!text.contains("route-table"));
+        // A clean design has no refusal.
+        assert!(!text.contains("NOT READY: the design"));
     }
 }

@@ -1,6 +1,7 @@
-//! The Bicep export (`main.bicep`): the virtual network `existing` (or declared when new),
-//! subnets with `parent:` and an explicit `dependsOn` chain, single-quoted strings with
-//! Bicep's escapes; no parameters, user-defined types or functions.
+//! The Bicep export (`main.bicep`): an existing virtual network `existing` with the subnets as
+//! child resources (`parent:` and an explicit `dependsOn` chain), or a new one declared with
+//! its subnets inline; single-quoted strings with Bicep's escapes; no user-defined types or
+//! functions, and one parameter only for a design with errors (it must be set to deploy).
 //!
 //! One Bicep file deploys to one resource group, the virtual network's. An ISE in another
 //! resource group is left out, and the file says so (the ARM template handles that case
@@ -8,7 +9,9 @@
 
 use serde_json::Value;
 
+use super::arm::OVERRIDE_PARAMETER;
 use super::header;
+use super::header::NewVnetSubnets;
 use super::quote;
 use super::tree::{is_identifier, BlockStyle, Node};
 use super::{SubnetTarget, Target, CONNECTOR_TYPE, NETWORK_API_VERSION};
@@ -38,10 +41,22 @@ fn subnet_symbol(s: &SubnetTarget<'_>) -> String {
     format!("subnet{}", s.position)
 }
 
-fn how_to_deploy() -> Vec<String> {
-    vec![
+fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
+    let mut lines = vec![
         "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile main.bicep).".to_string(),
-    ]
+        super::arm::second_run(t).to_string(),
+    ];
+    if t.ise.is_some() {
+        lines.push(format!(
+            "{}: the deployment waits for it.",
+            header::ISE_WAIT
+        ));
+    }
+    lines.extend(header::existing_vnet_dns_note(t));
+    if t.not_ready() {
+        lines.push(format!("The file refuses to deploy while the design has errors: it requires the parameter {OVERRIDE_PARAMETER}, which only true satisfies (--parameters {OVERRIDE_PARAMETER}=true deploys anyway)."));
+    }
+    lines
 }
 
 /// What this file deploys: the ISE only when it shares the virtual network's resource group.
@@ -67,42 +82,82 @@ fn resource(symbol: &str, kind: &str, version: &str, existing: bool, body: Node)
     )
 }
 
+const VNET_TYPE: &str = "Microsoft.Network/virtualNetworks";
+const SUBNET_TYPE: &str = "Microsoft.Network/virtualNetworks/subnets";
+
 /// The Bicep file.
 pub fn render(design: &Design, plan: &Plan) -> String {
     let t = target(design, plan);
-    let mut out = header::comment(&t, "//", &how_to_deploy());
+    let mut out = header::comment(&t, "//", NewVnetSubnets::Inline, &how_to_deploy(&t));
     out.push('\n');
+    if t.not_ready() {
+        out.push_str(&override_parameter(&t));
+    }
+    out.push_str(&vnet(&t));
+    out.push_str(&network_security(&t));
+    out.push_str(&subnets(&t));
+    out.push_str(&ise(&t));
+    // One newline at the end of the file.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
 
-    let vnet_type = "Microsoft.Network/virtualNetworks";
-    if t.vnet.is_new {
-        out.push_str(&resource(
+/// The parameter a file of a design with errors requires: only `true` is allowed, and there
+/// is no default.
+fn override_parameter(t: &Target<'_>) -> String {
+    let description = format!("{} Set to true to deploy anyway.", t.not_ready_reason());
+    format!(
+        "@description({})\n@allowed([\n  true\n])\nparam {OVERRIDE_PARAMETER} bool\n\n",
+        quote::bicep(&description)
+    )
+}
+
+/// The virtual network: declared with its subnets inline when new, else `existing`.
+fn vnet(t: &Target<'_>) -> String {
+    if !t.vnet.is_new {
+        return resource(
             "vnet",
-            vnet_type,
-            NETWORK_API_VERSION,
-            false,
-            Node::map([
-                ("name", Node::str(t.vnet.name)),
-                ("location", Node::str(t.location)),
-                (
-                    "properties",
-                    Node::map([(
-                        "addressSpace",
-                        Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
-                    )]),
-                ),
-            ]),
-        ));
-    } else {
-        out.push_str(&resource(
-            "vnet",
-            vnet_type,
+            VNET_TYPE,
             NETWORK_API_VERSION,
             true,
             Node::map([("name", Node::str(t.vnet.name))]),
-        ));
+        );
     }
+    let mut properties = vec![(
+        "addressSpace",
+        Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
+    )];
+    if let Some(dhcp) = t.dhcp_options() {
+        properties.push(("dhcpOptions", dhcp));
+    }
+    let subnets = t
+        .placed_subnets()
+        .map(|s| {
+            Node::map([
+                ("name", Node::str(s.name)),
+                ("properties", subnet_properties(s)),
+            ])
+        })
+        .collect();
+    properties.push(("subnets", Node::List(subnets)));
+    resource(
+        "vnet",
+        VNET_TYPE,
+        NETWORK_API_VERSION,
+        false,
+        Node::map([
+            ("name", Node::str(t.vnet.name)),
+            ("location", Node::str(t.location)),
+            ("properties", Node::map(properties)),
+        ]),
+    )
+}
 
-    out.push_str(&resource(
+/// The NSG with its rules, and the route table with its routes.
+fn network_security(t: &Target<'_>) -> String {
+    let mut out = resource(
         "nsg",
         "Microsoft.Network/networkSecurityGroups",
         NETWORK_API_VERSION,
@@ -118,8 +173,7 @@ pub fn render(design: &Design, plan: &Plan) -> String {
                 )]),
             ),
         ]),
-    ));
-
+    );
     if let Some(table) = t.route_table {
         out.push_str(&resource(
             "routeTable",
@@ -139,68 +193,74 @@ pub fn render(design: &Design, plan: &Plan) -> String {
             ]),
         ));
     }
+    out
+}
 
+/// The subnets: in an existing VNet child resources one after another; in a new VNet
+/// (declared inline there) `existing` references for the ISE.
+fn subnets(t: &Target<'_>) -> String {
+    let mut out = String::new();
     let mut previous: Option<String> = None;
     for s in &t.subnets {
         if s.prefix.is_none() {
             out.push_str(&format!("// {}\n\n", s.left_out(t.subnets.len())));
             continue;
         }
-        let mut body = vec![
-            ("parent", Node::code("vnet")),
-            ("name", Node::str(s.name)),
-            ("properties", subnet_properties(s)),
-        ];
-        if let Some(p) = &previous {
-            body.push(("dependsOn", Node::List(vec![Node::code(p.clone())])));
-        }
         let symbol = subnet_symbol(s);
+        let mut body = vec![("parent", Node::code("vnet")), ("name", Node::str(s.name))];
+        if !t.vnet.is_new {
+            body.push(("properties", subnet_properties(s)));
+            if let Some(p) = &previous {
+                body.push(("dependsOn", Node::List(vec![Node::code(p.clone())])));
+            }
+        }
         out.push_str(&resource(
             &symbol,
-            "Microsoft.Network/virtualNetworks/subnets",
+            SUBNET_TYPE,
             NETWORK_API_VERSION,
-            false,
+            t.vnet.is_new,
             Node::map(body),
         ));
         previous = Some(symbol);
     }
+    out
+}
 
-    if let Some(ise) = &t.ise {
+/// The ISE and its managed connectors.
+fn ise(t: &Target<'_>) -> String {
+    let Some(ise) = &t.ise else {
+        return String::new();
+    };
+    let mut out = resource(
+        "ise",
+        ISE_TYPE,
+        API_VERSION,
+        false,
+        Node::map([
+            ("name", Node::str(ise.name)),
+            ("location", Node::str(t.location)),
+            ("sku", Node::from(ise.sku())),
+            (
+                "properties",
+                t.ise_properties(|s| Node::code(format!("{}.id", subnet_symbol(s)))),
+            ),
+        ]),
+    );
+    for (i, c) in t.connectors.iter().enumerate() {
+        let mut body = vec![
+            ("parent".to_string(), Node::code("ise")),
+            ("name".to_string(), Node::str(&c.name)),
+        ];
+        if let Value::Object(fields) = c.body {
+            body.extend(fields.iter().map(|(k, v)| (k.clone(), Node::from(v))));
+        }
         out.push_str(&resource(
-            "ise",
-            ISE_TYPE,
+            &format!("connector{}", i + 1),
+            CONNECTOR_TYPE,
             API_VERSION,
             false,
-            Node::map([
-                ("name", Node::str(ise.name)),
-                ("location", Node::str(t.location)),
-                ("sku", Node::from(ise.sku())),
-                (
-                    "properties",
-                    t.ise_properties(|s| Node::code(format!("{}.id", subnet_symbol(s)))),
-                ),
-            ]),
+            Node::map(body),
         ));
-        for (i, c) in t.connectors.iter().enumerate() {
-            let mut body = vec![
-                ("parent".to_string(), Node::code("ise")),
-                ("name".to_string(), Node::str(&c.name)),
-            ];
-            if let Value::Object(fields) = c.body {
-                body.extend(fields.iter().map(|(k, v)| (k.clone(), Node::from(v))));
-            }
-            out.push_str(&resource(
-                &format!("connector{}", i + 1),
-                CONNECTOR_TYPE,
-                API_VERSION,
-                false,
-                Node::map(body),
-            ));
-        }
-    }
-    // One newline at the end of the file.
-    while out.ends_with("\n\n") {
-        out.pop();
     }
     out
 }

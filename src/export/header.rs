@@ -17,17 +17,44 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// How long creating an ISE takes, and so how long a file waits for it (portal article,
+/// "Create your ISE": "usually takes up to two hours … occasionally, might take up to four").
+pub const ISE_WAIT: &str = "Creating the ISE usually takes up to two hours, occasionally four (Azure's ISE article, \"Create your ISE\")";
+
+/// How a format writes the subnets of a new virtual network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewVnetSubnets {
+    /// Inline in the VNet's `properties.subnets` (ARM, Bicep): a redeployment keeps them.
+    Inline,
+    /// As child resources, one after another (Terraform, the scripts).
+    Children,
+}
+
 /// One sentence: what the export deploys, counted from the plan.
-pub fn what_it_deploys(t: &Target<'_>) -> String {
+pub fn what_it_deploys(t: &Target<'_>, new_vnet_subnets: NewVnetSubnets) -> String {
     let mut parts = Vec::new();
-    if t.vnet.is_new {
-        parts.push("a new virtual network".to_string());
+    let subnets = plural(t.placed_subnets().count(), "ISE subnet", "ISE subnets");
+    let dns = match t.vnet.dns_servers.len() {
+        0 => String::new(),
+        n => format!(
+            " with {}",
+            plural(n, "custom DNS server", "custom DNS servers")
+        ),
+    };
+    match (t.vnet.is_new, new_vnet_subnets) {
+        (true, NewVnetSubnets::Inline) => parts.push(format!(
+            "a new virtual network{dns} with its {subnets} declared inline"
+        )),
+        (true, NewVnetSubnets::Children) => {
+            parts.push(format!("a new virtual network{dns}"));
+            parts.push(format!(
+                "{subnets} as child resources of the new virtual network, created one after another"
+            ));
+        }
+        (false, _) => parts.push(format!(
+            "{subnets} as child resources of the existing virtual network, created one after another"
+        )),
     }
-    parts.push(format!(
-        "{} as child resources of the {} virtual network, created one after another",
-        plural(t.placed_subnets().count(), "ISE subnet", "ISE subnets"),
-        if t.vnet.is_new { "new" } else { "existing" }
-    ));
     parts.push(format!(
         "one network security group with {}",
         plural(t.rules.len(), "security rule", "security rules")
@@ -55,11 +82,31 @@ pub fn what_it_deploys(t: &Target<'_>) -> String {
     format!("Deploys {}.", parts.join("; "))
 }
 
-/// The header's lines, then the format's own lines (how to deploy it).
-pub fn lines(t: &Target<'_>, how_to_deploy: &[String]) -> Vec<String> {
+/// The line of a design whose ISE is created in the portal (no user values).
+pub const PORTAL_LINE: &str = "CREATE THE ISE IN THE PORTAL: the design creates the ISE in the Azure portal, so this file deploys the network only, with no subnet delegated (the portal needs the four subnets undelegated; an ISE created by a template, Terraform or a REST request needs one delegated). Create the ISE in the Azure portal once this has run.";
+
+/// For a file that does not touch an existing VNet's DNS servers (the templates): what the
+/// VNet must already have.
+pub fn existing_vnet_dns_note(t: &Target<'_>) -> Option<String> {
+    if t.vnet.is_new {
+        return None;
+    }
+    Some(match t.vnet.dns_servers.len() {
+        0 => "DNS: the design uses Azure-provided DNS, so the existing virtual network must not have custom DNS servers (the NSG has no port-53 rule for them); this file does not change them: check with az network vnet show --query dhcpOptions.dnsServers before deploying.".to_string(),
+        n => format!("DNS: the existing virtual network must already use the design's {} (the NSG's port-53 rule opens them); this file does not set them: check with az network vnet show --query dhcpOptions.dnsServers before deploying, and restart the ISE after any later change.", plural(n, "custom DNS server", "custom DNS servers")),
+    })
+}
+
+/// The header's lines, then the format's own lines (how to deploy it, what a second run
+/// does).
+pub fn lines(
+    t: &Target<'_>,
+    new_vnet_subnets: NewVnetSubnets,
+    how_to_deploy: &[String],
+) -> Vec<String> {
     let mut out = vec![
         format!("ISE Network Planner {PLANNER_VERSION}: the network of an Azure Logic Apps integration service environment (ISE)."),
-        what_it_deploys(t),
+        what_it_deploys(t, new_vnet_subnets),
         RETIREMENT.to_string(),
     ];
     for article in ARTICLES {
@@ -69,14 +116,11 @@ pub fn lines(t: &Target<'_>, how_to_deploy: &[String]) -> Vec<String> {
         "Networking api-version {NETWORK_API_VERSION} ({NETWORK_API_SOURCE})."
     ));
     out.extend(how_to_deploy.iter().cloned());
-    if t.vnet.is_new {
-        out.push("The virtual network is declared as new: deploy this once, then mark it existing in the design, since a virtual network redeployed without its subnets would try to delete them.".to_string());
+    if t.ise_in_portal {
+        out.push(PORTAL_LINE.to_string());
     }
-    if !t.error_codes.is_empty() {
-        out.push(format!(
-            "NOT READY: the design has errors ({}); fix them in the planner before deploying.",
-            t.error_codes.join(", ")
-        ));
+    if t.not_ready() {
+        out.push(t.not_ready_reason());
     }
     for gap in &t.gaps {
         out.push(format!("INCOMPLETE: {gap}"));
@@ -85,8 +129,13 @@ pub fn lines(t: &Target<'_>, how_to_deploy: &[String]) -> Vec<String> {
 }
 
 /// The header as comment lines with `prefix` (`#` or `//`), each ending in a newline.
-pub fn comment(t: &Target<'_>, prefix: &str, how_to_deploy: &[String]) -> String {
-    lines(t, how_to_deploy)
+pub fn comment(
+    t: &Target<'_>,
+    prefix: &str,
+    new_vnet_subnets: NewVnetSubnets,
+    how_to_deploy: &[String],
+) -> String {
+    lines(t, new_vnet_subnets, how_to_deploy)
         .iter()
         .map(|line| format!("{prefix} {line}\n"))
         .collect()
@@ -105,7 +154,7 @@ mod tests {
         };
         let plan = crate::plan(&design);
         let t = Target::new(&design, &plan);
-        let text = lines(&t, &[]).join("\n");
+        let text = lines(&t, NewVnetSubnets::Children, &[]).join("\n");
         for needle in [
             "2022-11-01",
             "2024-08-31",
@@ -131,7 +180,7 @@ mod tests {
         design.name = "a\nb".into();
         let plan = crate::plan(&design);
         let t = Target::new(&design, &plan);
-        let lines = lines(&t, &["x".into()]);
+        let lines = lines(&t, NewVnetSubnets::Children, &["x".into()]);
         assert!(lines.iter().any(|l| l.starts_with("INCOMPLETE")));
         assert!(lines.iter().any(|l| l.starts_with("NOT READY")));
         assert!(lines.iter().all(|l| !l.contains(['\n', '\r'])));

@@ -1,15 +1,27 @@
 //! The Azure PowerShell export (`deploy.ps1`): Az module cmdlets for the network, one
-//! subnet at a time (`Add-AzVirtualNetworkSubnetConfig` + `Set-AzVirtualNetwork`), the ISE
-//! and its connectors by `Invoke-AzRestMethod` (there is no ISE cmdlet).
+//! subnet at a time, the ISE and its connectors by `Invoke-AzRestMethod` (there is no ISE
+//! cmdlet); the script polls the ISE until it is `Succeeded` before the connectors.
 //!
-//! Every value is a verbatim string from [`quote::powershell`] — the JSON bodies too, so no
-//! here-string (which a line starting with `'@` would end) is ever written.
+//! Safe to run twice: every `New-`/`Add-` is behind a `Get-` that found nothing — the VNet,
+//! the NSG and the route table are created once, then kept, their rules and routes replaced
+//! in place (`Set-AzNetworkSecurityGroup`, `Set-AzRouteTable`); a subnet an earlier run made
+//! is written with `Set-AzVirtualNetworkSubnetConfig`, not added again (`Add-` throws when it
+//! exists); the ISE request is not sent again while the ISE exists.
+//!
+//! Every value is a verbatim string from [`quote::powershell`] — the JSON bodies and the
+//! messages too, so no here-string (which a line starting with `'@` would end) and no
+//! expandable string is ever written.
 
-use super::header;
+use super::header::{self, NewVnetSubnets};
 use super::quote;
-use super::Target;
+use super::{IseTarget, SubnetTarget, Target};
 use crate::design::{Cloud, Design};
 use crate::ise::plan::Plan;
+
+/// How long the script waits for the ISE unless told otherwise (`-TimeoutMinutes`).
+pub const DEFAULT_TIMEOUT_MINUTES: u32 = super::azcli::DEFAULT_TIMEOUT_MINUTES;
+/// How often it asks for the ISE's state unless told otherwise (`-PollSeconds`).
+pub const DEFAULT_POLL_SECONDS: u32 = super::azcli::DEFAULT_POLL_SECONDS;
 
 /// One cmdlet call on one line.
 struct Call {
@@ -58,7 +70,13 @@ impl Call {
 }
 
 fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
-    let mut lines = vec!["Run: ./deploy.ps1 in PowerShell 7 with the Az module, after Connect-AzAccount. It stops at the first error.".to_string()];
+    let mut lines = vec![
+        "Run: ./deploy.ps1 in PowerShell 7 with the Az module, after Connect-AzAccount. It stops at the first error. Parameters: -Force, -TimeoutMinutes N, -PollSeconds N.".to_string(),
+        "Safe to run again: what exists is kept (the virtual network, the NSG, the route table) and their rules and routes replaced in place, a subnet an earlier run made is set (Set-AzVirtualNetworkSubnetConfig) rather than added, and the ISE request is not sent again while the ISE exists.".to_string(),
+    ];
+    if t.ise.is_some() {
+        lines.push(format!("{}: the script waits for provisioningState Succeeded before the connectors, {DEFAULT_TIMEOUT_MINUTES} minutes at most unless -TimeoutMinutes says otherwise.", header::ISE_WAIT));
+    }
     match t.cloud {
         Cloud::Public => {}
         Cloud::Government => {
@@ -71,49 +89,130 @@ fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
     lines
 }
 
-/// Sends `$variable` as the body of a PUT to `path` and stops on an HTTP error.
-fn rest_put(out: &mut String, variable: &str, path: &str, what: &str) {
-    out.push_str(&format!(
-        "$response = {}\n",
-        Call::new("Invoke-AzRestMethod")
-            .one("Method", "PUT")
-            .one("Path", path)
-            .code("Payload", variable)
-            .text()
-    ));
-    out.push_str(&format!(
-        "if ($response.StatusCode -ge 300) {{ throw ({} + $response.StatusCode + ' ' + $response.Content) }}\n",
-        quote::powershell(&format!("{what} failed: HTTP "))
-    ));
-}
-
 /// The script.
 pub fn render(design: &Design, plan: &Plan) -> String {
     let t = Target::new(design, plan);
-    let mut out = header::comment(&t, "#", &how_to_deploy(&t));
+    let mut out = header::comment(&t, "#", NewVnetSubnets::Children, &how_to_deploy(&t));
+    out.push_str(&format!(
+        "param(\n  # Deploy although the design has errors (the header says NOT READY).\n  [switch]$Force,\n  # How long to wait for the ISE to be created, in minutes.\n  [int]$TimeoutMinutes = {DEFAULT_TIMEOUT_MINUTES},\n  # Seconds between two checks of the ISE.\n  [int]$PollSeconds = {DEFAULT_POLL_SECONDS}\n)\n"
+    ));
     out.push_str("$ErrorActionPreference = 'Stop'\n\n");
+    out.push_str(&refusal(&t));
     out.push_str(&format!(
         "{} | Out-Null\n",
         Call::new("Set-AzContext")
             .one("Subscription", t.subscription_id)
             .text()
     ));
-    let vnet_rg = t.vnet.resource_group;
+    out.push_str(&vnet(&t));
+    out.push_str(&nsg(&t));
+    if let Some(table) = t.route_table {
+        out.push_str(&route_table(&t, table));
+    }
+    let total = t.subnets.len();
+    for s in &t.subnets {
+        out.push_str(&subnet(&t, s, total));
+    }
+    if let Some(ise) = &t.ise {
+        out.push_str(&ise_and_connectors(&t, ise));
+    }
+    out
+}
 
+/// A design with errors: the script throws here unless `-Force` is given.
+fn refusal(t: &Target<'_>) -> String {
+    if !t.not_ready() {
+        return String::new();
+    }
+    let reason = t.not_ready_reason();
+    format!(
+        "if (-not $Force) {{\n  throw {}\n}}\nWrite-Output -InputObject {}\n\n",
+        quote::powershell(&format!(
+            "deploy.ps1: {reason} Nothing was deployed; run with -Force to deploy anyway."
+        )),
+        quote::powershell(&format!("deploy.ps1: {reason} Deploying anyway (-Force)."))
+    )
+}
+
+/// `$variable = <Get- …> -ErrorAction SilentlyContinue`, then the creation when it found
+/// nothing, else `kept` (code that keeps and updates what exists).
+fn get_or_create(variable: &str, get: Call, create: Call, kept: &str) -> String {
+    format!(
+        "${variable} = {}\nif ($null -eq ${variable}) {{\n  ${variable} = {}\n}} else {{\n{kept}}}\n",
+        get.code("ErrorAction", "SilentlyContinue").text(),
+        create.text()
+    )
+}
+
+/// The virtual network (a new one created once), then the DNS check every run makes.
+fn vnet(t: &Target<'_>) -> String {
+    let get = || {
+        Call::new("Get-AzVirtualNetwork")
+            .one("Name", t.vnet.name)
+            .one("ResourceGroupName", t.vnet.resource_group)
+    };
+    let mut out = String::new();
     if t.vnet.is_new {
-        out.push_str("\n# The virtual network (new; its subnets follow one by one).\n");
+        out.push_str("\n# The virtual network (new; created once, then kept as it is).\n");
+        let mut create = Call::new("New-AzVirtualNetwork")
+            .one("Name", t.vnet.name)
+            .one("ResourceGroupName", t.vnet.resource_group)
+            .one("Location", t.location)
+            .many("AddressPrefix", &t.vnet.address_prefixes);
+        if !t.vnet.dns_servers.is_empty() {
+            create = create.many("DnsServer", &t.vnet.dns_servers);
+        }
+        out.push_str(&get_or_create(
+            "vnet",
+            get(),
+            create,
+            "  Write-Output -InputObject 'deploy.ps1: the virtual network exists (an earlier run made it): kept as it is.'\n",
+        ));
+    } else {
         out.push_str(&format!(
-            "{} | Out-Null\n",
-            Call::new("New-AzVirtualNetwork")
-                .one("Name", t.vnet.name)
-                .one("ResourceGroupName", vnet_rg)
-                .one("Location", t.location)
-                .many("AddressPrefix", &t.vnet.address_prefixes)
-                .text()
+            "\n# The existing virtual network.\n$vnet = {}\n",
+            get().text()
         ));
     }
+    let want = match t.vnet.dns_servers.len() {
+        0 => "''".to_string(),
+        _ => {
+            let quoted: Vec<String> = t
+                .vnet
+                .dns_servers
+                .iter()
+                .map(|s| quote::powershell(s))
+                .collect();
+            format!("(@({}) | Sort-Object) -join ', '", quoted.join(", "))
+        }
+    };
+    out.push_str(&format!(
+        r#"# Its DNS servers must be the design's: the NSG opens port 53 to those only, and the ISE
+# must find them set before it is created.
+$haveDns = (@($vnet.DhcpOptions.DnsServers | Where-Object -FilterScript {{ $_ }}) | Sort-Object) -join ', '
+$wantDns = {want}
+if ($haveDns -ne $wantDns) {{
+  throw ('deploy.ps1: stopped: the virtual network''s DNS servers [' + $haveDns + '] differ from the design''s [' + $wantDns + '] (empty: Azure-provided DNS). The NSG''s port-53 rule is made for the design''s servers, and the ISE needs the VNet''s DNS set before it is created. Set the VNet''s DNS servers or change the design, then run again.')
+}}
+"#
+    ));
+    out
+}
 
-    out.push_str("\n# The network security group and its rules.\n$rules = @(\n");
+/// For an existing NSG or route table: each of `list`'s entries replaces the one of the same
+/// name in `$variable.Property` (or is added), then `Set-` writes it once.
+fn replace_in_place(variable: &str, property: &str, list: &str, item: &str, set: Call) -> String {
+    format!(
+        "  foreach (${item} in ${list}) {{\n    $old = ${variable}.{property} | Where-Object -Property 'Name' -EQ -Value ${item}.Name\n    if ($null -ne $old) {{ [void]${variable}.{property}.Remove($old) }}\n    ${variable}.{property}.Add(${item})\n  }}\n  ${variable} = {}\n",
+        set.text()
+    )
+}
+
+/// The NSG: created once with its rules; when it exists, its rules are replaced in place.
+fn nsg(t: &Target<'_>) -> String {
+    let mut out = String::from(
+        "\n# The network security group (created once, then kept) and its rules.\n$rules = @(\n",
+    );
     for rule in t.rules {
         let direction = serde_json::to_value(rule.direction)
             .ok()
@@ -136,57 +235,91 @@ pub fn render(design: &Design, plan: &Plan) -> String {
         ));
     }
     out.push_str(")\n");
-    out.push_str(&format!(
-        "$nsg = {}\n",
+    let kept = format!(
+        "  Write-Output -InputObject 'deploy.ps1: the network security group exists: kept; its rules are replaced in place.'\n{}",
+        replace_in_place(
+            "nsg",
+            "SecurityRules",
+            "rules",
+            "rule",
+            Call::new("Set-AzNetworkSecurityGroup").code("NetworkSecurityGroup", "$nsg"),
+        )
+    );
+    out.push_str(&get_or_create(
+        "nsg",
+        Call::new("Get-AzNetworkSecurityGroup")
+            .one("Name", t.nsg_name)
+            .one("ResourceGroupName", t.vnet.resource_group),
         Call::new("New-AzNetworkSecurityGroup")
             .one("Name", t.nsg_name)
-            .one("ResourceGroupName", vnet_rg)
+            .one("ResourceGroupName", t.vnet.resource_group)
             .one("Location", t.location)
             .code("SecurityRules", "$rules")
-            .switch("Force")
+            .switch("Force"),
+        &kept,
+    ));
+    out
+}
+
+/// The route table: created once with its routes; when it exists, its routes are replaced
+/// in place.
+fn route_table(t: &Target<'_>, table: &str) -> String {
+    let mut out = String::from(
+        "\n# The route table (created once, then kept) and its routes.\n$routes = @(\n",
+    );
+    for route in t.routes {
+        let mut call = Call::new("New-AzRouteConfig")
+            .one("Name", &route.name)
+            .one("AddressPrefix", &route.address_prefix)
+            .one("NextHopType", route.next_hop_type);
+        if let Some(ip) = &route.next_hop_ip {
+            call = call.one("NextHopIpAddress", ip);
+        }
+        out.push_str(&format!("  ({})\n", call.text()));
+    }
+    out.push_str(")\n");
+    let kept = format!(
+        "  Write-Output -InputObject 'deploy.ps1: the route table exists: kept; its routes are replaced in place.'\n{}",
+        replace_in_place(
+            "routeTable",
+            "Routes",
+            "routes",
+            "route",
+            Call::new("Set-AzRouteTable").code("RouteTable", "$routeTable"),
+        )
+    );
+    out.push_str(&get_or_create(
+        "routeTable",
+        Call::new("Get-AzRouteTable")
+            .one("Name", table)
+            .one("ResourceGroupName", t.vnet.resource_group),
+        Call::new("New-AzRouteTable")
+            .one("Name", table)
+            .one("ResourceGroupName", t.vnet.resource_group)
+            .one("Location", t.location)
+            .code("Route", "$routes")
+            .switch("Force"),
+        &kept,
+    ));
+    out
+}
+
+/// One ISE subnet: `Add-` when `Get-AzVirtualNetworkSubnetConfig` finds none, else its
+/// prefix checked and `Set-`; then `Set-AzVirtualNetwork` writes it.
+fn subnet(t: &Target<'_>, s: &SubnetTarget<'_>, total: usize) -> String {
+    let Some(prefix) = s.prefix else {
+        return format!("\n# {}\n", s.left_out(total));
+    };
+    let mut out = format!("\n# {}\n", s.script_heading(total));
+    out.push_str(&format!(
+        "$vnet = {}\n",
+        Call::new("Get-AzVirtualNetwork")
+            .one("Name", t.vnet.name)
+            .one("ResourceGroupName", t.vnet.resource_group)
             .text()
     ));
-
-    if let Some(table) = t.route_table {
-        out.push_str("\n# The route table and its routes.\n$routes = @(\n");
-        for route in t.routes {
-            let mut call = Call::new("New-AzRouteConfig")
-                .one("Name", &route.name)
-                .one("AddressPrefix", &route.address_prefix)
-                .one("NextHopType", route.next_hop_type);
-            if let Some(ip) = &route.next_hop_ip {
-                call = call.one("NextHopIpAddress", ip);
-            }
-            out.push_str(&format!("  ({})\n", call.text()));
-        }
-        out.push_str(")\n");
-        out.push_str(&format!(
-            "$routeTable = {}\n",
-            Call::new("New-AzRouteTable")
-                .one("Name", table)
-                .one("ResourceGroupName", vnet_rg)
-                .one("Location", t.location)
-                .code("Route", "$routes")
-                .switch("Force")
-                .text()
-        ));
-    }
-
-    let total = t.subnets.len();
-    for s in &t.subnets {
-        let Some(prefix) = s.prefix else {
-            out.push_str(&format!("\n# {}\n", s.left_out(total)));
-            continue;
-        };
-        out.push_str(&format!("\n# {}\n", s.script_heading(total)));
-        out.push_str(&format!(
-            "$vnet = {}\n",
-            Call::new("Get-AzVirtualNetwork")
-                .one("Name", t.vnet.name)
-                .one("ResourceGroupName", vnet_rg)
-                .text()
-        ));
-        let mut call = Call::new("Add-AzVirtualNetworkSubnetConfig")
+    let config = |cmdlet: &str| {
+        let mut call = Call::new(cmdlet)
             .code("VirtualNetwork", "$vnet")
             .one("Name", s.name)
             .many("AddressPrefix", &[prefix])
@@ -194,38 +327,125 @@ pub fn render(design: &Design, plan: &Plan) -> String {
         if s.route_table.is_some() {
             call = call.code("RouteTable", "$routeTable");
         }
-        if let Some(service) = s.delegation {
-            out.push_str(&format!(
-                "$delegation = {}\n",
-                Call::new("New-AzDelegation")
-                    .one("Name", super::DELEGATION_NAME)
-                    .one("ServiceName", service)
-                    .text()
-            ));
+        if s.delegation.is_some() {
             call = call.code("Delegation", "$delegation");
         }
         if !s.service_endpoints.is_empty() {
             call = call.many("ServiceEndpoint", s.service_endpoints);
         }
-        out.push_str(&format!("$vnet = {}\n", call.text()));
-        out.push_str("$vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet\n");
+        call.text()
+    };
+    if let Some(service) = s.delegation {
+        out.push_str(&format!(
+            "$delegation = {}\n",
+            Call::new("New-AzDelegation")
+                .one("Name", super::DELEGATION_NAME)
+                .one("ServiceName", service)
+                .text()
+        ));
     }
+    let other_prefix = format!("deploy.ps1: stopped: the subnet {} exists with another prefix than the design's {prefix}. An ISE subnet's prefix cannot change once the ISE exists; delete the subnet or change the design, then run again.", s.name);
+    out.push_str(&format!(
+        "$subnet = {}\nif ($null -eq $subnet) {{\n  $vnet = {}\n}} else {{\n  if (@($subnet.AddressPrefix) -notcontains {}) {{\n    throw {}\n  }}\n  $vnet = {}\n}}\n",
+        Call::new("Get-AzVirtualNetworkSubnetConfig")
+            .code("VirtualNetwork", "$vnet")
+            .one("Name", s.name)
+            .code("ErrorAction", "SilentlyContinue")
+            .text(),
+        config("Add-AzVirtualNetworkSubnetConfig"),
+        quote::powershell(prefix),
+        quote::powershell(&other_prefix),
+        config("Set-AzVirtualNetworkSubnetConfig"),
+    ));
+    out.push_str("$vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet\n");
+    out
+}
 
-    if let Some(ise) = &t.ise {
-        let body = serde_json::to_string_pretty(ise.body).unwrap_or_default();
-        out.push_str(
-            "\n# The ISE (there is no ISE cmdlet: a REST PUT; creating it takes hours).\n",
-        );
-        out.push_str(&format!("$iseBody = {}\n", quote::powershell(&body)));
-        rest_put(&mut out, "$iseBody", ise.path(), "The ISE request");
-        for c in &t.connectors {
-            out.push_str("\n# A managed ISE connector.\n");
-            out.push_str(&format!(
-                "$connectorBody = {}\n",
-                quote::powershell(&serde_json::to_string(c.body).unwrap_or_default())
-            ));
-            rest_put(&mut out, "$connectorBody", c.path(), "A connector request");
-        }
+/// Sends `$variable` as the body of a PUT to `path` and stops on an HTTP error.
+fn rest_put(variable: &str, path: &str, what: &str, pad: &str) -> String {
+    format!(
+        "{pad}$response = {}\n{pad}if ($response.StatusCode -ge 300) {{ throw ({} + $response.StatusCode + ' ' + $response.Content) }}\n",
+        Call::new("Invoke-AzRestMethod")
+            .one("Method", "PUT")
+            .one("Path", path)
+            .code("Payload", variable)
+            .text(),
+        quote::powershell(&format!("{what} failed: HTTP "))
+    )
+}
+
+/// The ISE: its state read by GET, the PUT unless it exists (again when it Failed or was
+/// Canceled), the wait until `Succeeded`, then the connectors.
+fn ise_and_connectors(t: &Target<'_>, ise: &IseTarget<'_>) -> String {
+    let body = serde_json::to_string_pretty(ise.body).unwrap_or_default();
+    let mut out = format!(
+        r#"
+# The ISE (there is no ISE cmdlet: a REST PUT, sent unless the ISE exists), then the wait
+# until it is created.
+$isePath = {path}
+$iseBody = {body}
+# The ISE's provisioningState; $null when it does not exist (yet).
+function Get-IseState {{
+  $response = Invoke-AzRestMethod -Method 'GET' -Path $isePath
+  if ($response.StatusCode -ne 200) {{ return $null }}
+  return ($response.Content | ConvertFrom-Json).properties.provisioningState
+}}
+Write-Output -InputObject ('deploy.ps1: creating the ISE usually takes up to two hours, occasionally four; this script waits for it up to ' + $TimeoutMinutes + ' minutes (-TimeoutMinutes), checking every ' + $PollSeconds + ' seconds.')
+$state = Get-IseState
+if ($state -eq 'Succeeded') {{
+  Write-Output -InputObject 'deploy.ps1: the ISE exists (provisioningState Succeeded): the request is not sent again.'
+}} elseif ($null -eq $state -or $state -eq 'Failed' -or $state -eq 'Canceled') {{
+  if ($null -ne $state) {{ Write-Output -InputObject ('deploy.ps1: the ISE exists with provisioningState ' + $state + ': sending the request again.') }}
+{put}}} else {{
+  Write-Output -InputObject ('deploy.ps1: the ISE is being created (provisioningState ' + $state + '): waiting for it; the request is not sent again.')
+}}
+# Waits until the ISE is Succeeded: a line at every check, a stop with Azure's message when
+# it Failed or was Canceled, a stop at the time-out (Azure goes on; run again to wait more).
+$started = Get-Date
+while ($true) {{
+  $state = Get-IseState
+  $minutes = [int]((Get-Date) - $started).TotalMinutes
+  if ($state -eq 'Succeeded') {{
+    Write-Output -InputObject ('deploy.ps1: the ISE is ready (provisioningState Succeeded) after ' + $minutes + ' minutes.')
+    break
+  }}
+  if ($state -eq 'Failed' -or $state -eq 'Canceled') {{
+    $failure = {failure} | Select-Object -First 1
+    $message = 'Azure gave no message; see the ISE''s activity log'
+    if ($null -ne $failure) {{ $message = $failure.Properties.Content['statusMessage'] }}
+    throw ('deploy.ps1: the ISE''s creation ended with provisioningState ' + $state + ': ' + $message)
+  }}
+  if ($minutes -ge $TimeoutMinutes) {{
+    throw ('deploy.ps1: gave up waiting after ' + $TimeoutMinutes + ' minutes: the ISE''s provisioningState is ' + $state + '. Azure goes on creating it: run deploy.ps1 again to wait more (the request is not sent twice), or give -TimeoutMinutes.')
+  }}
+  Write-Output -InputObject ('deploy.ps1: waiting for the ISE: provisioningState ' + $state + ', ' + $minutes + ' of ' + $TimeoutMinutes + ' minutes; next check in ' + $PollSeconds + ' seconds.')
+  Start-Sleep -Seconds $PollSeconds
+}}
+"#,
+        path = quote::powershell(ise.path()),
+        body = quote::powershell(&body),
+        put = rest_put("$iseBody", ise.path(), "The ISE request", "  "),
+        failure = Call::new("Get-AzActivityLog")
+            .one("ResourceId", ise.id())
+            .one("Status", "Failed")
+            .code("StartTime", "(Get-Date).AddDays(-1)")
+            .code("MaxRecord", "1")
+            .one("WarningAction", "SilentlyContinue")
+            .one("ErrorAction", "SilentlyContinue")
+            .text(),
+    );
+    for c in &t.connectors {
+        out.push_str("\n# A managed ISE connector (a PUT: created, or updated in place).\n");
+        out.push_str(&format!(
+            "$connectorBody = {}\n",
+            quote::powershell(&serde_json::to_string(c.body).unwrap_or_default())
+        ));
+        out.push_str(&rest_put(
+            "$connectorBody",
+            c.path(),
+            "A connector request",
+            "",
+        ));
     }
     out
 }
@@ -251,5 +471,7 @@ mod tests {
         );
         assert!(text.contains("$iseBody = '{\n"));
         assert!(text.contains("Invoke-AzRestMethod -Method 'PUT' -Path '/subscriptions/"));
+        assert!(text.contains("\nwhile ($true) {\n"));
+        assert!(!text.contains("NOT READY: the design"));
     }
 }

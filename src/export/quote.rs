@@ -8,6 +8,7 @@
 //! assert_eq!(quote::bicep("${x}"), r"'\${x}'");
 //! assert_eq!(quote::hcl("${x} %{y}"), r#""$${x} %%{y}""#);
 //! assert_eq!(quote::arm_literal("[x]"), "[[x]");
+//! assert_eq!(quote::arm_literal("[x] y"), "[x] y");
 //! assert_eq!(quote::arm_string("it's"), "'it''s'");
 //! ```
 
@@ -15,10 +16,12 @@
 /// there) and no Azure name contains one, so it is shown, not passed.
 pub const NUL_REPLACEMENT: char = '\u{FFFD}';
 
-/// A literal JSON string in an ARM template: ARM evaluates a string that starts with `[`
-/// as an expression, unless it starts with `[[`, which stands for a literal `[`.
+/// A literal JSON string in an ARM template. ARM evaluates a string that starts with `[` and
+/// ends with `]` as an expression; such a literal is written with an extra `[` (`[[x]` stands
+/// for `[x]`). Any other string is literal as it is — an extra `[` there would stay in the
+/// value (Learn, "Syntax and expressions in ARM templates", "Escape characters").
 pub fn arm_literal(value: &str) -> String {
-    if value.starts_with('[') {
+    if value.starts_with('[') && value.ends_with(']') {
         format!("[{value}")
     } else {
         value.to_string()
@@ -185,7 +188,11 @@ mod tests {
         assert_eq!(hcl("a\"b\\c\n\u{7}"), r#""a\"b\\c\n\u0007""#);
         assert_eq!(hcl("$$${x}"), r#""$$$${x}""#);
         assert_eq!(hcl("$x %y"), r#""$x %y""#);
-        assert_eq!(arm_literal("[[x"), "[[[x");
+        assert_eq!(arm_literal("[[x]"), "[[[x]");
+        assert_eq!(arm_literal("[x"), "[x");
+        assert_eq!(arm_literal("[test] value"), "[test] value");
+        assert_eq!(arm_literal("[]"), "[[]");
+        assert_eq!(arm_literal("["), "[");
         assert_eq!(arm_literal("x["), "x[");
         assert_eq!(arm_string("'"), "''''");
     }

@@ -1,14 +1,16 @@
 //! The Terraform export (`main.tf`): the network with `azurerm` 4.x (a `data` source for an
 //! existing virtual network, separate NSG and route-table association resources, each
 //! subnet step `depends_on` the one before), the ISE and its connectors with `azapi` 2.x
-//! `azapi_resource` (azurerm's ISE resource was removed in azurerm 4.0).
+//! `azapi_resource` (azurerm's ISE resource was removed in azurerm 4.0) with 5-hour
+//! `timeouts`; a variable that must be set only for a design with errors.
 
 use serde_json::Value;
 
 use super::header;
+use super::header::NewVnetSubnets;
 use super::quote;
 use super::tree::{is_identifier, key_value_lines, BlockStyle, Node};
-use super::{SubnetTarget, Target, CONNECTOR_TYPE, DELEGATION_NAME};
+use super::{ConnectorTarget, SubnetTarget, Target, CONNECTOR_TYPE, DELEGATION_NAME};
 use crate::design::{Cloud, Design};
 use crate::ise::plan::Plan;
 use crate::ise::rest::{API_VERSION, ISE_TYPE};
@@ -115,14 +117,49 @@ fn snake_case(name: &str) -> String {
     out
 }
 
-fn how_to_deploy() -> Vec<String> {
-    vec!["Deploy: terraform init && terraform apply (signed in with az login to the design's subscription).".into()]
+/// The variable a NOT READY configuration must be given, `true`, to plan.
+pub const OVERRIDE_VARIABLE: &str = "deploy_despite_errors";
+/// How long the ISE and its connectors may take to create, update or delete: azapi's
+/// default (30 minutes) is far less than the four hours an ISE can take.
+pub const ISE_TIMEOUT: &str = "5h";
+
+fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
+    let mut lines = vec![
+        "Deploy: terraform init && terraform apply (signed in with az login to the design's subscription).".to_string(),
+        "A second terraform plan after apply shows no changes: Terraform keeps what it created in its state, and every attribute Azure fills in is given here (the delegation's actions) or left to the provider (the VNet's subnets, which are separate resources).".to_string(),
+    ];
+    if t.ise.is_some() {
+        lines.push(format!("{}: the ISE and its connectors have {ISE_TIMEOUT} timeouts to create, update and delete (azapi's default is 30 minutes).", header::ISE_WAIT));
+    }
+    lines.extend(header::existing_vnet_dns_note(t));
+    if t.not_ready() {
+        lines.push(format!("The configuration refuses to plan while the design has errors: it requires the variable {OVERRIDE_VARIABLE}, which only true satisfies (terraform apply -var {OVERRIDE_VARIABLE}=true deploys anyway)."));
+    }
+    lines
 }
 
 /// The Terraform configuration.
 pub fn render(design: &Design, plan: &Plan) -> String {
     let t = Target::new(design, plan);
-    let mut items = vec![
+    let mut items = providers(&t);
+    if t.not_ready() {
+        items.push(override_variable(&t));
+    }
+    let vnet_ref = vnet(&t, &mut items);
+    items.extend(network_security(&t));
+    items.extend(subnets(&t, vnet_ref));
+    items.extend(ise(&t));
+    let mut out = header::comment(&t, "#", NewVnetSubnets::Children, &how_to_deploy(&t));
+    for item in &items {
+        out.push('\n');
+        write(std::slice::from_ref(item), 0, &mut out);
+    }
+    out
+}
+
+/// The required providers and their configuration.
+fn providers(t: &Target<'_>) -> Vec<Item> {
+    vec![
         Block(
             "terraform",
             vec![],
@@ -164,32 +201,75 @@ pub fn render(design: &Design, plan: &Plan) -> String {
                 attr("environment", Node::str(environment(t.cloud))),
             ],
         ),
-    ];
+    ]
+}
 
-    let vnet_rg = || attr("resource_group_name", Node::str(t.vnet.resource_group));
-    let location = || attr("location", Node::str(t.location));
-    let vnet_ref = if t.vnet.is_new {
-        items.push(resource(
-            "azurerm_virtual_network",
-            "ise",
-            vec![
-                attr("name", Node::str(t.vnet.name)),
-                vnet_rg(),
-                location(),
-                attr("address_space", Node::strs(&t.vnet.address_prefixes)),
-            ],
-        ));
+/// The variable a configuration of a design with errors requires: no default, and a
+/// validation that only `true` passes.
+fn override_variable(t: &Target<'_>) -> Item {
+    let reason = t.not_ready_reason();
+    Block(
+        "variable",
+        vec![OVERRIDE_VARIABLE.into()],
+        vec![
+            attr("type", Node::code("bool")),
+            attr(
+                "description",
+                Node::str(format!("{reason} Set to true to deploy anyway.")),
+            ),
+            Block(
+                "validation",
+                vec![],
+                vec![
+                    attr("condition", Node::code(format!("var.{OVERRIDE_VARIABLE}"))),
+                    attr(
+                        "error_message",
+                        Node::str(format!(
+                            "{reason} Set {OVERRIDE_VARIABLE} to true to deploy anyway."
+                        )),
+                    ),
+                ],
+            ),
+        ],
+    )
+}
+
+fn vnet_rg(t: &Target<'_>) -> Item {
+    attr("resource_group_name", Node::str(t.vnet.resource_group))
+}
+
+fn location(t: &Target<'_>) -> Item {
+    attr("location", Node::str(t.location))
+}
+
+/// The virtual network: a resource when new (with its DNS servers), else a data source.
+/// Returns how the subnets refer to it.
+fn vnet(t: &Target<'_>, items: &mut Vec<Item>) -> &'static str {
+    if t.vnet.is_new {
+        let mut body = vec![
+            attr("name", Node::str(t.vnet.name)),
+            vnet_rg(t),
+            location(t),
+            attr("address_space", Node::strs(&t.vnet.address_prefixes)),
+        ];
+        if !t.vnet.dns_servers.is_empty() {
+            body.push(attr("dns_servers", Node::strs(&t.vnet.dns_servers)));
+        }
+        items.push(resource("azurerm_virtual_network", "ise", body));
         "azurerm_virtual_network.ise"
     } else {
         items.push(Block(
             "data",
             vec!["azurerm_virtual_network".into(), "ise".into()],
-            vec![attr("name", Node::str(t.vnet.name)), vnet_rg()],
+            vec![attr("name", Node::str(t.vnet.name)), vnet_rg(t)],
         ));
         "data.azurerm_virtual_network.ise"
-    };
+    }
+}
 
-    let mut nsg = vec![attr("name", Node::str(t.nsg_name)), vnet_rg(), location()];
+/// The NSG with its rules inline, and the route table with its routes inline.
+fn network_security(t: &Target<'_>) -> Vec<Item> {
+    let mut nsg = vec![attr("name", Node::str(t.nsg_name)), vnet_rg(t), location(t)];
     for rule in t.rules {
         let arm = rule.to_arm();
         let mut body = vec![attr("name", Node::from(&arm["name"]))];
@@ -201,10 +281,9 @@ pub fn render(design: &Design, plan: &Plan) -> String {
         }
         nsg.push(Block("security_rule", vec![], body));
     }
-    items.push(resource("azurerm_network_security_group", "ise", nsg));
-
+    let mut items = vec![resource("azurerm_network_security_group", "ise", nsg)];
     if let Some(table) = t.route_table {
-        let mut body = vec![attr("name", Node::str(table)), vnet_rg(), location()];
+        let mut body = vec![attr("name", Node::str(table)), vnet_rg(t), location(t)];
         for route in t.routes {
             let mut r = vec![
                 attr("name", Node::str(&route.name)),
@@ -218,14 +297,19 @@ pub fn render(design: &Design, plan: &Plan) -> String {
         }
         items.push(resource("azurerm_route_table", "ise", body));
     }
+    items
+}
 
-    // Each subnet, then its associations, strictly one after another.
+fn depends_on(previous: &Option<String>) -> Option<Item> {
+    previous
+        .as_ref()
+        .map(|p| attr("depends_on", Node::List(vec![Node::code(p.clone())])))
+}
+
+/// Each subnet, then its associations, strictly one after another.
+fn subnets(t: &Target<'_>, vnet_ref: &str) -> Vec<Item> {
+    let mut items = Vec::new();
     let mut previous: Option<String> = None;
-    let depends_on = |previous: &Option<String>| {
-        previous
-            .as_ref()
-            .map(|p| attr("depends_on", Node::List(vec![Node::code(p.clone())])))
-    };
     for s in &t.subnets {
         let Some(prefix) = s.prefix else {
             items.push(Item::Comment(s.left_out(t.subnets.len())));
@@ -234,7 +318,7 @@ pub fn render(design: &Design, plan: &Plan) -> String {
         let label = label(s);
         let mut body = vec![
             attr("name", Node::str(s.name)),
-            vnet_rg(),
+            vnet_rg(t),
             attr(
                 "virtual_network_name",
                 Node::code(format!("{vnet_ref}.name")),
@@ -245,125 +329,158 @@ pub fn render(design: &Design, plan: &Plan) -> String {
             body.push(attr("service_endpoints", Node::strs(s.service_endpoints)));
         }
         if let Some(service) = s.delegation {
-            body.push(Block(
-                "delegation",
-                vec![],
-                vec![
-                    attr("name", Node::str(DELEGATION_NAME)),
-                    Block(
-                        "service_delegation",
-                        vec![],
-                        vec![
-                            attr("name", Node::str(service)),
-                            attr("actions", Node::strs([DELEGATION_ACTION])),
-                        ],
-                    ),
-                ],
-            ));
+            body.push(delegation(service));
         }
         body.extend(depends_on(&previous));
         items.push(resource("azurerm_subnet", &label, body));
-
-        let nsg_association = "azurerm_subnet_network_security_group_association";
-        items.push(resource(
-            nsg_association,
-            &label,
-            vec![
-                attr(
-                    "subnet_id",
-                    Node::code(format!("azurerm_subnet.{label}.id")),
-                ),
-                attr(
-                    "network_security_group_id",
-                    Node::code("azurerm_network_security_group.ise.id"),
-                ),
-            ],
-        ));
-        previous = Some(format!("{nsg_association}.{label}"));
-        if s.route_table.is_some() {
-            let rt_association = "azurerm_subnet_route_table_association";
-            let mut body = vec![
-                attr(
-                    "subnet_id",
-                    Node::code(format!("azurerm_subnet.{label}.id")),
-                ),
-                attr("route_table_id", Node::code("azurerm_route_table.ise.id")),
-            ];
-            body.extend(depends_on(&previous));
-            items.push(resource(rt_association, &label, body));
-            previous = Some(format!("{rt_association}.{label}"));
-        }
+        previous = Some(associations(s, &label, &mut items));
     }
+    items
+}
 
-    if let Some(ise) = &t.ise {
-        let mut body_entries: Vec<(String, Node)> = Vec::new();
-        if let Value::Object(fields) = ise.body {
-            for (k, v) in fields {
-                match k.as_str() {
-                    // azapi takes these as arguments.
-                    "id" | "name" | "type" | "location" => {}
-                    "properties" => body_entries.push((
-                        k.clone(),
-                        t.ise_properties(|s| Node::code(format!("azurerm_subnet.{}.id", label(s)))),
-                    )),
-                    _ => body_entries.push((k.clone(), Node::from(v))),
-                }
-            }
-        }
-        let has_certificates = ise.properties().get("certificates").is_some();
-        let mut body = vec![
-            attr("type", Node::str(format!("{ISE_TYPE}@{API_VERSION}"))),
-            attr("name", Node::str(ise.name)),
-            attr(
-                "parent_id",
-                Node::str(format!(
-                    "/subscriptions/{}/resourceGroups/{}",
-                    t.subscription_id, ise.resource_group
-                )),
+/// The delegation block, with the action Azure sets given, so that plans show no drift.
+fn delegation(service: &str) -> Item {
+    Block(
+        "delegation",
+        vec![],
+        vec![
+            attr("name", Node::str(DELEGATION_NAME)),
+            Block(
+                "service_delegation",
+                vec![],
+                vec![
+                    attr("name", Node::str(service)),
+                    attr("actions", Node::strs([DELEGATION_ACTION])),
+                ],
             ),
-            location(),
-            attr("body", Node::Map(body_entries)),
+        ],
+    )
+}
+
+/// The subnet's NSG and route-table associations; returns the last one written, which the
+/// next subnet waits for.
+fn associations(s: &SubnetTarget<'_>, label: &str, items: &mut Vec<Item>) -> String {
+    let subnet_id = || {
+        attr(
+            "subnet_id",
+            Node::code(format!("azurerm_subnet.{label}.id")),
+        )
+    };
+    let nsg_association = "azurerm_subnet_network_security_group_association";
+    items.push(resource(
+        nsg_association,
+        label,
+        vec![
+            subnet_id(),
+            attr(
+                "network_security_group_id",
+                Node::code("azurerm_network_security_group.ise.id"),
+            ),
+        ],
+    ));
+    let mut last = format!("{nsg_association}.{label}");
+    if s.route_table.is_some() {
+        let rt_association = "azurerm_subnet_route_table_association";
+        let mut body = vec![
+            subnet_id(),
+            attr("route_table_id", Node::code("azurerm_route_table.ise.id")),
         ];
-        if has_certificates {
-            body.push(Item::Comment("certificates follow the REST API article; the published 2019-05-01 specification does not define them, so azapi must not check the body against it.".into()));
-            body.push(attr("schema_validation_enabled", Node::Bool(false)));
-        }
-        body.extend(depends_on(&previous));
-        items.push(resource("azapi_resource", "ise", body));
+        body.extend(depends_on(&Some(last)));
+        items.push(resource(rt_association, label, body));
+        last = format!("{rt_association}.{label}");
+    }
+    last
+}
 
-        for (i, c) in t.connectors.iter().enumerate() {
-            let mut body = vec![
-                attr("type", Node::str(format!("{CONNECTOR_TYPE}@{API_VERSION}"))),
-                attr("name", Node::str(&c.name)),
-                attr("parent_id", Node::code("azapi_resource.ise.id")),
-            ];
-            let mut rest = Vec::new();
-            if let Value::Object(fields) = c.body {
-                for (k, v) in fields {
-                    if k == "location" {
-                        body.push(attr("location", Node::from(v)));
-                    } else {
-                        rest.push((k.clone(), Node::from(v)));
-                    }
-                }
+/// The create, update and delete timeouts of the ISE and its connectors.
+fn timeouts() -> Item {
+    Block(
+        "timeouts",
+        vec![],
+        ["create", "update", "delete"]
+            .into_iter()
+            .map(|op| attr(op, Node::str(ISE_TIMEOUT)))
+            .collect(),
+    )
+}
+
+/// The ISE (azapi) after the last subnet step, and its connectors.
+fn ise(t: &Target<'_>) -> Vec<Item> {
+    let Some(ise) = &t.ise else {
+        return Vec::new();
+    };
+    let mut body_entries: Vec<(String, Node)> = Vec::new();
+    if let Value::Object(fields) = ise.body {
+        for (k, v) in fields {
+            match k.as_str() {
+                // azapi takes these as arguments.
+                "id" | "name" | "type" | "location" => {}
+                "properties" => body_entries.push((
+                    k.clone(),
+                    t.ise_properties(|s| Node::code(format!("azurerm_subnet.{}.id", label(s)))),
+                )),
+                _ => body_entries.push((k.clone(), Node::from(v))),
             }
-            if !rest.is_empty() {
-                body.push(attr("body", Node::Map(rest)));
-            }
-            items.push(resource(
-                "azapi_resource",
-                &format!("connector_{}", i + 1),
-                body,
-            ));
         }
     }
-
-    let mut out = header::comment(&t, "#", &how_to_deploy());
-    for item in &items {
-        out.push('\n');
-        write(std::slice::from_ref(item), 0, &mut out);
+    let has_certificates = ise.properties().get("certificates").is_some();
+    let mut body = vec![
+        attr("type", Node::str(format!("{ISE_TYPE}@{API_VERSION}"))),
+        attr("name", Node::str(ise.name)),
+        attr(
+            "parent_id",
+            Node::str(format!(
+                "/subscriptions/{}/resourceGroups/{}",
+                t.subscription_id, ise.resource_group
+            )),
+        ),
+        location(t),
+        attr("body", Node::Map(body_entries)),
+    ];
+    if has_certificates {
+        body.push(Item::Comment("certificates follow the REST API article; the published 2019-05-01 specification does not define them, so azapi must not check the body against it.".into()));
+        body.push(attr("schema_validation_enabled", Node::Bool(false)));
     }
-    out
+    body.push(timeouts());
+    let last_subnet_step = t.placed_subnets().last().map(|s| {
+        let label = label(s);
+        match s.route_table {
+            Some(_) => format!("azurerm_subnet_route_table_association.{label}"),
+            None => format!("azurerm_subnet_network_security_group_association.{label}"),
+        }
+    });
+    body.extend(depends_on(&last_subnet_step));
+    let mut items = vec![resource("azapi_resource", "ise", body)];
+    items.extend(
+        t.connectors
+            .iter()
+            .enumerate()
+            .map(|(i, c)| connector(i, c)),
+    );
+    items
+}
+
+fn connector(i: usize, c: &ConnectorTarget<'_>) -> Item {
+    let mut body = vec![
+        attr("type", Node::str(format!("{CONNECTOR_TYPE}@{API_VERSION}"))),
+        attr("name", Node::str(&c.name)),
+        attr("parent_id", Node::code("azapi_resource.ise.id")),
+    ];
+    let mut rest = Vec::new();
+    if let Value::Object(fields) = c.body {
+        for (k, v) in fields {
+            if k == "location" {
+                body.push(attr("location", Node::from(v)));
+            } else {
+                rest.push((k.clone(), Node::from(v)));
+            }
+        }
+    }
+    if !rest.is_empty() {
+        body.push(attr("body", Node::Map(rest)));
+    }
+    body.push(timeouts());
+    resource("azapi_resource", &format!("connector_{}", i + 1), body)
 }
 
 /// The resource label of subnet `s` (and of its associations).

@@ -59,6 +59,15 @@ pub const REDIS_VNET: Article = Article {
     short: "Redis VNet doc",
 };
 
+/// Azure Firewall with a public load balancer: what asymmetric routing is (replies to Internet
+/// callers following the default route to a stateful firewall that drops them) and its fixes —
+/// the case of an External ISE behind forced tunneling through a firewall.
+pub const FIREWALL_ASYMMETRIC_ROUTING: Article = Article {
+    title: "Integrate Azure Firewall with Azure Standard Load Balancer",
+    url: "https://learn.microsoft.com/azure/firewall/integrate-lb",
+    short: "Firewall LB doc",
+};
+
 /// The articles the planner follows, for "about" texts and export headers.
 pub const ARTICLES: [Article; 2] = [PORTAL_ARTICLE, REST_ARTICLE];
 

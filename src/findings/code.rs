@@ -136,6 +136,10 @@ pub const DEPENDENCY_ADDRESSES_UNUSED: &str = "dependency-addresses-unused";
 /// A dependency address overlaps the VNet's own space: a route to the Internet would
 /// hijack the VNet's traffic.
 pub const DEPENDENCY_ROUTE_OVERLAPS_VNET: &str = "dependency-route-overlaps-vnet";
+/// An External ISE with forced tunneling through a firewall: replies to Internet callers of
+/// its 443 endpoint follow the default route to the firewall (asymmetric routing); the message
+/// gives the usual remedies.
+pub const EXTERNAL_ISE_ASYMMETRIC_ROUTING: &str = "external-ise-asymmetric-routing";
 /// Forced tunneling through an appliance without the appliance's IP address.
 pub const FIREWALL_IP_MISSING: &str = "firewall-ip-missing";
 /// The appliance's IP address is not one usable IPv4 address.
@@ -239,6 +243,7 @@ pub const ALL: &[&str] = &[
     DEPENDENCY_ADDRESSES_MISSING,
     DEPENDENCY_ADDRESSES_UNUSED,
     DEPENDENCY_ROUTE_OVERLAPS_VNET,
+    EXTERNAL_ISE_ASYMMETRIC_ROUTING,
     FIREWALL_IP_MISSING,
     FIREWALL_IP_INVALID,
     FIREWALL_IP_IN_ISE_SUBNET,

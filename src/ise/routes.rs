@@ -8,8 +8,8 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use std::net::Ipv4Addr;
 
-use crate::design::{Design, Firewall, ForcedTunneling, NextHop};
-use crate::findings::citation::Citation;
+use crate::design::{AccessEndpoint, Design, Firewall, ForcedTunneling, NextHop};
+use crate::findings::citation::{Citation, FIREWALL_ASYMMETRIC_ROUTING};
 use crate::findings::{code, Findings};
 use crate::ise::subnets::PlannedSubnet;
 use crate::ise::validate::Checked;
@@ -188,6 +188,8 @@ const DEPENDENCY_ROUTES: [(&str, &str); 4] = [
 /// What the routes need from the design, already checked.
 pub struct RouteInputs<'a> {
     pub mode: ForcedTunneling,
+    /// Who can call the ISE: an External ISE takes calls from the Internet.
+    pub access: AccessEndpoint,
     pub firewall: &'a Firewall,
     /// The VNet's usable IPv4 prefixes.
     pub vnet: &'a [Ipv4Net],
@@ -233,6 +235,7 @@ pub fn for_subnets(
     let plan = plan_routes(
         &RouteInputs {
             mode: design.forced_tunneling,
+            access: design.access_endpoint,
             firewall: &design.firewall,
             vnet: &checked.vnet_prefixes,
             ise_subnets: &ise_nets,
@@ -293,7 +296,34 @@ pub fn plan_routes(input: &RouteInputs<'_>, f: &mut Findings) -> RoutePlan {
     }
 }
 
+/// Where the asymmetric-routing warning comes from: Azure Firewall's article, "Asymmetric
+/// routing", and the portal article's forced-tunneling routes that exist to prevent it.
+pub const ASYMMETRIC_ROUTING: Citation = Citation {
+    article: FIREWALL_ASYMMETRIC_ROUTING,
+    section: "Asymmetric routing",
+    row: "Fix the routing issue",
+};
+
+/// An External ISE behind forced tunneling through a firewall: calls from the Internet reach
+/// the ISE's 443 endpoint directly, but the replies follow the default route to the firewall,
+/// which has not seen the calls and drops the replies.
+fn warn_asymmetric_routing(input: &RouteInputs<'_>, f: &mut Findings) {
+    if input.access != AccessEndpoint::External {
+        return;
+    }
+    f.warning(
+        code::EXTERNAL_ISE_ASYMMETRIC_ROUTING,
+        "forcedTunneling",
+        format!(
+            "An External ISE takes calls from the Internet on its 443 endpoint (request triggers, webhooks, runs history), but with forced tunneling through a firewall the replies follow the default route to the firewall, not the way the calls came: asymmetric routing, and a stateful firewall drops the replies ({}; {} routes only the dependency addresses to the Internet to prevent it). The usual remedies: add a route with next hop Internet for the callers' addresses (your caller addresses, or the services' published ranges such as the Azure DevOps or Event Grid webhooks you use) to the route table, or bring the inbound calls through the firewall too (its public address, translated to the ISE's endpoint), so that both directions pass it. Or choose the Internal access endpoint if no caller comes from the Internet.",
+            ASYMMETRIC_ROUTING.in_words(),
+            FIREWALL_TUNNELING.in_words()
+        ),
+    );
+}
+
 fn firewall_routes(input: &RouteInputs<'_>, f: &mut Findings) -> RoutePlan {
+    warn_asymmetric_routing(input, f);
     let mut routes = Vec::new();
     let next_hop = input.firewall.next_hop;
     let default_route = |ip: Option<Ipv4Addr>| Route {
@@ -405,6 +435,7 @@ mod tests {
 
     struct Case {
         mode: ForcedTunneling,
+        access: AccessEndpoint,
         firewall: Firewall,
         deps: Vec<Vec<(usize, Ipv4Net)>>,
     }
@@ -413,6 +444,7 @@ mod tests {
         fn new(mode: ForcedTunneling) -> Case {
             Case {
                 mode,
+                access: AccessEndpoint::Internal,
                 firewall: Firewall {
                     next_hop: NextHop::VirtualAppliance,
                     appliance_ip: "10.0.8.4".into(),
@@ -432,6 +464,7 @@ mod tests {
             let plan = plan_routes(
                 &RouteInputs {
                     mode: self.mode,
+                    access: self.access,
                     firewall: &self.firewall,
                     vnet: &vnet,
                     ise_subnets: &ise,
@@ -452,6 +485,38 @@ mod tests {
             .iter()
             .map(|r| (r.name.clone(), r.address_prefix.clone(), r.next_hop_label()))
             .collect()
+    }
+
+    #[test]
+    fn an_external_ise_through_a_firewall_warns_of_asymmetric_routing() {
+        let codes = |mode, access| {
+            let mut case = Case::new(mode);
+            case.access = access;
+            case.run().1
+        };
+        let found = codes(ForcedTunneling::Firewall, AccessEndpoint::External);
+        let warning = found
+            .iter()
+            .find(|(_, c, _)| *c == code::EXTERNAL_ISE_ASYMMETRIC_ROUTING)
+            .expect("the warning");
+        assert_eq!(warning.0, Severity::Warning);
+        for words in [
+            "asymmetric",
+            "next hop Internet",
+            "through the firewall",
+            FIREWALL_ASYMMETRIC_ROUTING.title,
+        ] {
+            assert!(warning.2.contains(words), "{words}: {}", warning.2);
+        }
+        for (mode, access) in [
+            (ForcedTunneling::Firewall, AccessEndpoint::Internal),
+            (ForcedTunneling::ExpressRoute, AccessEndpoint::External),
+            (ForcedTunneling::None, AccessEndpoint::External),
+        ] {
+            assert!(codes(mode, access)
+                .iter()
+                .all(|(_, c, _)| *c != code::EXTERNAL_ISE_ASYMMETRIC_ROUTING));
+        }
     }
 
     #[test]

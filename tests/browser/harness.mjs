@@ -9,20 +9,23 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DIST = path.resolve(here, '../../dist');
+const DISTRIBUTION = DIST;
 export const OUT = path.resolve(here, 'out');
 /** Cargo's debug build (`cargo test` builds the CLI and the examples there), wherever Cargo puts it. */
 export const DEBUG_BUILD = path.join(process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.resolve(here, '../../target'), 'debug');
 /** The page is served from a sub-path, not '/', to prove it works from any path. */
 export const BASE = '/tools/ise-planner/';
+const SUB_PATH = BASE;
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
 
 /**
- * Serves dist/ under BASE. `replace(name, text)` serves `text` instead of that file from then
- * on (a new build deployed), `replace(name)` the file again.
+ * Serves dist/ under BASE (or another build under another path: `{ dist, base }`).
+ * `replace(name, text)` serves `text` instead of that file from then on (a new build
+ * deployed), `replace(name)` the file again.
  */
-export async function startServer() {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run scripts/build.sh first');
+export async function startServer({ dist: DIST = DISTRIBUTION, base: BASE = SUB_PATH } = {}) {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`${path.join(DIST, 'index.html')} is missing: run scripts/build.sh (or scripts/test.sh) first`);
   const served = [];
   const replaced = new Map();
   const server = http.createServer((req, res) => {

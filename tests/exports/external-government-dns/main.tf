@@ -5,6 +5,9 @@
 # Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 # Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 # Deploy: terraform init && terraform apply (signed in with az login to the design's subscription).
+# A second terraform plan after apply shows no changes: Terraform keeps what it created in its state, and every attribute Azure fills in is given here (the delegation's actions) or left to the provider (the VNet's subnets, which are separate resources).
+# Creating the ISE usually takes up to two hours, occasionally four (Azure's ISE article, "Create your ISE"): the ISE and its connectors have 5h timeouts to create, update and delete (azapi's default is 30 minutes).
+# DNS: the existing virtual network must already use the design's 2 custom DNS servers (the NSG's port-53 rule opens them); this file does not set them: check with az network vnet show --query dhcpOptions.dnsServers before deploying, and restart the ISE after any later change.
 
 terraform {
   required_providers {
@@ -414,6 +417,11 @@ resource "azapi_resource" "ise" {
   }
   # certificates follow the REST API article; the published 2019-05-01 specification does not define them, so azapi must not check the body against it.
   schema_validation_enabled = false
+  timeouts {
+    create = "5h"
+    update = "5h"
+    delete = "5h"
+  }
   depends_on = [
     azurerm_subnet_network_security_group_association.ise_4,
   ]
@@ -424,6 +432,11 @@ resource "azapi_resource" "connector_1" {
   name      = "sql"
   parent_id = azapi_resource.ise.id
   location  = "usgovvirginia"
+  timeouts {
+    create = "5h"
+    update = "5h"
+    delete = "5h"
+  }
 }
 
 resource "azapi_resource" "connector_2" {
@@ -431,4 +444,9 @@ resource "azapi_resource" "connector_2" {
   name      = "servicebus"
   parent_id = azapi_resource.ise.id
   location  = "usgovvirginia"
+  timeouts {
+    create = "5h"
+    update = "5h"
+    delete = "5h"
+  }
 }

@@ -5,6 +5,9 @@
 // Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 // Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 // Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile main.bicep).
+// A second deployment (incremental mode) changes nothing: the subnets, the NSG and the route table are written again as they are (rules or routes added to them by hand are removed); the existing virtual network's other subnets and settings are not touched.
+// Creating the ISE usually takes up to two hours, occasionally four (Azure's ISE article, "Create your ISE"): the deployment waits for it.
+// DNS: the design uses Azure-provided DNS, so the existing virtual network must not have custom DNS servers (the NSG has no port-53 rule for them); this file does not change them: check with az network vnet show --query dhcpOptions.dnsServers before deploying.
 
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {
   name: 'ise-vnet'

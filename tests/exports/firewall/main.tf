@@ -5,6 +5,9 @@
 # Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 # Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 # Deploy: terraform init && terraform apply (signed in with az login to the design's subscription).
+# A second terraform plan after apply shows no changes: Terraform keeps what it created in its state, and every attribute Azure fills in is given here (the delegation's actions) or left to the provider (the VNet's subnets, which are separate resources).
+# Creating the ISE usually takes up to two hours, occasionally four (Azure's ISE article, "Create your ISE"): the ISE and its connectors have 5h timeouts to create, update and delete (azapi's default is 30 minutes).
+# DNS: the design uses Azure-provided DNS, so the existing virtual network must not have custom DNS servers (the NSG has no port-53 rule for them); this file does not change them: check with az network vnet show --query dhcpOptions.dnsServers before deploying.
 
 terraform {
   required_providers {
@@ -470,6 +473,11 @@ resource "azapi_resource" "ise" {
       }
     }
   }
+  timeouts {
+    create = "5h"
+    update = "5h"
+    delete = "5h"
+  }
   depends_on = [
     azurerm_subnet_route_table_association.ise_4,
   ]
@@ -480,4 +488,9 @@ resource "azapi_resource" "connector_1" {
   name      = "azureblob"
   parent_id = azapi_resource.ise.id
   location  = "westeurope"
+  timeouts {
+    create = "5h"
+    update = "5h"
+    delete = "5h"
+  }
 }

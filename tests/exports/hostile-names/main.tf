@@ -5,6 +5,10 @@
 # Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 # Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 # Deploy: terraform init && terraform apply (signed in with az login to the design's subscription).
+# A second terraform plan after apply shows no changes: Terraform keeps what it created in its state, and every attribute Azure fills in is given here (the delegation's actions) or left to the provider (the VNet's subnets, which are separate resources).
+# Creating the ISE usually takes up to two hours, occasionally four (Azure's ISE article, "Create your ISE"): the ISE and its connectors have 5h timeouts to create, update and delete (azapi's default is 30 minutes).
+# DNS: the design uses Azure-provided DNS, so the existing virtual network must not have custom DNS servers (the NSG has no port-53 rule for them); this file does not change them: check with az network vnet show --query dhcpOptions.dnsServers before deploying.
+# The configuration refuses to plan while the design has errors: it requires the variable deploy_despite_errors, which only true satisfies (terraform apply -var deploy_despite_errors=true deploys anyway).
 # NOT READY: the design has errors (subscription-id-invalid, resource-group-invalid, vnet-resource-group-invalid, vnet-name-invalid, ise-name-invalid, subnet-name-invalid-char, subnet-name-forbidden-char, subnet-name-start, certificate-name-invalid, connector-name-invalid); fix them in the planner before deploying.
 
 terraform {
@@ -29,6 +33,15 @@ provider "azurerm" {
 provider "azapi" {
   subscription_id = "--debugq'\"`’‘‚‛“”$(touch pwned-subscription)"
   environment     = "public"
+}
+
+variable "deploy_despite_errors" {
+  type        = bool
+  description = "NOT READY: the design has errors (subscription-id-invalid, resource-group-invalid, vnet-resource-group-invalid, vnet-name-invalid, ise-name-invalid, subnet-name-invalid-char, subnet-name-forbidden-char, subnet-name-start, certificate-name-invalid, connector-name-invalid); fix them in the planner before deploying. Set to true to deploy anyway."
+  validation {
+    condition     = var.deploy_despite_errors
+    error_message = "NOT READY: the design has errors (subscription-id-invalid, resource-group-invalid, vnet-resource-group-invalid, vnet-name-invalid, ise-name-invalid, subnet-name-invalid-char, subnet-name-forbidden-char, subnet-name-start, certificate-name-invalid, connector-name-invalid); fix them in the planner before deploying. Set deploy_despite_errors to true to deploy anyway."
+  }
 }
 
 data "azurerm_virtual_network" "ise" {
@@ -382,6 +395,11 @@ resource "azapi_resource" "ise" {
   }
   # certificates follow the REST API article; the published 2019-05-01 specification does not define them, so azapi must not check the body against it.
   schema_validation_enabled = false
+  timeouts {
+    create = "5h"
+    update = "5h"
+    delete = "5h"
+  }
   depends_on = [
     azurerm_subnet_network_security_group_association.ise_4,
   ]
@@ -392,4 +410,9 @@ resource "azapi_resource" "connector_1" {
   name      = "sql"
   parent_id = azapi_resource.ise.id
   location  = "westeurope';touchpwned-location"
+  timeouts {
+    create = "5h"
+    update = "5h"
+    delete = "5h"
+  }
 }

@@ -1,11 +1,11 @@
 // ISE Network Planner 0.1.0: the network of an Azure Logic Apps integration service environment (ISE).
-// Deploys a new virtual network; 4 ISE subnets as child resources of the new virtual network, created one after another; one network security group with 18 security rules.
+// Deploys a new virtual network with its 4 ISE subnets declared inline; one network security group with 18 security rules.
 // Azure accepts no new ISEs since 2022-11-01 and retired ISE on 2024-08-31: creating the ISE now fails, but the network part still deploys.
 // Follows: Connect to Azure virtual networks from Azure Logic Apps by using an integration service environment (ISE) <https://learn.microsoft.com/azure/logic-apps/connect-virtual-network-vnet-isolated-environment>
 // Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 // Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 // Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile main.bicep).
-// The virtual network is declared as new: deploy this once, then mark it existing in the design, since a virtual network redeployed without its subnets would try to delete them.
+// A second deployment (incremental mode) changes nothing: the new virtual network is declared with its subnets inline, and the NSG and route table with their rules and routes, so each is written again as it is (rules or routes added to them by hand are removed).
 // INCOMPLETE: The ISE belongs to another resource group than the virtual network, and a Bicep file deploys to one: this file holds the network only. Create the ISE with the ARM template (a nested deployment), the Azure CLI or PowerShell script, or the REST request.
 
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
@@ -18,6 +18,52 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
         '10.60.0.0/24'
       ]
     }
+    subnets: [
+      {
+        name: 'ise-subnet-1'
+        properties: {
+          addressPrefix: '10.50.0.0/27'
+          networkSecurityGroup: {
+            id: nsg.id
+          }
+          delegations: [
+            {
+              name: 'integrationServiceEnvironments'
+              properties: {
+                serviceName: 'Microsoft.Logic/integrationServiceEnvironments'
+              }
+            }
+          ]
+        }
+      }
+      {
+        name: 'ise-subnet-2'
+        properties: {
+          addressPrefix: '10.50.0.32/27'
+          networkSecurityGroup: {
+            id: nsg.id
+          }
+        }
+      }
+      {
+        name: 'ise-subnet-3'
+        properties: {
+          addressPrefix: '10.50.0.64/27'
+          networkSecurityGroup: {
+            id: nsg.id
+          }
+        }
+      }
+      {
+        name: 'ise-subnet-4'
+        properties: {
+          addressPrefix: '10.60.0.224/27'
+          networkSecurityGroup: {
+            id: nsg.id
+          }
+        }
+      }
+    ]
   }
 }
 
@@ -304,63 +350,22 @@ resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
   }
 }
 
-resource subnet1 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {
+resource subnet1 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
   parent: vnet
   name: 'ise-subnet-1'
-  properties: {
-    addressPrefix: '10.50.0.0/27'
-    networkSecurityGroup: {
-      id: nsg.id
-    }
-    delegations: [
-      {
-        name: 'integrationServiceEnvironments'
-        properties: {
-          serviceName: 'Microsoft.Logic/integrationServiceEnvironments'
-        }
-      }
-    ]
-  }
 }
 
-resource subnet2 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {
+resource subnet2 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
   parent: vnet
   name: 'ise-subnet-2'
-  properties: {
-    addressPrefix: '10.50.0.32/27'
-    networkSecurityGroup: {
-      id: nsg.id
-    }
-  }
-  dependsOn: [
-    subnet1
-  ]
 }
 
-resource subnet3 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {
+resource subnet3 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
   parent: vnet
   name: 'ise-subnet-3'
-  properties: {
-    addressPrefix: '10.50.0.64/27'
-    networkSecurityGroup: {
-      id: nsg.id
-    }
-  }
-  dependsOn: [
-    subnet2
-  ]
 }
 
-resource subnet4 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' = {
+resource subnet4 'Microsoft.Network/virtualNetworks/subnets@2024-05-01' existing = {
   parent: vnet
   name: 'ise-subnet-4'
-  properties: {
-    addressPrefix: '10.60.0.224/27'
-    networkSecurityGroup: {
-      id: nsg.id
-    }
-  }
-  dependsOn: [
-    subnet3
-  ]
 }

@@ -5,7 +5,8 @@
 # Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 # Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 # Deploy: terraform init && terraform apply (signed in with az login to the design's subscription).
-# The virtual network is declared as new: deploy this once, then mark it existing in the design, since a virtual network redeployed without its subnets would try to delete them.
+# A second terraform plan after apply shows no changes: Terraform keeps what it created in its state, and every attribute Azure fills in is given here (the delegation's actions) or left to the provider (the VNet's subnets, which are separate resources).
+# Creating the ISE usually takes up to two hours, occasionally four (Azure's ISE article, "Create your ISE"): the ISE and its connectors have 5h timeouts to create, update and delete (azapi's default is 30 minutes).
 
 terraform {
   required_providers {
@@ -390,6 +391,11 @@ resource "azapi_resource" "ise" {
         ]
       }
     }
+  }
+  timeouts {
+    create = "5h"
+    update = "5h"
+    delete = "5h"
   }
   depends_on = [
     azurerm_subnet_network_security_group_association.ise_4,

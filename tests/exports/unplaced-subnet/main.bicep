@@ -5,10 +5,19 @@
 // Follows: Create an integration service environment (ISE) by using the Logic Apps REST API <https://learn.microsoft.com/azure/logic-apps/create-integration-service-environment-rest-api>
 // Networking api-version 2024-05-01 (Azure REST API specification, specification/network/resource-manager/Microsoft.Network/stable/2024-05-01).
 // Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile main.bicep).
+// A second deployment (incremental mode) changes nothing: the subnets, the NSG and the route table are written again as they are (rules or routes added to them by hand are removed); the existing virtual network's other subnets and settings are not touched.
+// DNS: the design uses Azure-provided DNS, so the existing virtual network must not have custom DNS servers (the NSG has no port-53 rule for them); this file does not change them: check with az network vnet show --query dhcpOptions.dnsServers before deploying.
+// The file refuses to deploy while the design has errors: it requires the parameter deployDespiteErrors, which only true satisfies (--parameters deployDespiteErrors=true deploys anyway).
 // NOT READY: the design has errors (allocation-no-space); fix them in the planner before deploying.
 // INCOMPLETE: ISE subnet 3 of 4 has no address prefix (the planner could not place it): it is left out.
 // INCOMPLETE: ISE subnet 4 of 4 has no address prefix (the planner could not place it): it is left out.
 // INCOMPLETE: The ISE needs all four subnets: the ISE and its connectors are left out until every subnet is placed.
+
+@description('NOT READY: the design has errors (allocation-no-space); fix them in the planner before deploying. Set to true to deploy anyway.')
+@allowed([
+  true
+])
+param deployDespiteErrors bool
 
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' existing = {
   name: 'ise-vnet'
