@@ -164,7 +164,8 @@ mod tests {
             ..Design::default()
         };
         let link = encode(&d).unwrap();
-        assert!(link.len() < 700, "{}", link.len());
+        // Format version 3 added the Standard inputs: about a hundred characters more.
+        assert!(link.len() < 850, "{}", link.len());
         assert!(link
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)));
