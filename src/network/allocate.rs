@@ -192,7 +192,7 @@ pub fn allocate_sizes(
     let mut order: Vec<usize> = (0..lengths.len()).collect();
     crate::order::sort_by_key(&mut order, |&i| u64::from(lengths[i]));
     let mut free = free.to_vec();
-    let mut prefer = intersect(&free, prefer);
+    let mut prefer = intersect(&free, &joined(prefer));
     let mut out = vec![None; lengths.len()];
     for i in order {
         let len = lengths[i];
@@ -216,6 +216,19 @@ pub fn lowest_block(free: &[(u64, u64)], len: u8) -> Option<Ipv4Net> {
         let (first, n) = aligned_blocks(start, end, block);
         (n > 0).then(|| block_at(first, len)).flatten()
     })
+}
+
+/// Intervals (in address order, disjoint) with those that touch joined into one: space that
+/// spans two adjacent prefixes, where a larger aligned block may straddle them.
+pub fn joined(intervals: &[(u64, u64)]) -> Vec<(u64, u64)> {
+    let mut out: Vec<(u64, u64)> = Vec::with_capacity(intervals.len());
+    for &(start, end) in intervals {
+        match out.last_mut() {
+            Some(last) if start <= last.1 + 1 => last.1 = last.1.max(end),
+            _ => out.push((start, end)),
+        }
+    }
+    out
 }
 
 /// The addresses two lists of free intervals (each in address order, disjoint) share.
@@ -531,6 +544,12 @@ mod tests {
             [(ip("10.0.2.0"), ip("10.0.2.127"))]
         );
         assert_eq!(lowest_block(&prefer, 24), None);
+        // Preferred space in two adjacent prefixes holds a block that spans both.
+        let prefer = free_intervals(&nets(&["10.0.1.0/27", "10.0.1.32/27"]), &[]);
+        assert_eq!(prefer.len(), 2);
+        assert_eq!(joined(&prefer).len(), 1);
+        let blocks = allocate_sizes(&free, &[26], &prefer);
+        assert_eq!(blocks, [Some("10.0.1.0/26".parse().unwrap())]);
     }
 
     /// Lengths the sized allocation is asked for: any, with the usual subnet sizes often.
@@ -567,8 +586,9 @@ mod tests {
                         prop_assert!(!taken.iter().any(|t| cidr::overlaps(*t, b)), "no overlap");
                         prop_assert!(is_free(&left, b));
                         // Inside the preferred space whenever a block of its size was free there.
-                        if allocate_in(&intersect(&left, &preferred), 0, shape).free_blocks > 0 {
-                            prop_assert!(prefer.iter().any(|p| p.contains(&b)), "{} not in the preferred space", b);
+                        let preferred_left = intersect(&left, &joined(&preferred));
+                        if allocate_in(&preferred_left, 0, shape).free_blocks > 0 {
+                            prop_assert!(is_free(&preferred_left, b), "{} not in the preferred space", b);
                         }
                         taken.push(b);
                     }
