@@ -28,7 +28,13 @@ fn main() -> ExitCode {
     };
     let plans = migrate::plan(&design);
     for f in &plans.standard.findings {
-        eprintln!("{}[{}] {}: {}", f.severity.as_str(), f.code, f.field, f.message);
+        eprintln!(
+            "{}[{}] {}: {}",
+            f.severity.as_str(),
+            f.code,
+            f.field,
+            f.message
+        );
     }
     let json = if both {
         serde_json::to_string_pretty(&plans)

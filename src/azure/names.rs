@@ -106,9 +106,7 @@ pub fn site_name_problem(name: &str) -> Option<String> {
         return Some(format!("is {count} characters long; Azure needs 2 to 60"));
     }
     if let Some(bad) = name.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
-        return Some(format!(
-            "contains {bad:?}; use letters, digits and '-'"
-        ));
+        return Some(format!("contains {bad:?}; use letters, digits and '-'"));
     }
     if name.starts_with('-') || name.ends_with('-') {
         return Some("starts or ends with '-', which Azure does not allow".into());
@@ -125,9 +123,7 @@ pub fn plan_name_problem(name: &str) -> Option<String> {
         return Some(format!("is {count} characters long; Azure needs 1 to 60"));
     }
     if let Some(bad) = name.chars().find(|c| !(c.is_alphanumeric() || *c == '-')) {
-        return Some(format!(
-            "contains {bad:?}; use letters, digits and '-'"
-        ));
+        return Some(format!("contains {bad:?}; use letters, digits and '-'"));
     }
     None
 }
@@ -165,7 +161,9 @@ mod tests {
     fn standard_resource_names() {
         assert!(storage_account_name_problem("logicappstorage1").is_none());
         assert!(storage_account_name_problem("ab").is_some());
-        assert!(storage_account_name_problem("LogicApp").unwrap().contains("lowercase"));
+        assert!(storage_account_name_problem("LogicApp")
+            .unwrap()
+            .contains("lowercase"));
         assert!(storage_account_name_problem("logic-app").is_some());
         assert!(storage_account_name_problem(&"a".repeat(25)).is_some());
         assert!(site_name_problem("logicapp-1").is_none());
@@ -173,7 +171,10 @@ mod tests {
         assert!(site_name_problem("-app").is_some());
         assert!(site_name_problem("app-").is_some());
         assert!(site_name_problem("my app").is_some());
-        assert!(site_name_problem("café-app").is_none(), "Unicode letters map to Punycode");
+        assert!(
+            site_name_problem("café-app").is_none(),
+            "Unicode letters map to Punycode"
+        );
         assert!(plan_name_problem("p").is_none());
         assert!(plan_name_problem("plan_1").is_some());
         assert!(plan_name_problem("").is_some());

@@ -1074,16 +1074,29 @@ mod tests {
         let b = bound(&d);
         let fields: Vec<&str> = b.findings.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields.len(), 12, "{fields:?}");
-        assert!(fields.iter().all(|f| f.starts_with("standard.")), "{fields:?}");
+        assert!(
+            fields.iter().all(|f| f.starts_with("standard.")),
+            "{fields:?}"
+        );
         let kept = &b.design.standard;
         let defaults = crate::design::StandardDesign::default();
         assert_eq!(kept.logic_app.name, defaults.logic_app.name);
-        assert_eq!(kept.integration_subnet_size, defaults.integration_subnet_size);
-        assert_eq!(kept.integration_subnet.name, defaults.integration_subnet.name);
+        assert_eq!(
+            kept.integration_subnet_size,
+            defaults.integration_subnet_size
+        );
+        assert_eq!(
+            kept.integration_subnet.name,
+            defaults.integration_subnet.name
+        );
         // A pinned prefix that is too long stays pinned, unreadable: never placed elsewhere.
         assert_eq!(kept.ase_subnet.prefix, UNREADABLE);
         assert!(kept.ase_subnet.is_pinned());
-        let names = b.findings.iter().filter(|f| f.code == code::STANDARD_NAME_INVALID).count();
+        let names = b
+            .findings
+            .iter()
+            .filter(|f| f.code == code::STANDARD_NAME_INVALID)
+            .count();
         assert_eq!(names, 6);
         // Exactly at each limit is within it.
         let mut d = Design::default();

@@ -12,11 +12,11 @@ pub(crate) mod read;
 pub mod share_link;
 mod standard;
 pub use crate::azure::cloud::Cloud;
+pub use load::{LoadError, Loaded};
 pub use standard::{
     Hosting, Resource, StandardDesign, StandardSubnetSpec, View, DEFAULT_ASE_SUBNET_SIZE,
     DEFAULT_INTEGRATION_SUBNET_SIZE,
 };
-pub use load::{LoadError, Loaded};
 
 /// The format version this build writes. Older versions are migrated on load; newer ones
 /// are refused with a message saying so. Version 3 added `view` and `standard`.
@@ -391,8 +391,13 @@ pub struct Design {
     /// deny-all rule would otherwise shadow Azure's default `AllowAzureLoadBalancerInBound`).
     pub allow_load_balancer_rule: bool,
     /// Which plan the page shows: the ISE's or its Logic Apps Standard replacement's.
+    /// (Written only when it is not the default, so a design that never opened the Standard
+    /// view saves as it did before version 3, its version number aside.)
+    #[serde(skip_serializing_if = "View::is_default")]
     pub view: View,
-    /// The inputs of the Logic Apps Standard network that replaces the ISE.
+    /// The inputs of the Logic Apps Standard network that replaces the ISE (written only when
+    /// one of them differs from its default).
+    #[serde(skip_serializing_if = "StandardDesign::is_default")]
     pub standard: StandardDesign,
 }
 
@@ -613,7 +618,9 @@ mod tests {
             Design::from_json(r#"{"version":4}"#),
             Err(LoadError::TooNew(4))
         ));
-        let err = Design::from_json(r#"{"version":4}"#).unwrap_err().to_string();
+        let err = Design::from_json(r#"{"version":4}"#)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("newer") && err.contains("up to 3"), "{err}");
         assert!(matches!(
             Design::from_json(r#"{"version":0}"#),
@@ -686,14 +693,34 @@ mod tests {
         let d = Design::from_json(r#"{"version":2,"name":"old-ise","accessEndpoint":"External"}"#)
             .unwrap();
         assert_eq!(d.version, 3);
-        assert_eq!((d.view, d.standard.clone()), (View::Ise, StandardDesign::default()));
+        assert_eq!(
+            (d.view, d.standard.clone()),
+            (View::Ise, StandardDesign::default())
+        );
         assert_eq!(d.name, "old-ise");
         let v1 = Design::from_json(include_str!("../../tests/fixtures/design-v1.json")).unwrap();
         assert_eq!(v1.standard, StandardDesign::default());
-        // Saved, it says version 3 and carries the view and the Standard inputs.
+        // Saved, it says version 3; the view and the Standard inputs, at their defaults, are
+        // left out, so the file reads as before.
         let json = d.to_json();
-        assert!(json.contains("\"version\": 3") && json.contains("\"view\": \"ise\""), "{json}");
+        assert!(json.contains("\"version\": 3"), "{json}");
+        assert!(
+            !json.contains("\"view\"") && !json.contains("\"standard\""),
+            "{json}"
+        );
+        // Either one changed: it is written (the Standard inputs whole).
+        let d = Design {
+            view: View::Standard,
+            ..Design::default()
+        };
+        assert!(d.to_json().contains("\"view\": \"standard\""));
+        assert!(!d.to_json().contains("\"standard\":"));
+        let mut d = Design::default();
+        d.standard.reuse_ise_space = true;
+        let json = d.to_json();
+        assert!(json.contains("\"reuseIseSpace\": true"), "{json}");
         assert!(json.contains("\"integrationSubnetSize\": 26"), "{json}");
+        assert_eq!(Design::from_json(&json).unwrap(), d);
     }
 
     #[test]
@@ -712,7 +739,10 @@ mod tests {
         };
         d.standard.ase_subnet.prefix = "10.0.2.0/24".into();
         let json = d.to_json();
-        assert!(json.contains("\"hosting\": \"appServiceEnvironment\""), "{json}");
+        assert!(
+            json.contains("\"hosting\": \"appServiceEnvironment\""),
+            "{json}"
+        );
         assert_eq!(Design::from_json(&json).unwrap(), d);
     }
 

@@ -464,7 +464,13 @@ pub fn standard(v: &Value, path: &str) -> Read<StandardDesign> {
     let mut s = StandardDesign::default();
     let n = |i: usize| STANDARD_FIELDS[i];
     set(&mut s.hosting, f[0], path, n(0), hosting)?;
-    set(&mut s.integration_subnet_size, f[1], path, n(1), typed_number)?;
+    set(
+        &mut s.integration_subnet_size,
+        f[1],
+        path,
+        n(1),
+        typed_number,
+    )?;
     set(&mut s.ase_subnet_size, f[2], path, n(2), typed_number)?;
     set(&mut s.reuse_ise_space, f[3], path, n(3), boolean)?;
     set(&mut s.logic_app, f[4], path, n(4), resource)?;
@@ -472,7 +478,13 @@ pub fn standard(v: &Value, path: &str) -> Read<StandardDesign> {
     set(&mut s.plan_name, f[6], path, n(6), string)?;
     set(&mut s.ase_name, f[7], path, n(7), string)?;
     set(&mut s.integration_subnet, f[8], path, n(8), standard_subnet)?;
-    set(&mut s.private_endpoint_subnet, f[9], path, n(9), standard_subnet)?;
+    set(
+        &mut s.private_endpoint_subnet,
+        f[9],
+        path,
+        n(9),
+        standard_subnet,
+    )?;
     set(&mut s.ase_subnet, f[10], path, n(10), standard_subnet)?;
     Ok(s)
 }

@@ -164,8 +164,7 @@ mod tests {
             ..Design::default()
         };
         let link = encode(&d).unwrap();
-        // Format version 3 added the Standard inputs: about a hundred characters more.
-        assert!(link.len() < 850, "{}", link.len());
+        assert!(link.len() < 700, "{}", link.len());
         assert!(link
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)));

@@ -15,6 +15,13 @@ pub enum View {
     Standard,
 }
 
+impl View {
+    /// Whether this is the view a design opens on by default (the ISE's).
+    pub fn is_default(&self) -> bool {
+        *self == View::default()
+    }
+}
+
 /// Where the Standard logic app runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -84,6 +91,13 @@ pub struct StandardDesign {
     pub integration_subnet: StandardSubnetSpec,
     pub private_endpoint_subnet: StandardSubnetSpec,
     pub ase_subnet: StandardSubnetSpec,
+}
+
+impl StandardDesign {
+    /// Whether every input has its default value.
+    pub fn is_default(&self) -> bool {
+        *self == StandardDesign::default()
+    }
 }
 
 /// The integration subnet size the Logic Apps article recommends: a /26.

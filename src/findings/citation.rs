@@ -328,9 +328,15 @@ mod standard_tests {
     #[test]
     fn every_standard_article_is_on_learn_and_listed_once() {
         for (i, a) in STANDARD_ARTICLES.iter().enumerate() {
-            assert!(a.url.starts_with("https://learn.microsoft.com/azure/"), "{}", a.url);
+            assert!(
+                a.url.starts_with("https://learn.microsoft.com/azure/"),
+                "{}",
+                a.url
+            );
             assert!(!a.url.contains("/en-us/"), "{}", a.url);
-            assert!(STANDARD_ARTICLES[i + 1..].iter().all(|b| b.url != a.url && b.short != a.short));
+            assert!(STANDARD_ARTICLES[i + 1..]
+                .iter()
+                .all(|b| b.url != a.url && b.short != a.short));
         }
     }
 }

@@ -285,6 +285,7 @@ mod tests {
         d.standard.integration_subnet.prefix = "10.0.1.0/26".into();
         d.standard.private_endpoint_subnet.prefix = "10.0.1.64/28".into();
         d.standard.ase_subnet.prefix = "10.0.2.0/24".into();
+        d.view = crate::design::View::Standard;
         d
     }
 
@@ -385,7 +386,10 @@ mod tests {
             ("managedConnectors[2]", "Managed connector 3"),
             ("standard.integrationSubnetSize", "Integration subnet size"),
             ("standard.storageAccount.name", "Storage account name"),
-            ("standard.logicApp.isNew", "Standard logic app (new or existing)"),
+            (
+                "standard.logicApp.isNew",
+                "Standard logic app (new or existing)",
+            ),
             (
                 "standard.privateEndpointSubnet.prefix",
                 "Private-endpoint subnet prefix",

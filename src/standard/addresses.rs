@@ -61,7 +61,14 @@ fn dns_servers(typed: &[String], f: &mut Findings) -> Vec<Ipv4Addr> {
         }
         let field = format!("dnsServers[{i}]");
         let Some(addr) = cidr::parse_address(text) else {
-            f.error(code::DNS_SERVER_INVALID, field, format!("DNS server \"{}\" is not an IPv4 address such as 10.0.0.4.", text.trim()));
+            f.error(
+                code::DNS_SERVER_INVALID,
+                field,
+                format!(
+                    "DNS server \"{}\" is not an IPv4 address such as 10.0.0.4.",
+                    text.trim()
+                ),
+            );
             continue;
         };
         if servers.len() >= 2 {
@@ -86,7 +93,11 @@ fn list(typed: &[String], field: &str, f: &mut Findings) -> Vec<Ipv4Net> {
                 f.warning(code::ADDRESS_CATCH_ALL, at, "0.0.0.0/0 allows every address, which defeats the list; the plan leaves it out.");
             }
             Ok(net) => out.push(net),
-            Err(problem) => f.error(code::ADDRESS_LIST_INVALID, at, cidr::explain(&problem, text, "the address")),
+            Err(problem) => f.error(
+                code::ADDRESS_LIST_INVALID,
+                at,
+                cidr::explain(&problem, text, "the address"),
+            ),
         }
     }
     out
@@ -114,7 +125,11 @@ fn appliance(design: &Design, f: &mut Findings) -> Option<Ipv4Addr> {
     }
     let addr = cidr::parse_address(typed);
     if addr.is_none() {
-        f.error(code::FIREWALL_IP_INVALID, "firewall.applianceIp", format!("\"{typed}\" is not one IPv4 address such as 10.0.3.4."));
+        f.error(
+            code::FIREWALL_IP_INVALID,
+            "firewall.applianceIp",
+            format!("\"{typed}\" is not one IPv4 address such as 10.0.3.4."),
+        );
     }
     addr
 }
@@ -131,8 +146,16 @@ mod tests {
 
     #[test]
     fn two_dns_servers_are_carried_and_a_third_is_a_warning() {
-        let mut d = Design::default();
-        d.dns_servers = vec!["10.0.0.4".into(), "".into(), "10.0.0.5".into(), "10.0.0.6".into(), "x".into()];
+        let d = Design {
+            dns_servers: vec![
+                "10.0.0.4".into(),
+                "".into(),
+                "10.0.0.5".into(),
+                "10.0.0.6".into(),
+                "x".into(),
+            ],
+            ..Design::default()
+        };
         let (a, found) = read_design(&d);
         assert_eq!(a.dns_servers.len(), 3);
         assert_eq!(
@@ -146,8 +169,10 @@ mod tests {
 
     #[test]
     fn callers_are_read_for_an_external_ise_only() {
-        let mut d = Design::default();
-        d.caller_addresses = vec!["203.0.113.0/24".into(), "0.0.0.0/0".into(), "nope".into()];
+        let mut d = Design {
+            caller_addresses: vec!["203.0.113.0/24".into(), "0.0.0.0/0".into(), "nope".into()],
+            ..Design::default()
+        };
         assert_eq!(read_design(&d).0.callers, []);
         d.access_endpoint = AccessEndpoint::External;
         let (a, found) = read_design(&d);
@@ -155,7 +180,9 @@ mod tests {
         let codes: Vec<&str> = found.iter().map(|(c, _)| *c).collect();
         assert_eq!(codes, [code::ADDRESS_CATCH_ALL, code::ADDRESS_LIST_INVALID]);
         // Past App Service's 512 rules.
-        d.caller_addresses = (0..512u32).map(|i| format!("52.0.{}.{}", i / 256, i % 256)).collect();
+        d.caller_addresses = (0..512u32)
+            .map(|i| format!("52.0.{}.{}", i / 256, i % 256))
+            .collect();
         let (_, found) = read_design(&d);
         assert!(found.contains(&(code::ACCESS_RESTRICTION_LIMIT, "callerAddresses".into())));
     }
@@ -166,9 +193,15 @@ mod tests {
         d.firewall.appliance_ip = "bad".into();
         assert_eq!(read_design(&d), (Addresses::default(), vec![]));
         d.forced_tunneling = ForcedTunneling::Firewall;
-        assert_eq!(read_design(&d).1, [(code::FIREWALL_IP_INVALID, "firewall.applianceIp".into())]);
+        assert_eq!(
+            read_design(&d).1,
+            [(code::FIREWALL_IP_INVALID, "firewall.applianceIp".into())]
+        );
         d.firewall.appliance_ip = " 10.0.3.4 ".into();
-        assert_eq!(read_design(&d).0.appliance, Some(Ipv4Addr::new(10, 0, 3, 4)));
+        assert_eq!(
+            read_design(&d).0.appliance,
+            Some(Ipv4Addr::new(10, 0, 3, 4))
+        );
         d.firewall.next_hop = NextHop::VirtualNetworkGateway;
         assert_eq!(read_design(&d).0.appliance, None);
     }

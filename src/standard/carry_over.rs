@@ -23,7 +23,13 @@ pub struct CarryOver {
     pub sources: Vec<Citation>,
 }
 
-fn carry(id: &'static str, ise: &str, standard: &str, stated: bool, sources: &[Citation]) -> CarryOver {
+fn carry(
+    id: &'static str,
+    ise: &str,
+    standard: &str,
+    stated: bool,
+    sources: &[Citation],
+) -> CarryOver {
     CarryOver {
         id,
         ise: ise.into(),
@@ -75,16 +81,46 @@ fn forced_tunneling(design: &Design) -> Option<CarryOver> {
         Hosting::WorkflowStandard => "No article maps the ISE's forced tunneling to Standard; the plan keeps the ISE's default route. All the app's outbound traffic goes through the integration subnet (outboundVnetRouting.allTraffic), where a route table with the ISE's default route applies. Only routed traffic is subject to the subnet's routes and NSG, and the firewall must then allow what the app needs: the managed connectors (AzureConnectors, or the region's connector addresses), the connections' domain names, and derived endpoints (CRL, Microsoft Entra ID). Storage stays inside the VNet through its private endpoints (TCP 443 and 445), which a default route does not redirect. The ISE's routes to its own management dependencies are not carried: no Standard article asks for them.",
         Hosting::AppServiceEnvironment => "No article maps the ISE's forced tunneling to an App Service Environment; the plan keeps the ISE's default route: a route table with it on the App Service Environment's subnet, which may carry routes without restriction; the firewall must then allow the apps' dependencies (the managed connectors, the connections' domain names). Storage stays inside the VNet through its private endpoints. The ISE's routes to its own management dependencies are not carried: no article asks for them.",
     };
-    Some(carry("forced-tunneling", ise, text, false, &[sources::ROUTES_WITHOUT_RESTRICTION, sources::ALL_TRAFFIC, sources::ONLY_ROUTED_TRAFFIC, sources::MANAGED_CONNECTORS, sources::CONNECTION_FQDNS, sources::APP_DEPENDENCIES, sources::DEFAULT_ROUTE_KEEPS_ENDPOINTS]))
+    Some(carry(
+        "forced-tunneling",
+        ise,
+        text,
+        false,
+        &[
+            sources::ROUTES_WITHOUT_RESTRICTION,
+            sources::ALL_TRAFFIC,
+            sources::ONLY_ROUTED_TRAFFIC,
+            sources::MANAGED_CONNECTORS,
+            sources::CONNECTION_FQDNS,
+            sources::APP_DEPENDENCIES,
+            sources::DEFAULT_ROUTE_KEEPS_ENDPOINTS,
+        ],
+    ))
 }
 
 fn custom_dns(design: &Design) -> Option<CarryOver> {
-    let n = design.dns_servers.iter().filter(|s| !s.trim().is_empty()).count();
+    let n = design
+        .dns_servers
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .count();
     if n == 0 {
         return None;
     }
     let text = format!("The app settings WEBSITE_DNS_SERVER and WEBSITE_DNS_ALT_SERVER carry the first two servers{}. The servers must resolve the privatelink zones (link the zones to the VNet, or forward to Azure DNS); on-premises forwarders point at the public zone names (such as blob.core.windows.net), not the privatelink ones.", if n > 2 { "; a third cannot be carried (a warning says so)" } else { "" });
-    Some(carry("custom-dns", "Custom DNS servers on the VNet (the ISE needed port 53 open to them).", &text, true, &[sources::DNS_APP_SETTINGS, sources::DNS_ALT_APP_SETTING, sources::RESOLVE_PRIVATE_ENDPOINTS, sources::FORWARD_TO_PUBLIC_ZONE, sources::ISE_CUSTOM_DNS]))
+    Some(carry(
+        "custom-dns",
+        "Custom DNS servers on the VNet (the ISE needed port 53 open to them).",
+        &text,
+        true,
+        &[
+            sources::DNS_APP_SETTINGS,
+            sources::DNS_ALT_APP_SETTING,
+            sources::RESOLVE_PRIVATE_ENDPOINTS,
+            sources::FORWARD_TO_PUBLIC_ZONE,
+            sources::ISE_CUSTOM_DNS,
+        ],
+    ))
 }
 
 fn appliance(design: &Design) -> Option<CarryOver> {
@@ -101,4 +137,112 @@ fn deployment(design: &Design) -> CarryOver {
         Deployment::Rest => "Created with the REST API, an ARM template or PowerShell.",
     };
     carry("deployment", ise, "Deploy the logic app with an ARM template if the storage account may never be public: the portal and Visual Studio Code need temporary public access to it (an App Service Environment is the exception). outboundVnetRouting.allTraffic cannot be set in the portal either. Deployment from Visual Studio Code or the Azure CLI to an app behind a private endpoint works only from inside the VNet.", true, &[sources::ARM_NO_PUBLIC_ACCESS, sources::TEMPORARY_PUBLIC_ACCESS, sources::ASE_PORTAL_EXCEPTION, sources::PORTAL_CANNOT_SET_ALL_TRAFFIC, sources::DEPLOY_FROM_INSIDE])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(design: &Design, id: &str) -> Option<CarryOver> {
+        carry_over(design).into_iter().find(|c| c.id == id)
+    }
+
+    #[test]
+    fn each_ise_choice_is_carried_with_its_sources() {
+        let mut d = Design::default();
+        let ids: Vec<&str> = carry_over(&d).iter().map(|c| c.id).collect();
+        assert_eq!(ids, ["subnets", "access-endpoint", "deployment"]);
+        d.forced_tunneling = ForcedTunneling::Firewall;
+        d.dns_servers = vec!["10.0.0.4".into()];
+        d.network_virtual_appliance = true;
+        d.cloud = Cloud::Government;
+        let all = carry_over(&d);
+        let ids: Vec<&str> = all.iter().map(|c| c.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "subnets",
+                "access-endpoint",
+                "forced-tunneling",
+                "custom-dns",
+                "network-virtual-appliance",
+                "government",
+                "deployment"
+            ]
+        );
+        assert!(all
+            .iter()
+            .all(|c| !c.sources.is_empty() && !c.ise.is_empty() && !c.standard.is_empty()));
+        // Where no article states the mapping, the text says so.
+        for c in all.iter().filter(|c| !c.stated) {
+            assert!(
+                c.standard.contains("No ") || c.standard.contains("no "),
+                "{}: {}",
+                c.id,
+                c.standard
+            );
+        }
+    }
+
+    #[test]
+    fn access_mode_by_hosting_and_callers() {
+        let mut d = Design::default();
+        assert!(find(&d, "access-endpoint")
+            .unwrap()
+            .standard
+            .contains("publicNetworkAccess Disabled"));
+        d.standard.hosting = Hosting::AppServiceEnvironment;
+        assert!(find(&d, "access-endpoint")
+            .unwrap()
+            .standard
+            .contains("internal virtual IP"));
+        d.access_endpoint = AccessEndpoint::External;
+        assert!(find(&d, "access-endpoint")
+            .unwrap()
+            .standard
+            .contains("external virtual IP"));
+        d.standard.hosting = Hosting::WorkflowStandard;
+        assert!(find(&d, "access-endpoint")
+            .unwrap()
+            .standard
+            .contains("open to the Internet"));
+        d.caller_addresses = vec!["203.0.113.0/24".into()];
+        assert!(find(&d, "access-endpoint")
+            .unwrap()
+            .standard
+            .contains("access restrictions to the same callers"));
+    }
+
+    #[test]
+    fn dns_says_when_a_server_is_left_behind() {
+        let mut d = Design {
+            dns_servers: vec!["10.0.0.4".into(), "10.0.0.5".into()],
+            ..Design::default()
+        };
+        assert!(!find(&d, "custom-dns").unwrap().standard.contains("third"));
+        d.dns_servers.push("10.0.0.6".into());
+        assert!(find(&d, "custom-dns")
+            .unwrap()
+            .standard
+            .contains("a third cannot be carried"));
+    }
+
+    #[test]
+    fn reuse_and_hosting_change_the_subnets_sentence() {
+        let mut d = Design::default();
+        assert!(find(&d, "subnets")
+            .unwrap()
+            .standard
+            .contains("side by side"));
+        d.standard.reuse_ise_space = true;
+        assert!(find(&d, "subnets")
+            .unwrap()
+            .standard
+            .contains("only after the ISE is deleted"));
+        d.standard.hosting = Hosting::AppServiceEnvironment;
+        assert!(find(&d, "subnets")
+            .unwrap()
+            .standard
+            .contains("a /24 does not fit"));
+    }
 }

@@ -51,10 +51,18 @@ fn network_steps(design: &Design) -> Vec<ChecklistItem> {
     let mut items = Vec::new();
     if design.standard.hosting == Hosting::WorkflowStandard {
         items.push(item("integration-subnet-size-fixed", "The integration subnet's size cannot change once it is assigned: create it at the planned size.", sources::INTEGRATION_SIZE_FIXED));
-        items.push(item("one-plan-per-subnet", "Use the integration subnet for this App Service plan only.", sources::ONE_PLAN_PER_SUBNET));
+        items.push(item(
+            "one-plan-per-subnet",
+            "Use the integration subnet for this App Service plan only.",
+            sources::ONE_PLAN_PER_SUBNET,
+        ));
         items.push(item("disconnect-before-deleting", "Disconnect the virtual network integration before deleting the app or its plan: otherwise the Microsoft.Web/serverFarms delegation stays on the subnet and blocks changing or deleting it.", sources::DELEGATION_REMAINS));
     } else {
-        items.push(item("ase-windows-plans", "Logic Apps Standard runs on an App Service Environment v3 in Windows plans only.", sources::ASE_WINDOWS_ONLY));
+        items.push(item(
+            "ase-windows-plans",
+            "Logic Apps Standard runs on an App Service Environment v3 in Windows plans only.",
+            sources::ASE_WINDOWS_ONLY,
+        ));
         items.push(item("ase-ftp-health", "If the apps use FTP, also allow TCP 21 from AzureLoadBalancer into the App Service Environment's subnet: the FTP service's health ping uses it.", sources::ASE_FTP_HEALTH));
     }
     if design.standard.reuse_ise_space {
@@ -111,4 +119,84 @@ fn outbound_steps(design: &Design) -> Vec<ChecklistItem> {
         items.push(item("nat-gateway", "If partners allow-list the logic app's outbound address, add a NAT gateway to the integration subnet for a dedicated outbound IP address.", sources::NAT_GATEWAY));
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(design: &Design) -> Vec<&'static str> {
+        checklist(design).into_iter().map(|i| i.id).collect()
+    }
+
+    #[test]
+    fn items_follow_the_design() {
+        let mut d = Design::default();
+        let base = ids(&d);
+        assert!(base.starts_with(&[
+            "export-workflows",
+            "export-same-region",
+            "no-infrastructure-exported",
+            "reauthenticate-connections",
+            "built-in-connectors"
+        ]));
+        assert!(base.contains(&"deploy-from-inside") && base.contains(&"nat-gateway"));
+        assert!(
+            !base.contains(&"reuse-after-deletion")
+                && !base.contains(&"firewall-allows-dependencies")
+        );
+        d.standard.reuse_ise_space = true;
+        d.forced_tunneling = ForcedTunneling::ExpressRoute;
+        d.standard.storage_account.is_new = false;
+        let more = ids(&d);
+        for id in [
+            "reuse-after-deletion",
+            "firewall-allows-dependencies",
+            "existing-storage-switch",
+        ] {
+            assert!(more.contains(&id), "{id}");
+        }
+        d.access_endpoint = AccessEndpoint::External;
+        d.standard.hosting = Hosting::AppServiceEnvironment;
+        let ase = ids(&d);
+        assert!(
+            ase.contains(&"ase-windows-plans")
+                && !ase.contains(&"deploy-from-inside")
+                && !ase.contains(&"nat-gateway")
+        );
+        let storage = checklist(&d)
+            .into_iter()
+            .find(|i| i.id == "storage-deployment")
+            .unwrap();
+        assert_eq!(storage.source, sources::ASE_PORTAL_EXCEPTION);
+    }
+
+    #[test]
+    fn the_storage_step_follows_the_deployment_method() {
+        let mut d = Design::default();
+        let step = |d: &Design| {
+            checklist(d)
+                .into_iter()
+                .find(|i| i.id == "storage-deployment")
+                .unwrap()
+                .source
+        };
+        assert_eq!(step(&d), sources::ARM_NO_PUBLIC_ACCESS);
+        d.deployment = Deployment::Portal;
+        assert_eq!(step(&d), sources::TEMPORARY_PUBLIC_ACCESS);
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut d = Design {
+            dns_servers: vec!["10.0.0.4".into()],
+            ..Design::default()
+        };
+        d.standard.reuse_ise_space = true;
+        d.forced_tunneling = ForcedTunneling::Firewall;
+        let all = ids(&d);
+        for (i, id) in all.iter().enumerate() {
+            assert!(!all[i + 1..].contains(id), "{id} twice");
+        }
+    }
 }

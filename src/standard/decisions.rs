@@ -92,3 +92,22 @@ fn setting_decisions() -> Vec<Decision> {
             &[sources::STORAGE_HTTPS, sources::STORAGE_SMB, sources::MANAGED_CONNECTORS, sources::INBOUND_NSG_NOT_APPLIED, sources::APP_DEPENDENCIES, sources::ASE_LOAD_BALANCER]),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_decision_is_sourced_and_unique() {
+        let all = decisions();
+        for (i, d) in all.iter().enumerate() {
+            assert!(
+                !d.sources.is_empty() && !d.sources_say.is_empty() && !d.plan_follows.is_empty(),
+                "{}",
+                d.id
+            );
+            assert!(all[i + 1..].iter().all(|o| o.id != d.id), "{} twice", d.id);
+        }
+        assert!(all.iter().any(|d| d.id == "integration-subnet-size"));
+    }
+}

@@ -164,7 +164,11 @@ pub fn endpoints(design: &Design, subnet: &str) -> Vec<PrivateEndpoint> {
         .iter()
         .skip(skip)
         .map(|row| {
-            let target = if row.group_id == "sites" { &s.logic_app.name } else { &s.storage_account.name };
+            let target = if row.group_id == "sites" {
+                &s.logic_app.name
+            } else {
+                &s.storage_account.name
+            };
             PrivateEndpoint {
                 name: format!("{}-{}-pe", target.trim(), row.group_id),
                 target_type: row.target_type,
@@ -203,7 +207,11 @@ pub fn zones(design: &Design, endpoints: &[PrivateEndpoint], f: &mut Findings) -
                 name: e.dns_zone.clone(),
                 vnet_link: link.clone(),
                 records,
-                source: if e.group_id == "sites" { sources::SITE_AND_SCM_RECORDS } else { e.zone_source },
+                source: if e.group_id == "sites" {
+                    sources::SITE_AND_SCM_RECORDS
+                } else {
+                    e.zone_source
+                },
             }
         })
         .collect();
@@ -224,7 +232,10 @@ fn ase_zone(design: &Design, link: &str, f: &mut Findings) -> Option<DnsZone> {
     }
     let points_to = "the App Service Environment's inbound address".to_string();
     Some(DnsZone {
-        name: format!("{}.appserviceenvironment.net", design.standard.ase_name.trim()),
+        name: format!(
+            "{}.appserviceenvironment.net",
+            design.standard.ase_name.trim()
+        ),
         vnet_link: link.to_string(),
         records: ["*", "@", "*.scm"]
             .into_iter()
@@ -244,7 +255,10 @@ mod tests {
     fn zone_names(design: &Design) -> Vec<String> {
         let mut f = Findings::default();
         let e = endpoints(design, "pe");
-        zones(design, &e, &mut f).into_iter().map(|z| z.name).collect()
+        zones(design, &e, &mut f)
+            .into_iter()
+            .map(|z| z.name)
+            .collect()
     }
 
     #[test]
@@ -256,14 +270,19 @@ mod tests {
         assert_eq!(count(&d), 5);
         assert_eq!(e[0].name, "logicapp-1-sites-pe");
         assert_eq!(e[1].target, "logicappstorage1");
-        assert!(e.iter().all(|x| x.zone_group == "default" && x.subnet == "logicapp-private-endpoints"));
+        assert!(e
+            .iter()
+            .all(|x| x.zone_group == "default" && x.subnet == "logicapp-private-endpoints"));
         let mut f = Findings::default();
         let z = zones(&d, &e, &mut f);
         assert_eq!(z[0].name, "privatelink.azurewebsites.net");
         let records: Vec<&str> = z[0].records.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(records, ["logicapp-1", "logicapp-1.scm"]);
         assert!(z.iter().all(|x| x.vnet_link == "ise-vnet-link"));
-        assert!(!z.iter().any(|x| x.name.starts_with("scm.")), "no separate scm zone");
+        assert!(
+            !z.iter().any(|x| x.name.starts_with("scm.")),
+            "no separate scm zone"
+        );
     }
 
     #[test]
@@ -279,16 +298,38 @@ mod tests {
     #[test]
     fn zones_per_cloud() {
         for (cloud, sites, file) in [
-            (Cloud::Public, "privatelink.azurewebsites.net", "privatelink.file.core.windows.net"),
-            (Cloud::Government, "privatelink.azurewebsites.us", "privatelink.file.core.usgovcloudapi.net"),
-            (Cloud::China, "privatelink.chinacloudsites.cn", "privatelink.file.core.chinacloudapi.cn"),
+            (
+                Cloud::Public,
+                "privatelink.azurewebsites.net",
+                "privatelink.file.core.windows.net",
+            ),
+            (
+                Cloud::Government,
+                "privatelink.azurewebsites.us",
+                "privatelink.file.core.usgovcloudapi.net",
+            ),
+            (
+                Cloud::China,
+                "privatelink.chinacloudsites.cn",
+                "privatelink.file.core.chinacloudapi.cn",
+            ),
         ] {
-            let d = Design { cloud, ..Design::default() };
+            let d = Design {
+                cloud,
+                ..Design::default()
+            };
             let names = zone_names(&d);
-            assert_eq!((names[0].as_str(), names[4].as_str()), (sites, file), "{cloud:?}");
+            assert_eq!(
+                (names[0].as_str(), names[4].as_str()),
+                (sites, file),
+                "{cloud:?}"
+            );
             let e = endpoints(&d, "pe");
             let section = e[0].zone_source.section;
-            assert_eq!(section, ["Commercial", "Government", "China"][cloud_index(cloud)]);
+            assert_eq!(
+                section,
+                ["Commercial", "Government", "China"][cloud_index(cloud)]
+            );
         }
     }
 
@@ -298,7 +339,10 @@ mod tests {
         d.standard.hosting = Hosting::AppServiceEnvironment;
         assert_eq!(count(&d), 4);
         let names = zone_names(&d);
-        assert_eq!(names.last().unwrap(), "logicapp-ase.appserviceenvironment.net");
+        assert_eq!(
+            names.last().unwrap(),
+            "logicapp-ase.appserviceenvironment.net"
+        );
         d.cloud = Cloud::Government;
         let mut f = Findings::default();
         let e = endpoints(&d, "pe");

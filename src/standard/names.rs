@@ -8,12 +8,15 @@ use crate::findings::{code, Findings};
 use crate::standard::network::Space;
 use crate::standard::{sources, SubnetRole};
 
+/// A naming rule: what is wrong with a name, if anything.
+type Rule = fn(&str) -> Option<String>;
+
 /// A name to check: what it is, and the rule it follows (`None`: only that it is given; the
 /// naming rules read have no row for it).
 struct Name<'a> {
     what: &'static str,
     text: &'a str,
-    rule: Option<(fn(&str) -> Option<String>, Citation)>,
+    rule: Option<(Rule, Citation)>,
 }
 
 /// Checks every name the design's hosting needs.
@@ -21,7 +24,7 @@ pub fn check(design: &Design, space: &Space, f: &mut Findings) {
     for (field, name) in resource_names(design) {
         check_at(&name, field, f);
     }
-    let mut seen: Vec<String> = space_names(design, space);
+    let mut seen: Vec<&str> = Vec::new();
     for role in SubnetRole::for_design(design) {
         let spec = role.spec(design);
         let field = format!("{}.name", role.field());
@@ -33,11 +36,12 @@ pub fn check(design: &Design, space: &Space, f: &mut Findings) {
         if !check_at(&name, &field, f) {
             continue;
         }
-        let key = spec.name.trim().to_ascii_lowercase();
-        if seen.contains(&key) {
-            f.error(code::STANDARD_SUBNET_NAMES_DUPLICATE, field, format!("Another subnet of the VNet is already named \"{}\" (a subnet's name is unique in its virtual network, and Azure ignores case); give {} its own name.", spec.name.trim(), role.what()));
+        let text = spec.name.trim();
+        let taken = |other: &str| other.trim().eq_ignore_ascii_case(text);
+        if seen.iter().any(|s| taken(s)) || stays(design, space).any(taken) {
+            f.error(code::STANDARD_SUBNET_NAMES_DUPLICATE, field, format!("Another subnet of the VNet is already named \"{text}\" (a subnet's name is unique in its virtual network, and Azure ignores case); give {} its own name.", role.what()));
         }
-        seen.push(key);
+        seen.push(text);
     }
 }
 
@@ -58,7 +62,10 @@ fn resource_names(design: &Design) -> Vec<(&'static str, Name<'_>)> {
             Name {
                 what: "the storage account",
                 text: &s.storage_account.name,
-                rule: Some((names::storage_account_name_problem, sources::STORAGE_ACCOUNT_NAME)),
+                rule: Some((
+                    names::storage_account_name_problem,
+                    sources::STORAGE_ACCOUNT_NAME,
+                )),
             },
         ),
     ];
@@ -83,26 +90,26 @@ fn resource_names(design: &Design) -> Vec<(&'static str, Name<'_>)> {
     out
 }
 
-/// The names of the subnets that stay in the VNet beside the Standard ones (lowercase): the
-/// existing ones, and the ISE's while its space is not reused.
-fn space_names(design: &Design, space: &Space) -> Vec<String> {
-    let mut out: Vec<String> = space
+/// The names of the subnets that stay in the VNet beside the Standard ones: the existing
+/// ones, and the ISE's while its space is not reused.
+fn stays<'a>(design: &'a Design, space: &'a Space<'_>) -> impl Iterator<Item = &'a str> {
+    let ise = (!design.standard.reuse_ise_space).then_some(&space.ise);
+    space
         .existing
         .iter()
-        .map(|(n, _)| n.to_ascii_lowercase())
-        .filter(|n| !n.is_empty())
-        .collect();
-    if !design.standard.reuse_ise_space {
-        out.extend(space.ise.iter().map(|s| s.name.trim().to_ascii_lowercase()));
-    }
-    out
+        .map(|(n, _)| *n)
+        .chain(ise.into_iter().flatten().map(|s| s.name.as_str()))
 }
 
 /// Checks one name at `field`; `true` when it is given and follows its rule.
 fn check_at(name: &Name<'_>, field: &str, f: &mut Findings) -> bool {
     let text = name.text.trim();
     if text.is_empty() {
-        f.error(code::STANDARD_NAME_MISSING, field, format!("Give {} a name.", name.what));
+        f.error(
+            code::STANDARD_NAME_MISSING,
+            field,
+            format!("Give {} a name.", name.what),
+        );
         return false;
     }
     let Some((rule, source)) = name.rule else {
@@ -111,7 +118,15 @@ fn check_at(name: &Name<'_>, field: &str, f: &mut Findings) -> bool {
     match rule(text) {
         None => true,
         Some(problem) => {
-            f.error(code::STANDARD_NAME_INVALID, field, format!("The name of {}, \"{text}\", {problem} (Azure's naming rules, {}).", name.what, source.section_and_row()));
+            f.error(
+                code::STANDARD_NAME_INVALID,
+                field,
+                format!(
+                    "The name of {}, \"{text}\", {problem} (Azure's naming rules, {}).",
+                    name.what,
+                    source.section_and_row()
+                ),
+            );
             false
         }
     }
@@ -148,15 +163,28 @@ mod tests {
         assert_eq!(
             found,
             [
-                (code::STANDARD_NAME_MISSING, "standard.logicApp.name".to_string()),
-                (code::STANDARD_NAME_INVALID, "standard.storageAccount.name".to_string()),
+                (
+                    code::STANDARD_NAME_MISSING,
+                    "standard.logicApp.name".to_string()
+                ),
+                (
+                    code::STANDARD_NAME_INVALID,
+                    "standard.storageAccount.name".to_string()
+                ),
                 (code::STANDARD_NAME_INVALID, "standard.planName".to_string()),
-                (code::STANDARD_NAME_INVALID, "standard.integrationSubnet.name".to_string()),
+                (
+                    code::STANDARD_NAME_INVALID,
+                    "standard.integrationSubnet.name".to_string()
+                ),
             ]
         );
         let mut f = Findings::default();
         check(&d, &Space::default(), &mut f);
-        assert!(f.0[1].message.contains("Microsoft.Storage"), "{}", f.0[1].message);
+        assert!(
+            f.0[1].message.contains("Microsoft.Storage"),
+            "{}",
+            f.0[1].message
+        );
         // The plan name is not needed on an App Service Environment; its name is.
         d.standard.hosting = Hosting::AppServiceEnvironment;
         d.standard.ase_name = " ".into();
@@ -174,7 +202,7 @@ mod tests {
             ..ExistingSubnet::default()
         }];
         let space = Space {
-            existing: vec![("Web".into(), "10.0.3.0/24".parse().unwrap())],
+            existing: vec![("Web", "10.0.3.0/24".parse().unwrap())],
             ise: vec![IseSubnet {
                 name: "ise-subnet-1".into(),
                 prefix: "10.0.0.0/27".parse().unwrap(),
@@ -185,7 +213,9 @@ mod tests {
         d.standard.private_endpoint_subnet.name = "ise-subnet-1".into();
         let found = codes(&d, &space);
         assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found.iter().all(|(c, _)| *c == code::STANDARD_SUBNET_NAMES_DUPLICATE));
+        assert!(found
+            .iter()
+            .all(|(c, _)| *c == code::STANDARD_SUBNET_NAMES_DUPLICATE));
         // Reusing the ISE's space: its subnets are gone, their names free again.
         d.standard.reuse_ise_space = true;
         assert_eq!(codes(&d, &space).len(), 1);

@@ -27,16 +27,19 @@ pub const STANDARD: Service = Service {
 /// refuses them, and notes a Standard subnet placed in one.
 pub const ISE_ONLY_RANGES: [(Ipv4Net, &str); 2] = [
     (net(0, 0, 0, 0, 8), "\"this network\" (0.0.0.0/8)"),
-    (net(100, 64, 0, 0, 10), "shared address space (100.64.0.0/10)"),
+    (
+        net(100, 64, 0, 0, 10),
+        "shared address space (100.64.0.0/10)",
+    ),
 ];
 
 /// The space read from the design.
 #[derive(Clone, Debug, Default)]
-pub struct Space {
+pub struct Space<'a> {
     /// The VNet's usable IPv4 prefixes.
     pub vnet: Vec<Ipv4Net>,
     /// The existing subnets that stay (the ISE's own left out), with their names.
-    pub existing: Vec<(String, Ipv4Net)>,
+    pub existing: Vec<(&'a str, Ipv4Net)>,
     /// The ISE's subnets, as its plan placed them.
     pub ise: Vec<IseSubnet>,
     /// A VNet prefix has an error that makes it unusable: a shortage of space that follows
@@ -44,7 +47,7 @@ pub struct Space {
     pub vnet_unusable: bool,
 }
 
-impl Space {
+impl Space<'_> {
     /// The existing subnets' prefixes.
     pub fn existing_nets(&self) -> Vec<Ipv4Net> {
         self.existing.iter().map(|(_, n)| *n).collect()
@@ -58,7 +61,7 @@ impl Space {
 
 /// Reads the VNet, its existing subnets and the ISE's subnets. An existing subnet with the
 /// prefix of an ISE subnet is that ISE subnet (an ISE being audited), not space to avoid twice.
-pub fn read(design: &Design, ise: &[IseSubnet], f: &mut Findings) -> Space {
+pub fn read<'a>(design: &'a Design, ise: &[IseSubnet], f: &mut Findings) -> Space<'a> {
     let typed = &design.vnet.address_prefixes;
     let vnet: Vec<Ipv4Net> = check::vnet_prefixes(typed, "vnet.addressPrefixes", &STANDARD, f)
         .into_iter()
@@ -74,11 +77,11 @@ pub fn read(design: &Design, ise: &[IseSubnet], f: &mut Findings) -> Space {
         .iter()
         .map(|s| s.prefix.as_str())
         .enumerate()
-        .filter(|(_, p)| !p.trim().is_empty())
-        .filter(|(_, p)| !cidr::parse_prefix(p).is_ok_and(|n| is_ise(&ise_cover, n)));
+        .filter(|(_, p)| !p.trim().is_empty());
     let existing = check::existing_subnets(typed, "vnet.existingSubnets", &cover, &STANDARD, f)
         .into_iter()
-        .map(|(i, n)| (subnets[i].name.trim().to_string(), n))
+        .filter(|&(_, n)| !is_ise(&ise_cover, n))
+        .map(|(i, n)| (subnets[i].name.trim(), n))
         .collect();
     Space {
         vnet,
@@ -133,8 +136,11 @@ mod tests {
         d.vnet.existing_subnets[1].name = "web".into();
         let mut f = Findings::default();
         let space = read(&d, &ise(&["10.0.0.0/27"]), &mut f);
-        assert_eq!(space.existing, [("web".to_string(), "10.0.1.0/24".parse().unwrap())]);
-        assert_eq!(space.ise_nets(), ["10.0.0.0/27".parse::<Ipv4Net>().unwrap()]);
+        assert_eq!(space.existing, [("web", "10.0.1.0/24".parse().unwrap())]);
+        assert_eq!(
+            space.ise_nets(),
+            ["10.0.0.0/27".parse::<Ipv4Net>().unwrap()]
+        );
         assert!(f.0.is_empty(), "{:?}", f.0);
     }
 
@@ -144,9 +150,14 @@ mod tests {
         d.vnet.address_prefixes.push("fd00::/48".into());
         let mut f = Findings::default();
         read(&d, &[], &mut f);
-        let hit = f.0.iter().find(|x| x.code == code::VNET_IPV6_INTEGRATION).unwrap();
+        let hit =
+            f.0.iter()
+                .find(|x| x.code == code::VNET_IPV6_INTEGRATION)
+                .unwrap();
         assert_eq!(hit.field, "vnet.addressPrefixes[1]");
-        assert!(hit.message.contains("Integrate your app with an Azure virtual network"));
+        assert!(hit
+            .message
+            .contains("Integrate your app with an Azure virtual network"));
         d.standard.hosting = Hosting::AppServiceEnvironment;
         let mut f = Findings::default();
         read(&d, &[], &mut f);
@@ -160,8 +171,14 @@ mod tests {
         let mut f = Findings::default();
         let space = read(&d, &[], &mut f);
         let codes: Vec<(&str, &str)> = f.0.iter().map(|x| (x.code, x.field.as_str())).collect();
-        assert!(codes.contains(&(code::ADDRESS_NOT_ALLOWED, "vnet.addressPrefixes[0]")), "{codes:?}");
-        assert!(codes.iter().all(|(c, _)| *c != code::ADDRESS_UNRESOLVABLE), "{codes:?}");
+        assert!(
+            codes.contains(&(code::ADDRESS_NOT_ALLOWED, "vnet.addressPrefixes[0]")),
+            "{codes:?}"
+        );
+        assert!(
+            codes.iter().all(|(c, _)| *c != code::ADDRESS_UNRESOLVABLE),
+            "{codes:?}"
+        );
         assert_eq!(space.vnet.len(), 2);
         assert!(space.vnet_unusable);
     }

@@ -52,7 +52,11 @@ fn address(subnet: Option<&PlannedSubnet>) -> String {
 }
 
 /// The rules, for the subnets as placed.
-pub fn rules(design: &Design, addresses: &Addresses, subnets: &[PlannedSubnet]) -> Vec<SecurityRule> {
+pub fn rules(
+    design: &Design,
+    addresses: &Addresses,
+    subnets: &[PlannedSubnet],
+) -> Vec<SecurityRule> {
     let find = |role| subnets.iter().find(|s| s.role == role);
     let endpoints = address(find(SubnetRole::PrivateEndpoints));
     let mut out = Vec::new();
@@ -84,7 +88,12 @@ fn rule(nsg: &str, name: &'static str, priority: u16, direction: Direction) -> S
 }
 
 /// From the app's subnet: the storage endpoints on 443 and 445, and the managed connectors.
-fn outbound(design: &Design, addresses: &Addresses, from: &PlannedSubnet, endpoints: &str) -> Vec<SecurityRule> {
+fn outbound(
+    design: &Design,
+    addresses: &Addresses,
+    from: &PlannedSubnet,
+    endpoints: &str,
+) -> Vec<SecurityRule> {
     let nsg = nsg_name(&from.name);
     let source = vec![address(Some(from))];
     let on_ase = from.role == SubnetRole::AppServiceEnvironment;
@@ -94,13 +103,19 @@ fn outbound(design: &Design, addresses: &Addresses, from: &PlannedSubnet, endpoi
         destination_addresses: vec![endpoints.to_string()],
         destination_ports: vec![port.to_string()],
         purpose,
-        source: if on_ase { sources::ASE_PORTAL_EXCEPTION } else { cite },
+        source: if on_ase {
+            sources::ASE_PORTAL_EXCEPTION
+        } else {
+            cite
+        },
         ..rule(&nsg, name, priority, Direction::Outbound)
     };
     let connectors: Vec<String> = match design.cloud {
-        Cloud::Government if !addresses.government_connectors.is_empty() => {
-            addresses.government_connectors.iter().map(|n| n.to_string()).collect()
-        }
+        Cloud::Government if !addresses.government_connectors.is_empty() => addresses
+            .government_connectors
+            .iter()
+            .map(|n| n.to_string())
+            .collect(),
         _ => vec!["AzureConnectors".into()],
     };
     vec![
@@ -136,7 +151,12 @@ fn environment_inbound(ase: &PlannedSubnet) -> Vec<SecurityRule> {
             destination_ports: vec!["80".into(), "443".into()],
             purpose: "Allow app traffic and internal health ping traffic (recommended)",
             source: sources::ASE_VIRTUAL_NETWORK,
-            ..rule(&nsg, "allow-virtual-network-app-traffic", 110, Direction::Inbound)
+            ..rule(
+                &nsg,
+                "allow-virtual-network-app-traffic",
+                110,
+                Direction::Inbound,
+            )
         },
     ]
 }
@@ -148,5 +168,78 @@ pub fn attach(subnets: &mut [PlannedSubnet], rules: &[SecurityRule]) {
         if s.prefix.is_some() && rules.iter().any(|r| r.nsg == nsg) {
             s.network_security_group = Some(nsg);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Findings;
+    use crate::standard::network::read;
+    use crate::standard::subnets::place;
+
+    fn plan_rules(design: &Design) -> Vec<SecurityRule> {
+        let mut f = Findings::default();
+        let space = read(design, &[], &mut f);
+        let mut subnets = place(design, &space, &Addresses::default(), 5, &mut f).subnets;
+        let rules = rules(design, &Addresses::default(), &subnets);
+        attach(&mut subnets, &rules);
+        assert_eq!(
+            subnets[0].network_security_group,
+            Some(nsg_name(&subnets[0].name))
+        );
+        assert_eq!(
+            subnets[1].network_security_group, None,
+            "no rows stated for the endpoints' subnet"
+        );
+        rules
+    }
+
+    #[test]
+    fn integration_rows_are_outbound_only() {
+        let rules = plan_rules(&Design::default());
+        assert!(rules.iter().all(|r| r.direction == Direction::Outbound));
+        let rows: Vec<(&str, &str, Vec<String>)> = rules
+            .iter()
+            .map(|r| (r.name, r.protocol, r.destination_ports.clone()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("allow-storage-https", "Tcp", vec!["443".to_string()]),
+                ("allow-storage-smb", "Tcp", vec!["445".to_string()]),
+                ("allow-managed-connectors", "*", vec!["*".to_string()]),
+            ]
+        );
+        assert_eq!(rules[0].source, sources::STORAGE_HTTPS);
+        assert_eq!(rules[1].source, sources::STORAGE_SMB);
+        assert_eq!(rules[0].destination_addresses, ["10.0.0.64/28"]);
+        let priorities: Vec<u16> = rules.iter().map(|r| r.priority).collect();
+        assert_eq!(priorities, [100, 110, 120]);
+    }
+
+    #[test]
+    fn an_environment_gets_its_inbound_rows() {
+        let mut d = Design::default();
+        d.standard.hosting = crate::design::Hosting::AppServiceEnvironment;
+        let rules = plan_rules(&d);
+        let inbound: Vec<&str> = rules
+            .iter()
+            .filter(|r| r.direction == Direction::Inbound)
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(
+            inbound,
+            [
+                "allow-load-balancer-health",
+                "allow-virtual-network-app-traffic"
+            ]
+        );
+        assert!(rules.iter().all(|r| r.nsg == "logicapp-ase-nsg"));
+        assert_eq!(
+            rules[2].source,
+            sources::ASE_PORTAL_EXCEPTION,
+            "storage from the environment's subnet"
+        );
     }
 }

@@ -5,7 +5,9 @@
 use ipnet::Ipv4Net;
 use serde::Serialize;
 
+use crate::design::Hosting;
 use crate::design::{limits, Design};
+use crate::findings::code;
 use crate::findings::{ordered_and_capped, Counts, Finding, Findings};
 use crate::network::address_map::{self, MapPrefix};
 use crate::standard::carry_over::{self, CarryOver};
@@ -19,8 +21,6 @@ use crate::standard::reuse::{self, ReuseReport};
 use crate::standard::routes::{self, RouteTable};
 use crate::standard::settings::{self, AccessRestriction, Setting};
 use crate::standard::subnets::{self, PlannedSubnet};
-use crate::design::Hosting;
-use crate::findings::code;
 use crate::standard::{addresses, names, sources, IseSubnet, SubnetRole};
 
 /// Everything the Standard planner derives from a design.
@@ -101,8 +101,18 @@ pub fn plan(design: &Design, ise: &[IseSubnet]) -> StandardPlan {
     let count = endpoints::count(design);
     let mut placed = subnets::place(design, &space, &addresses, count, &mut f);
     let reuse = reuse::report(design, &space, &addresses, &placed, &mut f);
-    let name_of = |role| placed.subnets.iter().find(|s| s.role == role).map(|s| s.name.clone()).unwrap_or_default();
-    let (endpoint_subnet, integration_subnet) = (name_of(SubnetRole::PrivateEndpoints), name_of(SubnetRole::Integration));
+    let name_of = |role| {
+        placed
+            .subnets
+            .iter()
+            .find(|s| s.role == role)
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    };
+    let (endpoint_subnet, integration_subnet) = (
+        name_of(SubnetRole::PrivateEndpoints),
+        name_of(SubnetRole::Integration),
+    );
     let private_endpoints = endpoints::endpoints(design, &endpoint_subnet);
     let dns_zones = endpoints::zones(design, &private_endpoints, &mut f);
     warn_push_triggers(design, &mut f);
@@ -110,7 +120,12 @@ pub fn plan(design: &Design, ise: &[IseSubnet]) -> StandardPlan {
     nsg::attach(&mut placed.subnets, &nsg_rules);
     let route_table = routes::table(design, &addresses, &mut placed.subnets);
     let address_map = map(&space, &placed.subnets, design.standard.reuse_ise_space);
-    let endpoint_prefix = placed.subnets.iter().find(|s| s.role == SubnetRole::PrivateEndpoints).and_then(|s| s.prefix.clone()).unwrap_or(endpoint_subnet);
+    let endpoint_prefix = placed
+        .subnets
+        .iter()
+        .find(|s| s.role == SubnetRole::PrivateEndpoints)
+        .and_then(|s| s.prefix.clone())
+        .unwrap_or(endpoint_subnet);
     let findings = standard_findings(&bounded, f);
     StandardPlan {
         counts: Counts::of(&findings),
@@ -160,4 +175,53 @@ fn map(space: &network::Space, subnets: &[PlannedSubnet], reusing: bool) -> Vec<
         existing.extend(space.ise_nets());
     }
     address_map::build(&space.vnet, &planned, &existing, STANDARD.reserved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::limits::SITE_NAME;
+
+    #[test]
+    fn limits_of_ise_only_fields_are_the_ise_plans() {
+        let mut d = Design {
+            name: "i".repeat(1_000),
+            ..Design::default()
+        };
+        d.subnets.push(crate::design::SubnetSpec::default());
+        d.government_addresses.logic_apps_inbound = vec!["x".repeat(1_000)];
+        d.standard.logic_app.name = "a".repeat(SITE_NAME + 1);
+        d.vnet.name = "v".repeat(1_000);
+        let p = plan(&d, &[]);
+        let fields: Vec<&str> = p.findings.iter().map(|f| f.field.as_str()).collect();
+        assert!(fields.contains(&"standard.logicApp.name"), "{fields:?}");
+        assert!(fields.contains(&"vnet.name"), "{fields:?}");
+        assert!(
+            !fields.iter().any(|f| *f == "name"
+                || f.starts_with("subnets")
+                || f.starts_with("governmentAddresses")),
+            "{fields:?}"
+        );
+        // The name over its limit is replaced by the default in every output.
+        assert!(p
+            .private_endpoints
+            .iter()
+            .all(|e| e.target.len() <= SITE_NAME));
+        assert!(under("subnets[3].name", "subnets") && under("subnets", "subnets"));
+        assert!(!under("subnetsX", "subnets"));
+    }
+
+    #[test]
+    fn a_design_with_nothing_usable_still_plans() {
+        let mut d = Design::default();
+        d.vnet.address_prefixes = vec!["fd00::/48".into(), "nonsense".into()];
+        d.standard.integration_subnet_size = crate::design::TypedNumber("-1".into());
+        let p = plan(&d, &[]);
+        assert!(p.has_errors());
+        assert!(p.subnets.iter().all(|s| s.prefix.is_none()));
+        assert!(p.address_map.is_empty());
+        // Still a full plan: endpoints, zones, settings, checklist.
+        assert_eq!(p.private_endpoints.len(), 5);
+        assert!(!p.checklist.is_empty() && !p.decisions.is_empty());
+    }
 }

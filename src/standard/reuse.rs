@@ -88,7 +88,11 @@ pub fn report(
                 .iter()
                 .zip(&placed.lengths)
                 .filter(|(_, len)| **len > 0)
-                .map(|(s, len)| option(ise.prefix, s.role, &s.name, *len, &released, space, addresses))
+                .map(|(s, len)| {
+                    option(
+                        ise.prefix, s.role, &s.name, *len, &released, space, addresses,
+                    )
+                })
                 .collect(),
         })
         .collect();
@@ -147,7 +151,10 @@ fn option(
     out.reason = if out.possible {
         format!("An aligned /{len} needs {blocks} adjacent, aligned /{}s: {larger} takes this block with {}.", ise.prefix_len(), neighbours(larger, ise, space))
     } else {
-        format!("An aligned /{len} holding this block would be {larger}, but {}.", blocker(larger, space, addresses))
+        format!(
+            "An aligned /{len} holding this block would be {larger}, but {}.",
+            blocker(larger, space, addresses)
+        )
     };
     out
 }
@@ -172,15 +179,123 @@ fn blocker(larger: Ipv4Net, space: &Space, addresses: &Addresses) -> String {
     if !cidr::Cover::new(space.vnet.clone()).contains(larger) {
         return "it is not inside the VNet's address space".into();
     }
-    if let Some(r) = STANDARD.reserved.iter().find(|r| cidr::overlaps(r.net, larger)) {
+    if let Some(r) = STANDARD
+        .reserved
+        .iter()
+        .find(|r| cidr::overlaps(r.net, larger))
+    {
         return format!("it overlaps {}", r.what);
     }
-    if let Some((name, e)) = space.existing.iter().find(|(_, e)| cidr::overlaps(*e, larger)) {
-        let shown = if name.is_empty() { e.to_string() } else { format!("{name} ({e})") };
+    if let Some((name, e)) = space
+        .existing
+        .iter()
+        .find(|(_, e)| cidr::overlaps(*e, larger))
+    {
+        let shown = if name.is_empty() {
+            e.to_string()
+        } else {
+            format!("{name} ({e})")
+        };
         return format!("it also holds existing subnet {shown}");
     }
     match addresses.appliance.filter(|ip| larger.contains(ip)) {
         Some(ip) => format!("it holds the firewall appliance's address {ip}"),
         None => "part of it is not free".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standard::network::read;
+    use crate::standard::subnets::place;
+    use crate::standard::IseSubnet;
+
+    fn report_for(design: &Design, ise: &[&str]) -> (Option<ReuseReport>, Findings) {
+        let ise: Vec<IseSubnet> = ise
+            .iter()
+            .enumerate()
+            .map(|(i, p)| IseSubnet {
+                name: format!("ise-{}", i + 1),
+                prefix: p.parse().unwrap(),
+            })
+            .collect();
+        let mut f = Findings::default();
+        let space = read(design, &ise, &mut f);
+        let placed = place(design, &space, &Addresses::default(), 5, &mut f);
+        (
+            report(design, &space, &Addresses::default(), &placed, &mut f),
+            f,
+        )
+    }
+
+    #[test]
+    fn a_26_needs_two_adjacent_aligned_27s() {
+        // ise-2 and ise-3 are adjacent but not in one aligned /26.
+        let (r, _) = report_for(&Design::default(), &["10.0.0.32/27", "10.0.0.64/27"]);
+        let r = r.unwrap();
+        assert!(!r.reusing);
+        let first = r.blocks[0]
+            .options
+            .iter()
+            .find(|o| o.role == SubnetRole::Integration)
+            .unwrap();
+        // 10.0.0.0/26 = free 10.0.0.0/27 + ise-1: possible, with free space.
+        assert_eq!(first.block.as_deref(), Some("10.0.0.0/26"));
+        assert!(
+            first.possible && first.reason.contains("free space"),
+            "{}",
+            first.reason
+        );
+        assert!(!first.reason.contains("ise-2"), "{}", first.reason);
+        let pe = r.blocks[1]
+            .options
+            .iter()
+            .find(|o| o.role == SubnetRole::PrivateEndpoints)
+            .unwrap();
+        assert_eq!(
+            (pe.block.as_deref(), pe.possible),
+            (Some("10.0.0.64/28"), true)
+        );
+    }
+
+    #[test]
+    fn a_blocked_neighbour_is_named() {
+        let mut d = Design::default();
+        d.vnet.existing_subnets = vec![crate::design::ExistingSubnet {
+            name: "web".into(),
+            prefix: "10.0.0.0/27".into(),
+            ..Default::default()
+        }];
+        let (r, _) = report_for(&d, &["10.0.0.32/27"]);
+        let o = &r.unwrap().blocks[0].options[0];
+        assert!(!o.possible);
+        assert!(
+            o.reason.contains("existing subnet web (10.0.0.0/27)"),
+            "{}",
+            o.reason
+        );
+        // A /24 from a /27 at the VNet's edge.
+        let mut d = Design::default();
+        d.vnet.address_prefixes = vec!["10.0.0.0/25".into()];
+        d.standard.hosting = crate::design::Hosting::AppServiceEnvironment;
+        let (r, _) = report_for(&d, &["10.0.0.0/27"]);
+        let o = &r.unwrap().blocks[0].options[0];
+        assert_eq!(o.size, 24);
+        assert!(
+            !o.possible && o.reason.contains("not inside the VNet"),
+            "{}",
+            o.reason
+        );
+    }
+
+    #[test]
+    fn reuse_without_ise_subnets_is_a_warning() {
+        let mut d = Design::default();
+        assert!(report_for(&d, &[]).0.is_none());
+        d.standard.reuse_ise_space = true;
+        let (r, f) = report_for(&d, &[]);
+        assert!(r.is_none());
+        assert_eq!(f.0[0].code, code::REUSE_WITHOUT_ISE_SUBNETS);
     }
 }

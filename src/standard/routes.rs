@@ -42,7 +42,11 @@ pub struct Route {
 /// The route table forced tunneling needs, associated with the app's outbound subnet (when
 /// placed); `None` without forced tunneling. A default route that cannot be written (no
 /// appliance address) is left out: its finding is the appliance's.
-pub fn table(design: &Design, addresses: &Addresses, subnets: &mut [PlannedSubnet]) -> Option<RouteTable> {
+pub fn table(
+    design: &Design,
+    addresses: &Addresses,
+    subnets: &mut [PlannedSubnet],
+) -> Option<RouteTable> {
     let default = match (design.forced_tunneling, design.firewall.next_hop) {
         (ForcedTunneling::None, _) => return None,
         (ForcedTunneling::ExpressRoute, _) => Some(Route {
@@ -72,7 +76,10 @@ pub fn table(design: &Design, addresses: &Addresses, subnets: &mut [PlannedSubne
     };
     let mut associated = Vec::new();
     for s in subnets.iter_mut() {
-        let outbound = matches!(s.role, SubnetRole::Integration | SubnetRole::AppServiceEnvironment);
+        let outbound = matches!(
+            s.role,
+            SubnetRole::Integration | SubnetRole::AppServiceEnvironment
+        );
         if outbound && s.prefix.is_some() {
             s.route_table = Some(ROUTE_TABLE_NAME.to_string());
             associated.push(s.name.clone());
@@ -93,4 +100,48 @@ pub fn table(design: &Design, addresses: &Addresses, subnets: &mut [PlannedSubne
             }
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Findings;
+    use crate::standard::network::read;
+    use crate::standard::subnets::{place, PlannedSubnet};
+    use std::net::Ipv4Addr;
+
+    fn placed(design: &Design) -> Vec<PlannedSubnet> {
+        let mut f = Findings::default();
+        let space = read(design, &[], &mut f);
+        place(design, &space, &Addresses::default(), 5, &mut f).subnets
+    }
+
+    #[test]
+    fn no_forced_tunneling_no_table() {
+        let d = Design::default();
+        assert_eq!(table(&d, &Addresses::default(), &mut placed(&d)), None);
+    }
+
+    #[test]
+    fn the_table_goes_on_the_apps_outbound_subnet_only() {
+        let mut d = Design {
+            forced_tunneling: ForcedTunneling::Firewall,
+            ..Design::default()
+        };
+        let a = Addresses {
+            appliance: Some(Ipv4Addr::new(10, 0, 3, 4)),
+            ..Addresses::default()
+        };
+        let mut subnets = placed(&d);
+        let t = table(&d, &a, &mut subnets).unwrap();
+        assert_eq!(t.subnets, ["logicapp-integration"]);
+        assert_eq!(t.routes[0].next_hop_ip.as_deref(), Some("10.0.3.4"));
+        assert_eq!(subnets[1].route_table, None, "not on the private endpoints");
+        assert_eq!(t.routes[0].source, sources::ISE_FIREWALL);
+        d.standard.hosting = Hosting::AppServiceEnvironment;
+        let mut subnets = placed(&d);
+        let t = table(&d, &a, &mut subnets).unwrap();
+        assert_eq!(t.subnets, ["logicapp-ase"]);
+        assert!(t.sources.contains(&sources::ASE_ROUTES));
+    }
 }

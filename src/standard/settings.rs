@@ -127,7 +127,14 @@ fn environment_vip(design: &Design) -> Setting {
         AccessEndpoint::Internal => ("internal", "Apps are reached only from inside the VNet, as the Internal ISE's were; an internal VIP needs the private DNS zone the plan lists. No article maps the ISE's access mode to an App Service Environment: this is the plan's choice.", [sources::ILB_ASE_INTERNAL, sources::ASE_INTERNAL_DNS, sources::ISE_INTERNAL_ENDPOINT]),
         AccessEndpoint::External => ("external", "Apps are published in public DNS and reached from the Internet, as the External ISE's were. No article maps the ISE's access mode to an App Service Environment: this is the plan's choice.", [sources::ASE_EXTERNAL_DNS, sources::ISE_EXTERNAL_ENDPOINT, sources::ASE_WINDOWS_ONLY]),
     };
-    setting(Target::AppServiceEnvironment, SettingKind::Choice, "virtual IP (VIP)", value, why).with(&[], &cites)
+    setting(
+        Target::AppServiceEnvironment,
+        SettingKind::Choice,
+        "virtual IP (VIP)",
+        value,
+        why,
+    )
+    .with(&[], &cites)
 }
 
 /// Public network access to the app, and the unmatched rule of its access restrictions.
@@ -161,7 +168,14 @@ fn dns(design: &Design, servers: &[Ipv4Addr]) -> Vec<Setting> {
         .iter()
         .zip(names)
         .map(|(ip, (name, why))| {
-            setting(Target::LogicApp, SettingKind::AppSetting, name, &ip.to_string(), why).with(&[], cites)
+            setting(
+                Target::LogicApp,
+                SettingKind::AppSetting,
+                name,
+                &ip.to_string(),
+                why,
+            )
+            .with(&[], cites)
         })
         .collect()
 }
@@ -190,7 +204,8 @@ pub fn access_restrictions(design: &Design, addresses: &Addresses) -> Vec<Access
             action: "Allow",
             ip_address: Some(net.to_string()),
             service_tag: None,
-            purpose: "A caller of the logic app's triggers and callbacks, as the External ISE allowed",
+            purpose:
+                "A caller of the logic app's triggers and callbacks, as the External ISE allowed",
             source: sources::IP_SECURITY_RESTRICTIONS,
         })
         .collect();
@@ -234,4 +249,105 @@ fn connector_rules(design: &Design, addresses: &Addresses) -> Vec<AccessRestrict
             source: sources::AZURE_CONNECTORS_TAG,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(design: &Design, addresses: &Addresses) -> Vec<(String, String)> {
+        settings(design, addresses, "logicapp-integration")
+            .into_iter()
+            .map(|s| (s.name, s.value))
+            .collect()
+    }
+
+    #[test]
+    fn routing_settings_name_their_legacy_equivalents() {
+        let all = settings(&Design::default(), &Addresses::default(), "snet");
+        let all_traffic = all
+            .iter()
+            .find(|s| s.name == "outboundVnetRouting.allTraffic")
+            .unwrap();
+        assert!(all_traffic
+            .equivalents
+            .iter()
+            .any(|e| e.starts_with("vnetRouteAllEnabled")));
+        assert!(all_traffic
+            .equivalents
+            .iter()
+            .any(|e| e.starts_with("WEBSITE_VNET_ROUTE_ALL")));
+        assert_eq!(all_traffic.sources[0], sources::ALL_TRAFFIC);
+        let content = all
+            .iter()
+            .find(|s| s.name == "WEBSITE_CONTENTOVERVNET")
+            .unwrap();
+        assert_eq!(
+            (content.kind, content.value.as_str()),
+            (SettingKind::AppSetting, "1")
+        );
+        assert!(content
+            .equivalents
+            .iter()
+            .any(|e| e.starts_with("outboundVnetRouting.contentShareTraffic")));
+        assert!(all
+            .iter()
+            .all(|s| !s.sources.is_empty() && !s.why.is_empty()));
+    }
+
+    #[test]
+    fn the_subnet_id_names_the_vnets_resource_group() {
+        let mut d = Design::default();
+        assert_eq!(subnet_id(&d, "s"), "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet/subnets/s");
+        d.vnet.resource_group = "network-rg".into();
+        assert!(subnet_id(&d, "s").contains("/resourceGroups/network-rg/"));
+    }
+
+    #[test]
+    fn public_access_follows_the_ise_access_mode() {
+        let mut d = Design::default();
+        let a = Addresses::default();
+        assert!(names(&d, &a).contains(&("publicNetworkAccess".into(), "Disabled".into())));
+        d.access_endpoint = AccessEndpoint::External;
+        assert!(names(&d, &a).contains(&("publicNetworkAccess".into(), "Enabled".into())));
+        assert!(!names(&d, &a)
+            .iter()
+            .any(|(n, _)| n == "ipSecurityRestrictionsDefaultAction"));
+        let callers = Addresses {
+            callers: vec!["203.0.113.0/24".parse().unwrap()],
+            ..Addresses::default()
+        };
+        assert!(names(&d, &callers)
+            .contains(&("ipSecurityRestrictionsDefaultAction".into(), "Deny".into())));
+        let rules = access_restrictions(&d, &callers);
+        assert_eq!(rules.len(), 2);
+        assert_eq!(rules[1].service_tag, Some("AzureConnectors"));
+        // On an App Service Environment, the VIP decides instead.
+        d.standard.hosting = Hosting::AppServiceEnvironment;
+        assert!(access_restrictions(&d, &callers).is_empty());
+        assert!(names(&d, &callers).contains(&("virtual IP (VIP)".into(), "external".into())));
+        assert!(!names(&d, &callers)
+            .iter()
+            .any(|(n, _)| n == "publicNetworkAccess" || n == "virtualNetworkSubnetId"));
+    }
+
+    #[test]
+    fn dns_settings_for_two_servers_and_the_storage_account() {
+        let a = Addresses {
+            dns_servers: vec![
+                Ipv4Addr::new(10, 0, 0, 4),
+                Ipv4Addr::new(10, 0, 0, 5),
+                Ipv4Addr::new(10, 0, 0, 6),
+            ],
+            ..Addresses::default()
+        };
+        let all = names(&Design::default(), &a);
+        assert!(all.contains(&("WEBSITE_DNS_SERVER".into(), "10.0.0.4".into())));
+        assert!(all.contains(&("WEBSITE_DNS_ALT_SERVER".into(), "10.0.0.5".into())));
+        assert!(!all.iter().any(|(_, v)| v == "10.0.0.6"));
+        assert_eq!(
+            all.last().unwrap(),
+            &("public network traffic".to_string(), "denied".to_string())
+        );
+    }
 }

@@ -120,20 +120,35 @@ mod tests {
     fn integration_sizes() {
         assert!(found(SubnetRole::Integration, 24).is_empty());
         assert!(found(SubnetRole::Integration, 26).is_empty());
-        assert_eq!(found(SubnetRole::Integration, 27), [code::INTEGRATION_SUBNET_BELOW_RECOMMENDED]);
+        assert_eq!(
+            found(SubnetRole::Integration, 27),
+            [code::INTEGRATION_SUBNET_BELOW_RECOMMENDED]
+        );
         assert_eq!(
             found(SubnetRole::Integration, 28),
-            [code::INTEGRATION_SUBNET_BELOW_PORTAL_MINIMUM, code::INTEGRATION_SUBNET_BELOW_RECOMMENDED]
+            [
+                code::INTEGRATION_SUBNET_BELOW_PORTAL_MINIMUM,
+                code::INTEGRATION_SUBNET_BELOW_RECOMMENDED
+            ]
         );
-        assert_eq!(found(SubnetRole::Integration, 29), [code::INTEGRATION_SUBNET_TOO_SMALL]);
+        assert_eq!(
+            found(SubnetRole::Integration, 29),
+            [code::INTEGRATION_SUBNET_TOO_SMALL]
+        );
     }
 
     #[test]
     fn environment_sizes() {
         assert!(found(SubnetRole::AppServiceEnvironment, 23).is_empty());
         assert!(found(SubnetRole::AppServiceEnvironment, 24).is_empty());
-        assert_eq!(found(SubnetRole::AppServiceEnvironment, 27), [code::ASE_SUBNET_BELOW_RECOMMENDED]);
-        assert_eq!(found(SubnetRole::AppServiceEnvironment, 28), [code::ASE_SUBNET_TOO_SMALL]);
+        assert_eq!(
+            found(SubnetRole::AppServiceEnvironment, 27),
+            [code::ASE_SUBNET_BELOW_RECOMMENDED]
+        );
+        assert_eq!(
+            found(SubnetRole::AppServiceEnvironment, 28),
+            [code::ASE_SUBNET_TOO_SMALL]
+        );
     }
 
     #[test]
@@ -145,13 +160,28 @@ mod tests {
         assert_eq!(endpoint_subnet_len(0), 29);
         assert_eq!(endpoint_subnet_len(12), 27);
         assert!(found(SubnetRole::PrivateEndpoints, 28).is_empty());
-        assert_eq!(found(SubnetRole::PrivateEndpoints, 29), [code::PRIVATE_ENDPOINT_SUBNET_TOO_SMALL]);
-        assert_eq!(found(SubnetRole::PrivateEndpoints, 30), [code::PRIVATE_ENDPOINT_SUBNET_TOO_SMALL]);
+        assert_eq!(
+            found(SubnetRole::PrivateEndpoints, 29),
+            [code::PRIVATE_ENDPOINT_SUBNET_TOO_SMALL]
+        );
+        assert_eq!(
+            found(SubnetRole::PrivateEndpoints, 30),
+            [code::PRIVATE_ENDPOINT_SUBNET_TOO_SMALL]
+        );
     }
 
     #[test]
     fn typed_sizes() {
-        for (text, want) in [("26", Some(26)), (" /27 ", Some(27)), ("/ 28", Some(28)), ("33", None), ("-1", None), ("x", None), ("", None), ("2.5", None)] {
+        for (text, want) in [
+            ("26", Some(26)),
+            (" /27 ", Some(27)),
+            ("/ 28", Some(28)),
+            ("33", None),
+            ("-1", None),
+            ("x", None),
+            ("", None),
+            ("2.5", None),
+        ] {
             assert_eq!(typed_len(&TypedNumber(text.into())), want, "{text}");
         }
         let mut d = Design::default();

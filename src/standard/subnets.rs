@@ -86,7 +86,9 @@ pub fn place(
     } else {
         Vec::new()
     };
-    let unpinned: Vec<usize> = (0..wanted.len()).filter(|&i| !wanted[i].pinned_typed).collect();
+    let unpinned: Vec<usize> = (0..wanted.len())
+        .filter(|&i| !wanted[i].pinned_typed)
+        .collect();
     let lengths: Vec<u8> = unpinned.iter().map(|&i| wanted[i].len).collect();
     let blocks = allocate::allocate_sizes(&free, &lengths, &prefer);
     let mut at: Vec<Option<Ipv4Net>> = wanted.iter().map(|w| w.pinned).collect();
@@ -128,7 +130,12 @@ fn wanted(role: SubnetRole, design: &Design, endpoints: usize, f: &mut Findings)
             len,
         };
     }
-    let pinned = check::read_prefix(&spec.prefix, &field, &format!("{}'s prefix", role.what()), f);
+    let pinned = check::read_prefix(
+        &spec.prefix,
+        &field,
+        &format!("{}'s prefix", role.what()),
+        f,
+    );
     if let Some(net) = pinned {
         sizes::check(role, net.prefix_len(), &field, endpoints, f);
     }
@@ -183,7 +190,12 @@ fn check_pinned(
 }
 
 /// What the allocator keeps clear of.
-fn blocked(design: &Design, space: &Space, addresses: &Addresses, wanted: &[Wanted]) -> Vec<Ipv4Net> {
+fn blocked(
+    design: &Design,
+    space: &Space,
+    addresses: &Addresses,
+    wanted: &[Wanted],
+) -> Vec<Ipv4Net> {
     let mut blocked = space.existing_nets();
     blocked.extend(wanted.iter().filter_map(|w| w.pinned));
     blocked.extend(STANDARD.reserved.iter().map(|r| r.net));
@@ -209,7 +221,13 @@ fn report_no_space(design: &Design, space: &Space, w: &Wanted, f: &mut Findings)
 }
 
 /// A subnet as placed, with its usable range, delegation and sources.
-fn planned(design: &Design, space: &Space, w: &Wanted, net: Option<Ipv4Net>, f: &mut Findings) -> PlannedSubnet {
+fn planned(
+    design: &Design,
+    space: &Space,
+    w: &Wanted,
+    net: Option<Ipv4Net>,
+    f: &mut Findings,
+) -> PlannedSubnet {
     let usable = net.and_then(cidr::azure_usable);
     if let Some(n) = net {
         note_ise_only_range(w.role, n, f);
@@ -235,7 +253,10 @@ fn planned(design: &Design, space: &Space, w: &Wanted, net: Option<Ipv4Net>, f: 
 
 /// A note when a subnet lies in a range only the ISE article rules out.
 fn note_ise_only_range(role: SubnetRole, net: Ipv4Net, f: &mut Findings) {
-    if let Some((_, what)) = ISE_ONLY_RANGES.iter().find(|(r, _)| cidr::overlaps(*r, net)) {
+    if let Some((_, what)) = ISE_ONLY_RANGES
+        .iter()
+        .find(|(r, _)| cidr::overlaps(*r, net))
+    {
         f.info(code::STANDARD_SUBNET_IN_ISE_ONLY_RANGE, format!("{}.prefix", role.field()), format!("{} {net} lies in {what}, which {} says Logic Apps in an ISE cannot resolve. No Standard article repeats the rule, so the plan allows it; choose RFC 1918 space if you can.", capital(role.what()), sources::ISE_UNRESOLVABLE.in_words()));
     }
 }
@@ -290,4 +311,136 @@ pub fn capital(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::standard::network::read;
+    use crate::standard::IseSubnet;
+
+    fn ise() -> Vec<IseSubnet> {
+        (0..4)
+            .map(|i| IseSubnet {
+                name: format!("ise-subnet-{}", i + 1),
+                prefix: format!("10.0.0.{}/27", i * 32).parse().unwrap(),
+            })
+            .collect()
+    }
+
+    fn run(
+        design: &Design,
+        addresses: &Addresses,
+    ) -> (Vec<Option<String>>, Vec<(&'static str, String)>) {
+        let mut f = Findings::default();
+        let space = read(design, &ise(), &mut f);
+        let placed = place(design, &space, addresses, 5, &mut f);
+        (
+            placed.subnets.iter().map(|s| s.prefix.clone()).collect(),
+            f.0.into_iter().map(|x| (x.code, x.field)).collect(),
+        )
+    }
+
+    #[test]
+    fn largest_first_beside_the_ise() {
+        let d = Design::default();
+        let (prefixes, found) = run(&d, &Addresses::default());
+        assert_eq!(
+            prefixes,
+            [Some("10.0.0.128/26".into()), Some("10.0.0.192/28".into())]
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_pinned_subnet_stays_and_is_checked() {
+        let mut d = Design::default();
+        d.standard.integration_subnet.prefix = "10.0.2.0/27".into();
+        let (prefixes, found) = run(&d, &Addresses::default());
+        assert_eq!(prefixes[0].as_deref(), Some("10.0.2.0/27"));
+        assert_eq!(
+            found,
+            [(
+                code::INTEGRATION_SUBNET_BELOW_RECOMMENDED,
+                "standard.integrationSubnet.prefix".to_string()
+            )]
+        );
+        // In the ISE's space: an error while the ISE stays, none once it is reused.
+        d.standard.integration_subnet.prefix = "10.0.0.0/26".into();
+        let (_, found) = run(&d, &Addresses::default());
+        assert_eq!(
+            found,
+            [(
+                code::STANDARD_SUBNET_OVERLAPS_ISE,
+                "standard.integrationSubnet.prefix".to_string()
+            )]
+        );
+        d.standard.reuse_ise_space = true;
+        let (prefixes, found) = run(&d, &Addresses::default());
+        assert!(found.is_empty(), "{found:?}");
+        // The private endpoints fill the ISE's space beside the pinned /26.
+        assert_eq!(prefixes[1].as_deref(), Some("10.0.0.64/28"));
+    }
+
+    #[test]
+    fn the_appliance_is_avoided_and_never_in_an_empty_subnet() {
+        let mut d = Design::default();
+        let a = Addresses {
+            appliance: Some("10.0.0.130".parse().unwrap()),
+            ..Addresses::default()
+        };
+        let (prefixes, _) = run(&d, &a);
+        assert_eq!(
+            prefixes,
+            [Some("10.0.0.192/26".into()), Some("10.0.0.144/28".into())]
+        );
+        d.standard.integration_subnet.prefix = "10.0.0.128/26".into();
+        let (_, found) = run(&d, &a);
+        assert_eq!(
+            found,
+            [(
+                code::FIREWALL_IP_IN_STANDARD_SUBNET,
+                "standard.integrationSubnet.prefix".to_string()
+            )]
+        );
+        // The private endpoints' subnet may hold other resources.
+        d.standard.integration_subnet.prefix.clear();
+        d.standard.private_endpoint_subnet.prefix = "10.0.0.128/28".into();
+        assert!(run(&d, &a).1.is_empty());
+    }
+
+    #[test]
+    fn no_space_is_one_error_per_subnet_and_says_reuse_would_help() {
+        let mut d = Design::default();
+        d.vnet.address_prefixes = vec!["10.0.0.0/25".into()];
+        let mut f = Findings::default();
+        let space = read(&d, &ise(), &mut f);
+        let placed = place(&d, &space, &Addresses::default(), 5, &mut f);
+        assert!(placed
+            .subnets
+            .iter()
+            .all(|s| s.prefix.is_none() && s.delegation.is_none()));
+        assert_eq!(f.0.len(), 2);
+        assert!(f
+            .0
+            .iter()
+            .all(|x| x.code == code::STANDARD_ALLOCATION_NO_SPACE
+                && x.message.contains("reuse the ISE's address space")));
+        assert_eq!(placed.lengths, [26, 28]);
+    }
+
+    #[test]
+    fn unreadable_pins_are_not_placed_elsewhere() {
+        let mut d = Design::default();
+        d.standard.private_endpoint_subnet.prefix = "here".into();
+        let (prefixes, found) = run(&d, &Addresses::default());
+        assert_eq!(prefixes[1], None);
+        assert_eq!(
+            found,
+            [(
+                code::CIDR_SYNTAX,
+                "standard.privateEndpointSubnet.prefix".to_string()
+            )]
+        );
+    }
 }
