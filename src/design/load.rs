@@ -746,6 +746,42 @@ mod tests {
     }
 
     #[test]
+    fn the_standard_inputs_are_repaired_field_by_field() {
+        let l = loaded(
+            r#"{"version":3,"view":"both","standard":{"reuseIseSpace":"yes","hosting":"appServiceEnvironment",
+                "logicApp":{"name":5,"isNew":false},"integrationSubnet":{"name":"i","prefix":[1]},
+                "integrationSubnetSize":{"a":1},"planName":"p"}}"#,
+        );
+        assert_eq!(
+            l.dropped,
+            [
+                "view",
+                "standard.reuseIseSpace",
+                "standard.logicApp.name",
+                "standard.integrationSubnet.prefix",
+                "standard.integrationSubnetSize",
+            ]
+        );
+        let s = &l.design.standard;
+        assert_eq!(s.hosting, crate::design::Hosting::AppServiceEnvironment);
+        assert!(!s.reuse_ise_space && !s.logic_app.is_new);
+        // A resource's own default name is empty (the plan then asks for one).
+        assert_eq!(s.logic_app.name, "");
+        assert_eq!(
+            (
+                s.integration_subnet.name.as_str(),
+                s.integration_subnet.prefix.as_str()
+            ),
+            ("i", "")
+        );
+        assert_eq!(s.plan_name, "p");
+        // Not an object at all: reset as a whole.
+        let l = loaded(r#"{"version":3,"standard":[1,2,3,4,5,6,7,8,9,10,11,12]}"#);
+        assert_eq!(l.dropped, ["standard"]);
+        assert_eq!(l.design.standard, StandardDesign::default());
+    }
+
+    #[test]
     fn null_means_not_given() {
         let l = loaded(r#"{"version":2,"name":null,"vnet":null,"additionalCapacity":null}"#);
         assert!(l.dropped.is_empty(), "{:?}", l.dropped);
