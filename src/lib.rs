@@ -20,8 +20,8 @@
 //! | 0 | [`order`], [`findings`] | sorting; findings, codes, citations, field labels |
 //! | 1 | [`network`], [`azure`] | any VNet plan: CIDR, reserved ranges, allocation, the map; regions, clouds, names |
 //! | 2 | [`design`] | the design the user edits: its type, versions, reading, limits, share links |
-//! | 3 | [`ise`] | the ISE planner: validation, subnets, NSG rules, routes, requests, checklist |
-//! | 4 | [`export`], [`import`] | deployment files and tables out; Azure's JSON in |
+//! | 3 | [`ise`], [`standard`] | the ISE planner: validation, subnets, NSG rules, routes, requests, checklist; beside it, never using it, the Logic Apps Standard planner: the network that replaces the ISE |
+//! | 4 | [`export`], [`import`], [`migrate`] | deployment files and tables out; Azure's JSON in; both planners run in turn |
 //! | 5 | [`tools`] | what the page's tools worker serves |
 //!
 //! Every requirement cites a published Microsoft Learn article: each NSG rule, route and
@@ -34,8 +34,10 @@ pub mod export;
 pub mod findings;
 pub mod import;
 pub mod ise;
+pub mod migrate;
 pub mod network;
 pub mod order;
+pub mod standard;
 pub mod tools;
 
 pub use design::Design;

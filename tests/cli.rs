@@ -290,7 +290,7 @@ fn emitted_design_loads_back_to_the_same_plan() {
     let design = run(&[&flags[..], &["--emit", "design"]].concat());
     assert_eq!(design.code, direct.code);
     let design_json = design.json();
-    assert_eq!(design_json["version"], 2);
+    assert_eq!(design_json["version"], 3);
     assert_eq!(design_json["name"], "contoso-ise");
     let file = TempFile::new("design.json", &design.stdout);
     let loaded = run(&["--design", file.path(), "--emit", "plan"]);

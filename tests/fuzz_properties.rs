@@ -93,6 +93,19 @@ fn hostile_designs_plan_within_bounds() {
 }
 
 #[test]
+fn hostile_designs_plan_the_standard_network_within_bounds() {
+    let mut rng = rng(7);
+    each(
+        800,
+        |_| (0..64).map(|_| rng.next_u64() as u8).collect(),
+        |data| {
+            let design = checks::hostile_design(&mut checks::Bytes::new(data), Scale::Small);
+            checks::check_standard_plan(&design, checks::design_size(&design));
+        },
+    );
+}
+
+#[test]
 fn hostile_designs_round_trip_through_share_links() {
     let mut rng = rng(3);
     for _ in 0..300 * rounds() {
@@ -228,6 +241,7 @@ fn designs_at_every_cap_plan_within_bounds() {
         .collect();
     d.managed_connectors = vec!["sql".into(); limits::CONNECTORS + 1];
     checks::check_plan(&d, checks::design_size(&d));
+    checks::check_standard_plan(&d, checks::design_size(&d));
     let p = ise_planner::plan(&d);
     let codes: Vec<&str> = p.findings.iter().map(|f| f.code).collect();
     for code in [

@@ -438,8 +438,8 @@ fn deeply_nested_or_huge_json_is_refused_not_crashed() {
 mod properties {
     use super::*;
     use ise_planner::design::{
-        Certificate, DependencyAddresses, Deployment, Firewall, GovernmentAddresses, NextHop,
-        SubnetSpec, VirtualNetwork,
+        Certificate, DependencyAddresses, Deployment, Firewall, GovernmentAddresses, Hosting,
+        NextHop, Resource, StandardDesign, StandardSubnetSpec, SubnetSpec, View, VirtualNetwork,
     };
     use proptest::collection::vec;
     use proptest::prelude::*;
@@ -562,6 +562,52 @@ mod properties {
         vec(prefix_text(), 0..max)
     }
 
+    /// The view and the Standard network's inputs, with arbitrary values.
+    fn standard_inputs(
+        prefixes: BoxedStrategy<String>,
+    ) -> impl Strategy<Value = (View, StandardDesign)> {
+        let subnet = (text(), prop_oneof![3 => Just(String::new()), 1 => prefixes])
+            .prop_map(|(name, prefix)| StandardSubnetSpec { name, prefix })
+            .boxed();
+        let resource = (text(), any::<bool>())
+            .prop_map(|(name, is_new)| Resource { name, is_new })
+            .boxed();
+        (
+            prop_oneof![Just(View::Ise), Just(View::Standard)],
+            prop_oneof![
+                Just(Hosting::WorkflowStandard),
+                Just(Hosting::AppServiceEnvironment)
+            ],
+            (capacity(), capacity(), any::<bool>()),
+            (resource.clone(), resource, text(), text()),
+            (subnet.clone(), subnet.clone(), subnet),
+        )
+            .prop_map(
+                |(
+                    view,
+                    hosting,
+                    (integration, ase, reuse),
+                    (logic_app, storage_account, plan_name, ase_name),
+                    (i, p, a),
+                )| {
+                    let standard = StandardDesign {
+                        hosting,
+                        integration_subnet_size: integration.into(),
+                        ase_subnet_size: ase.into(),
+                        reuse_ise_space: reuse,
+                        logic_app,
+                        storage_account,
+                        plan_name,
+                        ase_name,
+                        integration_subnet: i,
+                        private_endpoint_subnet: p,
+                        ase_subnet: a,
+                    };
+                    (view, standard)
+                },
+            )
+    }
+
     /// A design with arbitrary values in every field: `prefixes` makes the network fields.
     fn design_with(prefixes: BoxedStrategy<String>) -> impl Strategy<Value = Design> {
         let ids = (text(), text(), text(), text(), any::<u32>());
@@ -591,6 +637,7 @@ mod properties {
             vec(prefixes.clone(), 0..4),
             vec(prefixes.clone(), 0..24),
         );
+        let standard = standard_inputs(prefixes.clone());
         let subnets = vec(
             (text(), prop_oneof![3 => Just(String::new()), 1 => prefixes]),
             0..8,
@@ -603,7 +650,7 @@ mod properties {
             (addresses(4), addresses(4), addresses(4), addresses(4)),
             vec(text(), 0..4),
         );
-        (ids, settings, vnet, subnets, lists, extras).prop_map(
+        (ids, settings, vnet, subnets, lists, extras, standard).prop_map(
             |(
                 (subscription_id, resource_group, name, location, version),
                 ((sku, access_endpoint, deployment, cloud), additional_capacity, ft, nva),
@@ -611,6 +658,7 @@ mod properties {
                 subnets,
                 (dns, certificates, connector, gov, dep, managed),
                 ((next_hop, appliance_ip), callers, lb, marks),
+                (view, standard),
             )| {
                 let mut design = Design {
                     version,
@@ -661,6 +709,8 @@ mod properties {
                     managed_connectors: managed,
                     caller_addresses: callers,
                     allow_load_balancer_rule: lb,
+                    view,
+                    standard,
                 };
                 for (i, (marked, bind, delegation)) in marks.into_iter().enumerate() {
                     let Some(existing) = design.vnet.existing_subnets.get_mut(i) else {

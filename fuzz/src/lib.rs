@@ -11,12 +11,13 @@ use ise_planner::design::limits;
 use ise_planner::design::share_link;
 use ise_planner::design::{
     AccessEndpoint, Certificate, Cloud, Deployment, Design, ExistingSubnet, ForcedTunneling,
-    NextHop, Sku, SubnetSpec, TypedNumber,
+    Hosting, NextHop, Sku, StandardSubnetSpec, SubnetSpec, TypedNumber, View,
 };
 use ise_planner::export::tables;
 use ise_planner::findings::code;
 use ise_planner::findings::FINDINGS_PER_CODE;
 use ise_planner::import::service_tags::ServiceTags;
+use ise_planner::migrate;
 use ise_planner::{plan, Plan};
 
 // --- entry points ---------------------------------------------------------------------
@@ -47,11 +48,16 @@ pub fn design_load(data: &[u8]) {
     );
     assert!(again.dropped.is_empty(), "{:?}", again.dropped);
     check_plan(&loaded.design, data.len());
+    check_standard_plan(&loaded.design, data.len());
 }
 
-/// `plan()` on a hostile design built from the bytes (see [`hostile_design`]).
+/// `plan()` and the Standard plan on a hostile design built from the bytes (see
+/// [`hostile_design`]).
 pub fn plan_recipe(data: &[u8]) {
-    plan_recipe_at(data, Scale::Huge);
+    let design = hostile_design(&mut Bytes::new(data), Scale::Huge);
+    let size = design_size(&design);
+    check_plan(&design, size);
+    check_standard_plan(&design, size);
 }
 
 /// [`plan_recipe`] at a given scale.
@@ -274,6 +280,51 @@ pub fn check_plan(design: &Design, input: usize) {
         all.len()
     );
     check_ids(&p);
+}
+
+/// Plans the ISE and then the Standard network (`migrate::plan`) and asserts the Standard
+/// plan's bounds: two subnets, the allocated ones apart, a bounded number of findings with
+/// documented codes, a plan proportional to the input.
+pub fn check_standard_plan(design: &Design, input: usize) {
+    let p = migrate::plan(design).standard;
+    assert_eq!(p.subnets.len(), 2, "two new subnets whatever the design");
+    let placed: Vec<_> = p
+        .subnets
+        .iter()
+        .filter(|s| !s.pinned)
+        .filter_map(|s| s.net())
+        .collect();
+    if let [a, b] = placed[..] {
+        assert!(!a.contains(&b) && !b.contains(&a), "{a} and {b} overlap");
+    }
+    for s in &p.subnets {
+        assert!(
+            s.name.chars().count() <= limits::SUBNET_NAME,
+            "a subnet name past its limit"
+        );
+    }
+    assert!(
+        p.findings.len() <= code::ALL.len() * (FINDINGS_PER_CODE + 1),
+        "{} findings",
+        p.findings.len()
+    );
+    for f in &p.findings {
+        assert!(code::ALL.contains(&f.code), "unknown code {}", f.code);
+        assert!(f.field.len() <= 128, "field {:.60}…", f.field);
+        assert!(
+            f.message.len() <= 2_048,
+            "{}: a message of {} bytes",
+            f.code,
+            f.message.len()
+        );
+    }
+    assert!(p.private_endpoints.len() <= 5 && p.dns_zones.len() <= 6);
+    let all = serde_json::to_string(&p).expect("the plan serialises");
+    assert!(
+        all.len() <= 64 * input + 1024 * 1024,
+        "Standard plan {} bytes for {input} bytes of input",
+        all.len()
+    );
 }
 
 /// No value longer than its limit in a request's URL or in a resource ID.
@@ -672,7 +723,46 @@ pub fn hostile_design(src: &mut impl Source, scale: Scale) -> Design {
     d.dependency_addresses.logic_apps = texts(src, limits::ADDRESSES, scale);
     d.managed_connectors = texts(src, limits::CONNECTORS, scale);
     d.allow_load_balancer_rule = src.one_in(2);
+    hostile_standard(src, &mut d);
     d
+}
+
+/// The Standard network's inputs, hostile: odd names and sizes, pins, both hostings.
+fn hostile_standard(src: &mut impl Source, d: &mut Design) {
+    d.view = [View::Ise, View::Standard][src.below(2)];
+    let s = &mut d.standard;
+    s.hosting = [Hosting::WorkflowStandard, Hosting::AppServiceEnvironment][src.below(2)];
+    s.reuse_ise_space = src.one_in(2);
+    if src.one_in(2) {
+        s.integration_subnet_size = TypedNumber(if src.one_in(2) {
+            src.below(40).to_string()
+        } else {
+            text(src)
+        });
+        s.ase_subnet_size = TypedNumber(text(src));
+    }
+    if src.one_in(2) {
+        s.logic_app.name = text(src);
+        s.storage_account.name = text(src);
+        s.plan_name = text(src);
+        s.ase_name = text(src);
+    }
+    for spec in [
+        &mut s.integration_subnet,
+        &mut s.private_endpoint_subnet,
+        &mut s.ase_subnet,
+    ] {
+        if src.one_in(3) {
+            *spec = StandardSubnetSpec {
+                name: text(src),
+                prefix: if src.one_in(2) {
+                    format!("10.0.{}.0/{}", src.below(4), 22 + src.below(11))
+                } else {
+                    text(src)
+                },
+            };
+        }
+    }
 }
 
 /// Pieces spliced into JSON by [`mutate`].
@@ -701,6 +791,10 @@ const TOKENS: &[&str] = &[
     "\"existingSubnets\":[\"10.0.0.0/24\"]",
     "\"forcedTunneling\":true",
     "\"x\":[[[[[[",
+    "\"version\":3",
+    "\"view\":\"standard\"",
+    "\"standard\":{\"hosting\":\"appServiceEnvironment\",\"reuseIseSpace\":true}",
+    "\"integrationSubnetSize\":",
 ];
 
 /// A byte-level mutation of `input`: flips, deletions, duplications and spliced JSON

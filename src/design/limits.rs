@@ -25,6 +25,12 @@ pub const VNET_NAME: usize = 64;
 pub const SUBNET_NAME: usize = 80;
 /// Azure's limit for `Microsoft.Logic/integrationServiceEnvironments` names.
 pub const ISE_NAME: usize = 80;
+/// Azure's limit for `Microsoft.Web/sites` names (the Standard logic app).
+pub const SITE_NAME: usize = 60;
+/// Azure's limit for `Microsoft.Web/serverfarms` names (the Workflow Standard plan).
+pub const PLAN_NAME: usize = 60;
+/// Azure's limit for storage account names.
+pub const STORAGE_ACCOUNT_NAME: usize = 24;
 /// Certificate names (keys of the request's `certificates` object).
 pub const CERTIFICATE_NAME: usize = 80;
 /// Managed connector API names.
@@ -153,6 +159,10 @@ const fn rule(limit: usize, code: &'static str, what: &'static str, azure: bool)
 
 const fn text(what: &'static str) -> Rule {
     rule(TEXT, code::VALUE_TOO_LONG, what, false)
+}
+
+const fn standard_subnet_name(what: &'static str) -> Rule {
+    rule(SUBNET_NAME, code::STANDARD_NAME_INVALID, what, true)
 }
 
 /// A capped list: where it is, what it is called, its cap.
@@ -451,6 +461,124 @@ const TEXT_ROWS: &[TextRow] = &[
             |d, i| &mut d.subnets[i].placed,
         ),
         substitute: Substitute::Blank,
+    },
+    // The Logic Apps Standard network.
+    TextRow {
+        path: "standard.integrationSubnetSize",
+        rule: text("The integration subnet size"),
+        place: Place::One(
+            |d| &d.standard.integration_subnet_size.0,
+            |d| &mut d.standard.integration_subnet_size.0,
+        ),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "standard.aseSubnetSize",
+        rule: text("The App Service Environment subnet size"),
+        place: Place::One(
+            |d| &d.standard.ase_subnet_size.0,
+            |d| &mut d.standard.ase_subnet_size.0,
+        ),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "standard.logicApp.name",
+        rule: rule(
+            SITE_NAME,
+            code::STANDARD_NAME_INVALID,
+            "The logic app name",
+            true,
+        ),
+        place: Place::One(
+            |d| &d.standard.logic_app.name,
+            |d| &mut d.standard.logic_app.name,
+        ),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "standard.storageAccount.name",
+        rule: rule(
+            STORAGE_ACCOUNT_NAME,
+            code::STANDARD_NAME_INVALID,
+            "The storage account name",
+            true,
+        ),
+        place: Place::One(
+            |d| &d.standard.storage_account.name,
+            |d| &mut d.standard.storage_account.name,
+        ),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "standard.planName",
+        rule: rule(
+            PLAN_NAME,
+            code::STANDARD_NAME_INVALID,
+            "The App Service plan name",
+            true,
+        ),
+        place: Place::One(|d| &d.standard.plan_name, |d| &mut d.standard.plan_name),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "standard.aseName",
+        rule: text("The App Service Environment name"),
+        place: Place::One(|d| &d.standard.ase_name, |d| &mut d.standard.ase_name),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "standard.integrationSubnet.name",
+        rule: standard_subnet_name("The integration subnet name"),
+        place: Place::One(
+            |d| &d.standard.integration_subnet.name,
+            |d| &mut d.standard.integration_subnet.name,
+        ),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "standard.integrationSubnet.prefix",
+        rule: text("The integration subnet's prefix"),
+        place: Place::One(
+            |d| &d.standard.integration_subnet.prefix,
+            |d| &mut d.standard.integration_subnet.prefix,
+        ),
+        substitute: Substitute::Unreadable,
+    },
+    TextRow {
+        path: "standard.privateEndpointSubnet.name",
+        rule: standard_subnet_name("The private-endpoint subnet name"),
+        place: Place::One(
+            |d| &d.standard.private_endpoint_subnet.name,
+            |d| &mut d.standard.private_endpoint_subnet.name,
+        ),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "standard.privateEndpointSubnet.prefix",
+        rule: text("The private-endpoint subnet's prefix"),
+        place: Place::One(
+            |d| &d.standard.private_endpoint_subnet.prefix,
+            |d| &mut d.standard.private_endpoint_subnet.prefix,
+        ),
+        substitute: Substitute::Unreadable,
+    },
+    TextRow {
+        path: "standard.aseSubnet.name",
+        rule: standard_subnet_name("The App Service Environment subnet name"),
+        place: Place::One(
+            |d| &d.standard.ase_subnet.name,
+            |d| &mut d.standard.ase_subnet.name,
+        ),
+        substitute: Substitute::Default,
+    },
+    TextRow {
+        path: "standard.aseSubnet.prefix",
+        rule: text("The App Service Environment subnet's prefix"),
+        place: Place::One(
+            |d| &d.standard.ase_subnet.prefix,
+            |d| &mut d.standard.ase_subnet.prefix,
+        ),
+        substitute: Substitute::Unreadable,
     },
     // Lists of text.
     TextRow {
@@ -782,6 +910,7 @@ impl Bounder<'_> {
         if let Some(n) = over(at(&self.design), row.rule.limit) {
             let substitute = match row.substitute {
                 Substitute::Default => at(defaults).clone(),
+                Substitute::Unreadable => UNREADABLE.to_string(),
                 _ => String::new(),
             };
             self.replace(n, row.path.into(), &row.rule, substitute, row.substitute);
@@ -921,6 +1050,58 @@ mod tests {
         };
         d.vnet.name = "v".repeat(VNET_NAME);
         d.subnets[0].name = "s".repeat(SUBNET_NAME);
+        assert!(bound(&d).is_within_limits());
+    }
+
+    #[test]
+    fn every_standard_text_is_capped() {
+        let mut d = Design::default();
+        let s = &mut d.standard;
+        s.integration_subnet_size.0 = "2".repeat(TEXT + 1);
+        s.ase_subnet_size.0 = "2".repeat(TEXT + 1);
+        s.logic_app.name = "a".repeat(SITE_NAME + 1);
+        s.storage_account.name = "s".repeat(STORAGE_ACCOUNT_NAME + 1);
+        s.plan_name = "p".repeat(PLAN_NAME + 1);
+        s.ase_name = "e".repeat(TEXT + 1);
+        for subnet in [
+            &mut s.integration_subnet,
+            &mut s.private_endpoint_subnet,
+            &mut s.ase_subnet,
+        ] {
+            subnet.name = "n".repeat(SUBNET_NAME + 1);
+            subnet.prefix = "1".repeat(TEXT + 1);
+        }
+        let b = bound(&d);
+        let fields: Vec<&str> = b.findings.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields.len(), 12, "{fields:?}");
+        assert!(
+            fields.iter().all(|f| f.starts_with("standard.")),
+            "{fields:?}"
+        );
+        let kept = &b.design.standard;
+        let defaults = crate::design::StandardDesign::default();
+        assert_eq!(kept.logic_app.name, defaults.logic_app.name);
+        assert_eq!(
+            kept.integration_subnet_size,
+            defaults.integration_subnet_size
+        );
+        assert_eq!(
+            kept.integration_subnet.name,
+            defaults.integration_subnet.name
+        );
+        // A pinned prefix that is too long stays pinned, unreadable: never placed elsewhere.
+        assert_eq!(kept.ase_subnet.prefix, UNREADABLE);
+        assert!(kept.ase_subnet.is_pinned());
+        let names = b
+            .findings
+            .iter()
+            .filter(|f| f.code == code::STANDARD_NAME_INVALID)
+            .count();
+        assert_eq!(names, 6);
+        // Exactly at each limit is within it.
+        let mut d = Design::default();
+        d.standard.logic_app.name = "a".repeat(SITE_NAME);
+        d.standard.storage_account.name = "s".repeat(STORAGE_ACCOUNT_NAME);
         assert!(bound(&d).is_within_limits());
     }
 

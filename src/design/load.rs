@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use super::{
     Certificate, DependencyAddresses, Design, ExistingSubnet, Firewall, GovernmentAddresses,
-    SubnetSpec, VirtualNetwork, DESIGN_VERSION,
+    Resource, StandardDesign, StandardSubnetSpec, SubnetSpec, VirtualNetwork, DESIGN_VERSION,
 };
 use crate::design::limits;
 use crate::design::read::HandRead;
@@ -151,8 +151,12 @@ fn prepare(value: Value) -> Result<Map<String, Value>, LoadError> {
         Some(v) => version_of(v)?,
     };
     match version {
-        1 => migrate_v1(&mut object),
-        2 => {}
+        1 => {
+            migrate_v1(&mut object);
+            migrate_v2(&mut object);
+        }
+        2 => migrate_v2(&mut object),
+        3 => {}
         n if n > u64::from(DESIGN_VERSION) => return Err(LoadError::TooNew(n)),
         _ => return Err(LoadError::UnknownVersion(version.to_string())),
     }
@@ -189,6 +193,13 @@ fn migrate_v1(object: &mut Map<String, Value>) {
         object.insert("forcedTunneling".into(), mode.into());
     }
 }
+
+/// Version 2 → 3: version 3 added `view` (which plan the page shows) and `standard` (the
+/// Logic Apps Standard network's inputs). A version-2 design has neither, so it opens on the
+/// ISE view and the Standard inputs take their defaults; no field of version 2 changed
+/// meaning, so nothing is rewritten. (Kept as a step so that the path from each version
+/// stays written down, and the text reader, which reads such files directly, agrees.)
+fn migrate_v2(_object: &mut Map<String, Value>) {}
 
 // --- bounded parsing ------------------------------------------------------------------
 
@@ -502,6 +513,7 @@ impl Repair for Design {
             "dependencyAddresses" => object::<DependencyAddresses>,
             "subnets" => list::<SubnetSpec>,
             "certificates" => list::<Certificate>,
+            "standard" => object::<StandardDesign>,
             "dnsServers"
             | "connectorOutboundAddresses"
             | "callerAddresses"
@@ -544,6 +556,27 @@ impl Repair for DependencyAddresses {
 }
 
 impl Repair for SubnetSpec {
+    const OBJECT: bool = true;
+}
+
+impl Repair for StandardDesign {
+    const OBJECT: bool = true;
+    fn nested(key: &str) -> Option<Fixer> {
+        Some(match key {
+            "logicApp" | "storageAccount" => object::<Resource>,
+            "integrationSubnet" | "privateEndpointSubnet" | "aseSubnet" => {
+                object::<StandardSubnetSpec>
+            }
+            _ => return None,
+        })
+    }
+}
+
+impl Repair for Resource {
+    const OBJECT: bool = true;
+}
+
+impl Repair for StandardSubnetSpec {
     const OBJECT: bool = true;
 }
 
@@ -710,6 +743,42 @@ mod tests {
         );
         assert_eq!(d.certificates[0].name, "root");
         assert_eq!(d.dependency_addresses.logic_apps, ["1.2.3.4", ""]);
+    }
+
+    #[test]
+    fn the_standard_inputs_are_repaired_field_by_field() {
+        let l = loaded(
+            r#"{"version":3,"view":"both","standard":{"reuseIseSpace":"yes","hosting":"appServiceEnvironment",
+                "logicApp":{"name":5,"isNew":false},"integrationSubnet":{"name":"i","prefix":[1]},
+                "integrationSubnetSize":{"a":1},"planName":"p"}}"#,
+        );
+        assert_eq!(
+            l.dropped,
+            [
+                "view",
+                "standard.reuseIseSpace",
+                "standard.logicApp.name",
+                "standard.integrationSubnet.prefix",
+                "standard.integrationSubnetSize",
+            ]
+        );
+        let s = &l.design.standard;
+        assert_eq!(s.hosting, crate::design::Hosting::AppServiceEnvironment);
+        assert!(!s.reuse_ise_space && !s.logic_app.is_new);
+        // A resource's own default name is empty (the plan then asks for one).
+        assert_eq!(s.logic_app.name, "");
+        assert_eq!(
+            (
+                s.integration_subnet.name.as_str(),
+                s.integration_subnet.prefix.as_str()
+            ),
+            ("i", "")
+        );
+        assert_eq!(s.plan_name, "p");
+        // Not an object at all: reset as a whole.
+        let l = loaded(r#"{"version":3,"standard":[1,2,3,4,5,6,7,8,9,10,11,12]}"#);
+        assert_eq!(l.dropped, ["standard"]);
+        assert_eq!(l.design.standard, StandardDesign::default());
     }
 
     #[test]

@@ -10,12 +10,17 @@ pub mod limits;
 mod load;
 pub(crate) mod read;
 pub mod share_link;
+mod standard;
 pub use crate::azure::cloud::Cloud;
 pub use load::{LoadError, Loaded};
+pub use standard::{
+    Hosting, Resource, StandardDesign, StandardSubnetSpec, View, DEFAULT_ASE_SUBNET_SIZE,
+    DEFAULT_INTEGRATION_SUBNET_SIZE,
+};
 
 /// The format version this build writes. Older versions are migrated on load; newer ones
-/// are refused with a message saying so.
-pub const DESIGN_VERSION: u32 = 2;
+/// are refused with a message saying so. Version 3 added `view` and `standard`.
+pub const DESIGN_VERSION: u32 = 3;
 
 /// The ISE SKU; fixed after creation (portal article, create table).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -385,6 +390,15 @@ pub struct Design {
     /// Emit an explicit inbound allow from `AzureLoadBalancer` (for NSGs whose custom
     /// deny-all rule would otherwise shadow Azure's default `AllowAzureLoadBalancerInBound`).
     pub allow_load_balancer_rule: bool,
+    /// Which plan the page shows: the ISE's or its Logic Apps Standard replacement's.
+    /// (Written only when it is not the default, so a design that never opened the Standard
+    /// view saves as it did before version 3, its version number aside.)
+    #[serde(skip_serializing_if = "View::is_default")]
+    pub view: View,
+    /// The inputs of the Logic Apps Standard network that replaces the ISE (written only when
+    /// one of them differs from its default).
+    #[serde(skip_serializing_if = "StandardDesign::is_default")]
+    pub standard: StandardDesign,
 }
 
 impl Default for Design {
@@ -413,6 +427,8 @@ impl Default for Design {
             dependency_addresses: DependencyAddresses::default(),
             managed_connectors: Vec::new(),
             allow_load_balancer_rule: false,
+            view: View::Ise,
+            standard: StandardDesign::default(),
         }
     }
 }
@@ -599,9 +615,13 @@ mod tests {
     #[test]
     fn versions_are_checked() {
         assert!(matches!(
-            Design::from_json(r#"{"version":3}"#),
-            Err(LoadError::TooNew(3))
+            Design::from_json(r#"{"version":4}"#),
+            Err(LoadError::TooNew(4))
         ));
+        let err = Design::from_json(r#"{"version":4}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("newer") && err.contains("up to 3"), "{err}");
         assert!(matches!(
             Design::from_json(r#"{"version":0}"#),
             Err(LoadError::UnknownVersion(_))
@@ -617,6 +637,7 @@ mod tests {
         assert!(Design::from_json(r#"{"version":1}"#).is_ok());
         assert!(Design::from_json(r#"{"version":1.0}"#).is_ok());
         assert!(Design::from_json(r#"{"version":2.0}"#).is_ok());
+        assert!(Design::from_json(r#"{"version":3}"#).is_ok());
         assert!(Design::from_json(r#"{"version":4294967297}"#).is_err());
     }
 
@@ -663,8 +684,66 @@ mod tests {
         );
         assert_eq!(d.subnets[0].name, "ise-compute", "names are kept as saved");
         assert_eq!(d.dns_servers, ["10.20.0.4"]);
-        // Saved again, it is a version-2 design that loads to the same thing.
+        // Saved again, it is a current design that loads to the same thing.
         assert_eq!(Design::from_json(&d.to_json()).unwrap(), d);
+    }
+
+    #[test]
+    fn version_2_files_load_as_version_3_with_the_standard_defaults() {
+        let d = Design::from_json(r#"{"version":2,"name":"old-ise","accessEndpoint":"External"}"#)
+            .unwrap();
+        assert_eq!(d.version, 3);
+        assert_eq!(
+            (d.view, d.standard.clone()),
+            (View::Ise, StandardDesign::default())
+        );
+        assert_eq!(d.name, "old-ise");
+        let v1 = Design::from_json(include_str!("../../tests/fixtures/design-v1.json")).unwrap();
+        assert_eq!(v1.standard, StandardDesign::default());
+        // Saved, it says version 3; the view and the Standard inputs, at their defaults, are
+        // left out, so the file reads as before.
+        let json = d.to_json();
+        assert!(json.contains("\"version\": 3"), "{json}");
+        assert!(
+            !json.contains("\"view\"") && !json.contains("\"standard\""),
+            "{json}"
+        );
+        // Either one changed: it is written (the Standard inputs whole).
+        let d = Design {
+            view: View::Standard,
+            ..Design::default()
+        };
+        assert!(d.to_json().contains("\"view\": \"standard\""));
+        assert!(!d.to_json().contains("\"standard\":"));
+        let mut d = Design::default();
+        d.standard.reuse_ise_space = true;
+        let json = d.to_json();
+        assert!(json.contains("\"reuseIseSpace\": true"), "{json}");
+        assert!(json.contains("\"integrationSubnetSize\": 26"), "{json}");
+        assert_eq!(Design::from_json(&json).unwrap(), d);
+    }
+
+    #[test]
+    fn the_standard_inputs_round_trip() {
+        let mut d = Design {
+            view: View::Standard,
+            ..Design::default()
+        };
+        d.standard.hosting = Hosting::AppServiceEnvironment;
+        d.standard.integration_subnet_size = TypedNumber("27".into());
+        d.standard.ase_subnet_size = TypedNumber("/25".into());
+        d.standard.reuse_ise_space = true;
+        d.standard.storage_account = Resource {
+            name: "contosost".into(),
+            is_new: false,
+        };
+        d.standard.ase_subnet.prefix = "10.0.2.0/24".into();
+        let json = d.to_json();
+        assert!(
+            json.contains("\"hosting\": \"appServiceEnvironment\""),
+            "{json}"
+        );
+        assert_eq!(Design::from_json(&json).unwrap(), d);
     }
 
     #[test]

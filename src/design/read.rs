@@ -6,8 +6,9 @@ use serde_json::Value;
 
 use crate::design::{
     AccessEndpoint, Certificate, Cloud, DependencyAddresses, Deployment, Design, ExistingSubnet,
-    Firewall, ForcedTunneling, GovernmentAddresses, NextHop, Sku, SubnetSpec, TypedNumber,
-    VirtualNetwork, DESIGN_VERSION,
+    Firewall, ForcedTunneling, GovernmentAddresses, Hosting, NextHop, Resource, Sku,
+    StandardDesign, StandardSubnetSpec, SubnetSpec, TypedNumber, View, VirtualNetwork,
+    DESIGN_VERSION,
 };
 
 /// Why a value is not of its field's type: the field's path and what was expected.
@@ -194,6 +195,22 @@ fn next_hop(v: &Value, path: &str) -> Read<NextHop> {
         &[
             ("VirtualAppliance", VirtualAppliance),
             ("VirtualNetworkGateway", VirtualNetworkGateway),
+        ],
+    )
+}
+
+fn view(v: &Value, path: &str) -> Read<View> {
+    choice(v, path, &[("ise", View::Ise), ("standard", View::Standard)])
+}
+
+fn hosting(v: &Value, path: &str) -> Read<Hosting> {
+    use Hosting::*;
+    choice(
+        v,
+        path,
+        &[
+            ("workflowStandard", WorkflowStandard),
+            ("appServiceEnvironment", AppServiceEnvironment),
         ],
     )
 }
@@ -410,8 +427,70 @@ pub fn dependency_addresses(v: &Value, path: &str) -> Read<DependencyAddresses> 
     Ok(d)
 }
 
+fn resource(v: &Value, path: &str) -> Read<Resource> {
+    let f = fields(v, path, ["name", "isNew"])?;
+    let mut r = Resource::default();
+    set(&mut r.name, f[0], path, "name", string)?;
+    set(&mut r.is_new, f[1], path, "isNew", boolean)?;
+    Ok(r)
+}
+
+fn standard_subnet(v: &Value, path: &str) -> Read<StandardSubnetSpec> {
+    let f = fields(v, path, ["name", "prefix"])?;
+    let mut s = StandardSubnetSpec::default();
+    set(&mut s.name, f[0], path, "name", string)?;
+    set(&mut s.prefix, f[1], path, "prefix", string)?;
+    Ok(s)
+}
+
+/// The Logic Apps Standard network's inputs, in field order.
+const STANDARD_FIELDS: [&str; 11] = [
+    "hosting",
+    "integrationSubnetSize",
+    "aseSubnetSize",
+    "reuseIseSpace",
+    "logicApp",
+    "storageAccount",
+    "planName",
+    "aseName",
+    "integrationSubnet",
+    "privateEndpointSubnet",
+    "aseSubnet",
+];
+
+/// The Logic Apps Standard network's inputs; missing fields keep their defaults.
+pub fn standard(v: &Value, path: &str) -> Read<StandardDesign> {
+    let f = fields(v, path, STANDARD_FIELDS)?;
+    let mut s = StandardDesign::default();
+    let n = |i: usize| STANDARD_FIELDS[i];
+    set(&mut s.hosting, f[0], path, n(0), hosting)?;
+    set(
+        &mut s.integration_subnet_size,
+        f[1],
+        path,
+        n(1),
+        typed_number,
+    )?;
+    set(&mut s.ase_subnet_size, f[2], path, n(2), typed_number)?;
+    set(&mut s.reuse_ise_space, f[3], path, n(3), boolean)?;
+    set(&mut s.logic_app, f[4], path, n(4), resource)?;
+    set(&mut s.storage_account, f[5], path, n(5), resource)?;
+    set(&mut s.plan_name, f[6], path, n(6), string)?;
+    set(&mut s.ase_name, f[7], path, n(7), string)?;
+    set(&mut s.integration_subnet, f[8], path, n(8), standard_subnet)?;
+    set(
+        &mut s.private_endpoint_subnet,
+        f[9],
+        path,
+        n(9),
+        standard_subnet,
+    )?;
+    set(&mut s.ase_subnet, f[10], path, n(10), standard_subnet)?;
+    Ok(s)
+}
+
 /// The design's fields, in the order [`design`] reads them.
-const DESIGN_FIELDS: [&str; 22] = [
+const DESIGN_FIELDS: [&str; 24] = [
     "subscriptionId",
     "resourceGroup",
     "name",
@@ -434,6 +513,8 @@ const DESIGN_FIELDS: [&str; 22] = [
     "dependencyAddresses",
     "managedConnectors",
     "allowLoadBalancerRule",
+    "view",
+    "standard",
 ];
 
 /// The fields of a design object, by their place in [`DESIGN_FIELDS`].
@@ -459,6 +540,8 @@ pub(crate) fn design(v: &Value) -> Read<Design> {
     read_environment(&f, &mut d)?;
     read_network(&f, &mut d)?;
     read_lists(&f, &mut d)?;
+    read!(f, 22, d.view, view);
+    read!(f, 23, d.standard, standard);
     Ok(d)
 }
 
@@ -535,6 +618,9 @@ hand_read! {
     Firewall => firewall,
     GovernmentAddresses => government_addresses,
     DependencyAddresses => dependency_addresses,
+    StandardDesign => standard,
+    Resource => resource,
+    StandardSubnetSpec => standard_subnet,
 }
 
 #[cfg(test)]
@@ -649,6 +735,16 @@ mod tests {
             r#"{"governmentAddresses":{"logicAppsInbound":["1.2.3.4"]},"dependencyAddresses":{"logicApps":["5.6.7.8"]}}"#,
             r#"{"networkVirtualAppliance":1}"#,
             r#"{"allowLoadBalancerRule":true,"managedConnectors":["sql"],"unknown":{"deep":[1,2]}}"#,
+            r#"{"view":"standard"}"#,
+            r#"{"view":"Standard"}"#,
+            r#"{"view":{"ise":null}}"#,
+            r#"{"standard":{"hosting":"appServiceEnvironment","integrationSubnetSize":27,"aseSubnetSize":"/25","reuseIseSpace":true}}"#,
+            r#"{"standard":{"logicApp":{"name":"la","isNew":false},"storageAccount":["st",true],"planName":"p","aseName":"a"}}"#,
+            r#"{"standard":{"integrationSubnet":{"name":"i","prefix":"10.0.1.0/26"},"privateEndpointSubnet":["pe"],"aseSubnet":{"prefix":5}}}"#,
+            r#"{"standard":{"hosting":"WorkflowStandard"}}"#,
+            r#"{"standard":{"reuseIseSpace":"yes"}}"#,
+            r#"{"standard":[]}"#,
+            r#"{"standard":null}"#,
         ];
         for text in samples {
             let mut v: Value = serde_json::from_str(text).unwrap();
@@ -696,6 +792,20 @@ mod tests {
             "logicApps",
             "managedConnectors",
             "allowLoadBalancerRule",
+            "view",
+            "standard",
+            "hosting",
+            "integrationSubnetSize",
+            "aseSubnetSize",
+            "reuseIseSpace",
+            "logicApp",
+            "storageAccount",
+            "planName",
+            "aseName",
+            "integrationSubnet",
+            "privateEndpointSubnet",
+            "aseSubnet",
+            "isNew",
             "Premium",
             "developer",
             "unknown",
@@ -721,6 +831,10 @@ mod tests {
                     "Firewall",
                     "none",
                     "VirtualNetworkGateway",
+                    "ise",
+                    "standard",
+                    "workflowStandard",
+                    "appServiceEnvironment",
                     "10.0.0.0/24",
                     "",
                 ][..]
@@ -750,7 +864,7 @@ mod tests {
                 "subscriptionId", "sku", "additionalCapacity", "accessEndpoint", "deployment",
                 "cloud", "vnet", "subnets", "forcedTunneling", "firewall", "dnsServers",
                 "networkVirtualAppliance", "certificates", "governmentAddresses",
-                "dependencyAddresses", "managedConnectors", "unknown",
+                "dependencyAddresses", "managedConnectors", "view", "standard", "unknown",
             ][..]), json_value()), 0..6)
         ) {
             let mut map = serde_json::Map::new();

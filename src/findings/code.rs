@@ -180,6 +180,86 @@ pub const LIST_TOO_LONG: &str = "list-too-long";
 /// The virtual network would hold more subnets than Azure allows (3,000).
 pub const VNET_SUBNET_LIMIT: &str = "vnet-subnet-limit";
 
+// --- the Logic Apps Standard network (see `standard`) -----------------------------
+/// A name the Standard network needs (logic app, storage account, plan, environment,
+/// subnet) is empty.
+pub const STANDARD_NAME_MISSING: &str = "standard-name-missing";
+/// A Standard resource or subnet name breaks Azure's naming rules.
+pub const STANDARD_NAME_INVALID: &str = "standard-name-invalid";
+/// Two subnets of the Standard network share a name, or one has the name of a subnet that
+/// stays in the VNet.
+pub const STANDARD_SUBNET_NAMES_DUPLICATE: &str = "standard-subnet-names-duplicate";
+/// A Standard subnet size is not a prefix length (a whole number from 0 to 32).
+pub const STANDARD_SUBNET_SIZE_INVALID: &str = "standard-subnet-size-invalid";
+/// The integration subnet is smaller than /28, the smallest virtual network integration takes.
+pub const INTEGRATION_SUBNET_TOO_SMALL: &str = "integration-subnet-too-small";
+/// The integration subnet is a /28: below the /27 the portal needs when it creates the subnet.
+pub const INTEGRATION_SUBNET_BELOW_PORTAL_MINIMUM: &str = "integration-subnet-below-portal-minimum";
+/// The integration subnet is smaller than the /26 the articles recommend.
+pub const INTEGRATION_SUBNET_BELOW_RECOMMENDED: &str = "integration-subnet-below-recommended";
+/// The App Service Environment subnet is smaller than /27, its minimum.
+pub const ASE_SUBNET_TOO_SMALL: &str = "ase-subnet-too-small";
+/// The App Service Environment subnet is smaller than the /24 its article recommends.
+pub const ASE_SUBNET_BELOW_RECOMMENDED: &str = "ase-subnet-below-recommended";
+/// The pinned private-endpoint subnet cannot hold the plan's private endpoints.
+pub const PRIVATE_ENDPOINT_SUBNET_TOO_SMALL: &str = "private-endpoint-subnet-too-small";
+/// A pinned Standard subnet is not inside one VNet prefix.
+pub const STANDARD_SUBNET_OUTSIDE_VNET: &str = "standard-subnet-outside-vnet";
+/// Two Standard subnets overlap.
+pub const STANDARD_SUBNETS_OVERLAP: &str = "standard-subnets-overlap";
+/// A pinned Standard subnet overlaps an existing subnet.
+pub const STANDARD_SUBNET_OVERLAPS_EXISTING: &str = "standard-subnet-overlaps-existing";
+/// A pinned Standard subnet overlaps an ISE subnet while the ISE's space is not reused.
+pub const STANDARD_SUBNET_OVERLAPS_ISE: &str = "standard-subnet-overlaps-ise";
+/// A Standard subnet lies in a range only the ISE article rules out (a note: no Standard
+/// article repeats the rule).
+pub const STANDARD_SUBNET_IN_ISE_ONLY_RANGE: &str = "standard-subnet-in-ise-only-range";
+/// The free space cannot hold a Standard subnet still to allocate.
+pub const STANDARD_ALLOCATION_NO_SPACE: &str = "standard-allocation-no-space";
+/// The VNet has IPv6 address space, which virtual network integration does not allow.
+pub const VNET_IPV6_INTEGRATION: &str = "vnet-ipv6-integration";
+/// A third (or later) custom DNS server: the app settings carry two.
+pub const DNS_SERVER_NOT_CARRIED: &str = "dns-server-not-carried";
+/// Managed webhook (push) triggers and actions do not work behind the app's private endpoint.
+pub const PUSH_TRIGGERS_PRIVATE_ENDPOINT: &str = "push-triggers-private-endpoint";
+/// More access-restriction rules than App Service allows.
+pub const ACCESS_RESTRICTION_LIMIT: &str = "access-restriction-limit";
+/// Reusing the ISE's space was asked for, but the ISE plan has no placed subnets to reuse.
+pub const REUSE_WITHOUT_ISE_SUBNETS: &str = "reuse-without-ise-subnets";
+/// An internal App Service Environment outside the public cloud: its article gives no DNS
+/// suffix for the zone.
+pub const ASE_DNS_SUFFIX_UNKNOWN: &str = "ase-dns-suffix-unknown";
+/// The appliance's IP address lies inside a pinned Standard subnet.
+pub const FIREWALL_IP_IN_STANDARD_SUBNET: &str = "firewall-ip-in-standard-subnet";
+
+/// Every code the Standard planner adds (it also uses shared ones: prefixes, DNS servers,
+/// address lists, the appliance, limits).
+pub const STANDARD: &[&str] = &[
+    STANDARD_NAME_MISSING,
+    STANDARD_NAME_INVALID,
+    STANDARD_SUBNET_NAMES_DUPLICATE,
+    STANDARD_SUBNET_SIZE_INVALID,
+    INTEGRATION_SUBNET_TOO_SMALL,
+    INTEGRATION_SUBNET_BELOW_PORTAL_MINIMUM,
+    INTEGRATION_SUBNET_BELOW_RECOMMENDED,
+    ASE_SUBNET_TOO_SMALL,
+    ASE_SUBNET_BELOW_RECOMMENDED,
+    PRIVATE_ENDPOINT_SUBNET_TOO_SMALL,
+    STANDARD_SUBNET_OUTSIDE_VNET,
+    STANDARD_SUBNETS_OVERLAP,
+    STANDARD_SUBNET_OVERLAPS_EXISTING,
+    STANDARD_SUBNET_OVERLAPS_ISE,
+    STANDARD_SUBNET_IN_ISE_ONLY_RANGE,
+    STANDARD_ALLOCATION_NO_SPACE,
+    VNET_IPV6_INTEGRATION,
+    DNS_SERVER_NOT_CARRIED,
+    PUSH_TRIGGERS_PRIVATE_ENDPOINT,
+    ACCESS_RESTRICTION_LIMIT,
+    REUSE_WITHOUT_ISE_SUBNETS,
+    ASE_DNS_SUFFIX_UNKNOWN,
+    FIREWALL_IP_IN_STANDARD_SUBNET,
+];
+
 /// Every code, for documentation and tests.
 pub const ALL: &[&str] = &[
     SUBSCRIPTION_ID_MISSING,
@@ -261,4 +341,27 @@ pub const ALL: &[&str] = &[
     VALUE_TOO_LONG,
     LIST_TOO_LONG,
     VNET_SUBNET_LIMIT,
+    STANDARD_NAME_MISSING,
+    STANDARD_NAME_INVALID,
+    STANDARD_SUBNET_NAMES_DUPLICATE,
+    STANDARD_SUBNET_SIZE_INVALID,
+    INTEGRATION_SUBNET_TOO_SMALL,
+    INTEGRATION_SUBNET_BELOW_PORTAL_MINIMUM,
+    INTEGRATION_SUBNET_BELOW_RECOMMENDED,
+    ASE_SUBNET_TOO_SMALL,
+    ASE_SUBNET_BELOW_RECOMMENDED,
+    PRIVATE_ENDPOINT_SUBNET_TOO_SMALL,
+    STANDARD_SUBNET_OUTSIDE_VNET,
+    STANDARD_SUBNETS_OVERLAP,
+    STANDARD_SUBNET_OVERLAPS_EXISTING,
+    STANDARD_SUBNET_OVERLAPS_ISE,
+    STANDARD_SUBNET_IN_ISE_ONLY_RANGE,
+    STANDARD_ALLOCATION_NO_SPACE,
+    VNET_IPV6_INTEGRATION,
+    DNS_SERVER_NOT_CARRIED,
+    PUSH_TRIGGERS_PRIVATE_ENDPOINT,
+    ACCESS_RESTRICTION_LIMIT,
+    REUSE_WITHOUT_ISE_SUBNETS,
+    ASE_DNS_SUFFIX_UNKNOWN,
+    FIREWALL_IP_IN_STANDARD_SUBNET,
 ];

@@ -69,6 +69,8 @@ const TOP: &[(&str, &str)] = &[
         "allowLoadBalancerRule",
         "Explicit AzureLoadBalancer inbound rule",
     ),
+    ("view", "Planner view (ISE or Standard)"),
+    ("standard", "Logic Apps Standard network"),
 ];
 
 /// Sub-fields of objects, by parent key.
@@ -120,6 +122,24 @@ const ISE_SUBNET: &[(&str, &str)] = &[
     ("prefix", "prefix"),
     ("placed", "placement"),
 ];
+/// The Logic Apps Standard network's own fields (`standard.*`).
+const STANDARD: &[(&str, &str)] = &[
+    ("hosting", "Standard hosting"),
+    ("integrationSubnetSize", "Integration subnet size"),
+    ("aseSubnetSize", "App Service Environment subnet size"),
+    ("reuseIseSpace", "Reuse the ISE's address space"),
+    ("logicApp", "Standard logic app"),
+    ("storageAccount", "Storage account"),
+    ("planName", "App Service plan name"),
+    ("aseName", "App Service Environment name"),
+    ("integrationSubnet", "Integration subnet"),
+    ("privateEndpointSubnet", "Private-endpoint subnet"),
+    ("aseSubnet", "App Service Environment subnet"),
+];
+/// Fields of the Standard resources (`standard.logicApp.*`, `standard.storageAccount.*`).
+const STANDARD_RESOURCE: &[(&str, &str)] = &[("name", "name"), ("isNew", "(new or existing)")];
+/// Fields of the Standard subnets (`standard.integrationSubnet.*`…).
+const STANDARD_SUBNET: &[(&str, &str)] = &[("name", "name"), ("prefix", "prefix")];
 const CERTIFICATE: &[(&str, &str)] = &[
     ("name", "name"),
     ("publicCertificate", "public certificate"),
@@ -168,6 +188,15 @@ pub fn label(path: &str) -> Option<String> {
         ("certificates", [Index(i)]) => Some(format!("Certificate {}", i + 1)),
         ("certificates", [Index(i), Key(k)]) => {
             find(CERTIFICATE, k).map(|what| format!("Certificate {} {what}", i + 1))
+        }
+        ("standard", [Key(k)]) => find(STANDARD, k).map(str::to_string),
+        ("standard", [Key(parent), Key(k)]) => {
+            let table = match *parent {
+                "logicApp" | "storageAccount" => STANDARD_RESOURCE,
+                "integrationSubnet" | "privateEndpointSubnet" | "aseSubnet" => STANDARD_SUBNET,
+                _ => return None,
+            };
+            Some(format!("{} {}", find(STANDARD, parent)?, find(table, k)?))
         }
         ("firewall", _) => sub(FIREWALL),
         ("governmentAddresses", _) => sub(GOVERNMENT),
@@ -253,6 +282,10 @@ mod tests {
         d.forced_tunneling = ForcedTunneling::Firewall;
         d.firewall.next_hop = NextHop::VirtualAppliance;
         d.firewall.appliance_ip = "10.0.3.4".into();
+        d.standard.integration_subnet.prefix = "10.0.1.0/26".into();
+        d.standard.private_endpoint_subnet.prefix = "10.0.1.64/28".into();
+        d.standard.ase_subnet.prefix = "10.0.2.0/24".into();
+        d.view = crate::design::View::Standard;
         d
     }
 
@@ -351,6 +384,17 @@ mod tests {
             ),
             ("firewall.applianceIp", "Appliance IP address"),
             ("managedConnectors[2]", "Managed connector 3"),
+            ("standard.integrationSubnetSize", "Integration subnet size"),
+            ("standard.storageAccount.name", "Storage account name"),
+            (
+                "standard.logicApp.isNew",
+                "Standard logic app (new or existing)",
+            ),
+            (
+                "standard.privateEndpointSubnet.prefix",
+                "Private-endpoint subnet prefix",
+            ),
+            ("view", "Planner view (ISE or Standard)"),
         ] {
             assert_eq!(label(path).as_deref(), Some(want), "{path}");
         }
@@ -369,6 +413,10 @@ mod tests {
             "name[0]",
             "vnet.addressPrefixes[1][2]",
             "subnets[99999999999999999999999].name",
+            "standard.colour",
+            "standard.logicApp.colour",
+            "standard.hosting.name",
+            "standard.integrationSubnet.prefix.x",
         ] {
             assert_eq!(label(path), None, "{path}");
         }

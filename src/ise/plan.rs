@@ -76,7 +76,10 @@ pub fn plan(design: &Design) -> Plan {
         &checked.existing,
         reserved::RESERVED,
     );
-    let findings = ordered_and_capped(bounded.merge(f), &bounded.uncounted);
+    let mut merged = bounded.merge(f);
+    // The Standard network's inputs are the Standard plan's to report.
+    merged.0.retain(|x| !x.field.starts_with("standard."));
+    let findings = ordered_and_capped(merged, &bounded.uncounted);
     Plan {
         counts: Counts::of(&findings),
         findings,

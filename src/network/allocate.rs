@@ -168,6 +168,87 @@ pub fn without(free: &[(u64, u64)], taken: &[Ipv4Net]) -> Vec<(u64, u64)> {
     out
 }
 
+/// Chooses one aligned block for each prefix length of `lengths`, one after another: the
+/// largest first (the smaller ones then fill in around it), each the lowest free block of
+/// its size — inside `prefer` when one is free there (space the caller would rather fill
+/// first, such as a retired service's), else anywhere in `free`. Each block chosen is cut out
+/// of the free space before the next is chosen, so the blocks never overlap.
+///
+/// The answer is in the order of `lengths`; `None` where no free block of that size was
+/// left (or the length is over 32). Deterministic: equal lengths are placed in their order.
+///
+/// ```
+/// use ise_planner::network::allocate::{allocate_sizes, free_intervals};
+/// let free = free_intervals(&["10.0.0.0/24".parse().unwrap()], &["10.0.0.0/27".parse().unwrap()]);
+/// let blocks = allocate_sizes(&free, &[28, 26], &[]);
+/// let text: Vec<String> = blocks.iter().flatten().map(|b| b.to_string()).collect();
+/// assert_eq!(text, ["10.0.0.32/28", "10.0.0.64/26"]);
+/// ```
+pub fn allocate_sizes(
+    free: &[(u64, u64)],
+    lengths: &[u8],
+    prefer: &[(u64, u64)],
+) -> Vec<Option<Ipv4Net>> {
+    let mut order: Vec<usize> = (0..lengths.len()).collect();
+    crate::order::sort_by_key(&mut order, |&i| u64::from(lengths[i]));
+    let mut free = free.to_vec();
+    let mut prefer = intersect(&free, &joined(prefer));
+    let mut out = vec![None; lengths.len()];
+    for i in order {
+        let len = lengths[i];
+        let Some(block) = lowest_block(&prefer, len).or_else(|| lowest_block(&free, len)) else {
+            continue;
+        };
+        free = without(&free, &[block]);
+        prefer = without(&prefer, &[block]);
+        out[i] = Some(block);
+    }
+    out
+}
+
+/// The lowest aligned block of `/len` wholly inside one of the `free` intervals.
+pub fn lowest_block(free: &[(u64, u64)], len: u8) -> Option<Ipv4Net> {
+    if len > 32 {
+        return None;
+    }
+    let block = 1u64 << (32 - u32::from(len));
+    free.iter().find_map(|&(start, end)| {
+        let (first, n) = aligned_blocks(start, end, block);
+        (n > 0).then(|| block_at(first, len)).flatten()
+    })
+}
+
+/// Intervals (in address order, disjoint) with those that touch joined into one: space that
+/// spans two adjacent prefixes, where a larger aligned block may straddle them.
+pub fn joined(intervals: &[(u64, u64)]) -> Vec<(u64, u64)> {
+    let mut out: Vec<(u64, u64)> = Vec::with_capacity(intervals.len());
+    for &(start, end) in intervals {
+        match out.last_mut() {
+            Some(last) if start <= last.1 + 1 => last.1 = last.1.max(end),
+            _ => out.push((start, end)),
+        }
+    }
+    out
+}
+
+/// The addresses two lists of free intervals (each in address order, disjoint) share.
+pub fn intersect(a: &[(u64, u64)], b: &[(u64, u64)]) -> Vec<(u64, u64)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        let (start, end) = (a[i].0.max(b[j].0), a[i].1.min(b[j].1));
+        if start <= end {
+            out.push((start, end));
+        }
+        if a[i].1 < b[j].1 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
 /// The free address intervals (inclusive, as integers) of the VNet, in address order: its
 /// outermost prefixes with every `blocked` range cut out.
 pub fn free_intervals(vnet: &[Ipv4Net], blocked: &[Ipv4Net]) -> Vec<(u64, u64)> {
@@ -430,6 +511,95 @@ mod tests {
         let a = alloc(&nets(&["10.0.0.0/16"]), &used, 4);
         assert_eq!(strings(&a.blocks)[0], "10.0.200.0/27");
         assert_eq!(a.free_blocks, 4);
+    }
+
+    #[test]
+    fn blocks_of_several_sizes_largest_first() {
+        let free = free_intervals(&nets(&["10.0.0.0/24"]), &nets(&["10.0.0.0/28"]));
+        // The /26 goes first, to the lowest free /26; the /28 and the /27 fill in below it.
+        let blocks = allocate_sizes(&free, &[28, 26, 27], &[]);
+        let text: Vec<String> = blocks.iter().flatten().map(|b| b.to_string()).collect();
+        assert_eq!(text, ["10.0.0.16/28", "10.0.0.64/26", "10.0.0.32/27"]);
+        // No room for a second /25: that one is `None`, the others still placed.
+        let blocks = allocate_sizes(&free, &[25, 25, 28], &[]);
+        assert_eq!(blocks[0], Some("10.0.0.128/25".parse().unwrap()));
+        assert_eq!(blocks[1], None);
+        assert_eq!(blocks[2], Some("10.0.0.16/28".parse().unwrap()));
+        assert_eq!(allocate_sizes(&free, &[33], &[]), [None]);
+        assert!(allocate_sizes(&free, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn preferred_space_is_filled_first() {
+        let free = free_intervals(&nets(&["10.0.0.0/22"]), &[]);
+        let prefer = free_intervals(&nets(&["10.0.2.0/25"]), &[]);
+        let blocks = allocate_sizes(&free, &[26, 28, 24], &prefer);
+        let text: Vec<String> = blocks.iter().flatten().map(|b| b.to_string()).collect();
+        // The /24 cannot fit in the preferred /25, so it goes to the lowest free /24; the
+        // /26 and /28 go into the preferred space.
+        assert_eq!(text, ["10.0.2.0/26", "10.0.2.64/28", "10.0.0.0/24"]);
+        let ip = |s: &str| u64::from(u32::from(s.parse::<Ipv4Addr>().unwrap()));
+        assert_eq!(
+            intersect(&free, &prefer),
+            [(ip("10.0.2.0"), ip("10.0.2.127"))]
+        );
+        assert_eq!(lowest_block(&prefer, 24), None);
+        // Preferred space in two adjacent prefixes holds a block that spans both.
+        let prefer = free_intervals(&nets(&["10.0.1.0/27", "10.0.1.32/27"]), &[]);
+        assert_eq!(prefer.len(), 2);
+        assert_eq!(joined(&prefer).len(), 1);
+        let blocks = allocate_sizes(&free, &[26], &prefer);
+        assert_eq!(blocks, [Some("10.0.1.0/26".parse().unwrap())]);
+    }
+
+    /// Lengths the sized allocation is asked for: any, with the usual subnet sizes often.
+    fn arb_len() -> impl Strategy<Value = u8> {
+        prop_oneof![3 => 24u8..=29, 1 => 8u8..=32]
+    }
+
+    proptest! {
+        #[test]
+        fn sized_blocks_are_free_aligned_and_apart(
+            vnet in proptest::collection::vec(arb_net(8), 1..4),
+            used in proptest::collection::vec(arb_net(12), 0..40),
+            lengths in proptest::collection::vec(arb_len(), 0..6),
+            prefer in proptest::collection::vec(arb_net(12), 0..3),
+        ) {
+            let free = free_intervals(&vnet, &used);
+            let preferred = free_intervals(&prefer, &[]);
+            let blocks = allocate_sizes(&free, &lengths, &preferred);
+            prop_assert_eq!(blocks.len(), lengths.len());
+            // Replayed in the order the allocator takes them: largest first, ties by index.
+            let mut order: Vec<usize> = (0..lengths.len()).collect();
+            order.sort_by_key(|&i| lengths[i]);
+            let mut taken: Vec<Ipv4Net> = Vec::new();
+            for i in order {
+                let left = without(&free, &taken);
+                let shape = Shape::new(lengths[i], lengths[i]);
+                match blocks[i] {
+                    None => prop_assert_eq!(allocate_in(&left, 0, shape).free_blocks, 0, "a free /{} was left", lengths[i]),
+                    Some(b) => {
+                        prop_assert_eq!(b.prefix_len(), lengths[i]);
+                        prop_assert_eq!(b.trunc(), b, "aligned");
+                        prop_assert!(vnet.iter().any(|v| v.contains(&b)), "inside the VNet");
+                        prop_assert!(!used.iter().any(|u| cidr::overlaps(*u, b)), "avoids blocked ranges");
+                        prop_assert!(!taken.iter().any(|t| cidr::overlaps(*t, b)), "no overlap");
+                        prop_assert!(is_free(&left, b));
+                        // Inside the preferred space whenever a block of its size was free there.
+                        let preferred_left = intersect(&left, &joined(&preferred));
+                        if allocate_in(&preferred_left, 0, shape).free_blocks > 0 {
+                            prop_assert!(is_free(&preferred_left, b), "{} not in the preferred space", b);
+                        }
+                        taken.push(b);
+                    }
+                }
+            }
+            // Deterministic, whatever the order the VNet and blocked ranges come in.
+            let mut vnet_rev = vnet.clone(); vnet_rev.reverse();
+            let mut used_rev = used.clone(); used_rev.reverse();
+            let again = allocate_sizes(&free_intervals(&vnet_rev, &used_rev), &lengths, &preferred);
+            prop_assert_eq!(again, blocks);
+        }
     }
 
     fn arb_net(min_len: u8) -> impl Strategy<Value = Ipv4Net> {

@@ -28,8 +28,8 @@ pub const fn net(a: u8, b: u8, c: u8, d: u8, len: u8) -> Ipv4Net {
 
 const AZURE_VNET_RULES: Citation = Citation {
     article: VNET_FAQ,
-    section: "Virtual network FAQ",
-    row: "Address ranges that can't be used in a virtual network",
+    section: "What address ranges can I use in my virtual networks?",
+    row: "In addition, you can't add the following address ranges",
 };
 
 /// The ranges Azure never allows in a virtual network.
@@ -52,6 +52,33 @@ pub const AZURE_VNET: [ReservedRange; 3] = [
         by_service: false,
         source: AZURE_VNET_RULES,
     },
+];
+
+/// Loopback, which the FAQ lists beside the three above (an ISE avoids it under its own rule).
+pub const LOOPBACK: ReservedRange = ReservedRange {
+    net: net(127, 0, 0, 0, 8),
+    what: "loopback (127.0.0.0/8)",
+    by_service: false,
+    source: AZURE_VNET_RULES,
+};
+
+/// Azure's internal DNS address, which the FAQ lists beside the three above (an ISE avoids
+/// it under its own rule).
+pub const INTERNAL_DNS: ReservedRange = ReservedRange {
+    net: net(168, 63, 129, 16, 32),
+    what: "Azure's internal DNS address 168.63.129.16",
+    by_service: false,
+    source: AZURE_VNET_RULES,
+};
+
+/// All five ranges the FAQ says can't be added to a virtual network, for a planner with no
+/// service rule of its own that covers some of them.
+pub const AZURE_VNET_ALL: [ReservedRange; 5] = [
+    AZURE_VNET[0],
+    AZURE_VNET[1],
+    LOOPBACK,
+    AZURE_VNET[2],
+    INTERNAL_DNS,
 ];
 
 /// The ranges of `list` that overlap `candidate` (not only those containing it).
