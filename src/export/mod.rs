@@ -22,6 +22,7 @@ pub mod csv;
 pub mod header;
 pub mod powershell;
 pub mod quote;
+pub mod standard;
 pub mod tables;
 mod target;
 pub mod terraform;
