@@ -21,6 +21,7 @@ use serde_json::Value;
 
 use crate::design::{DependencyAddresses, Design, GovernmentAddresses};
 use crate::export::tables::PlanTable;
+use crate::export::standard::tables::StandardTable;
 use crate::export::{csv, Format};
 use crate::import::service_tags::ServiceTags;
 use crate::import::{decode_text, vnet};
@@ -61,6 +62,61 @@ pub enum Request {
         file: FileInput,
         design_json: String,
     },
+    /// The Logic Apps Standard plan of the design, as the page shows it (the Standard
+    /// planner runs here, never in the page's first load).
+    StandardView { design_json: String },
+}
+
+/// A table as the page shows it: a header row and rows of text; the last two columns are the
+/// articles a row follows and their addresses (`Article`, `Article URL`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewTable {
+    /// The command-line name (`private-endpoints`), also the section's id on the page.
+    pub name: String,
+    pub title: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl ViewTable {
+    /// Tab-separated text, as the page copies its own tables.
+    pub fn to_tsv(&self) -> String {
+        crate::export::tables::tsv(&self.header_strs(), &self.rows)
+    }
+
+    /// Escaped HTML, as the page copies its own tables.
+    pub fn to_html(&self) -> String {
+        crate::export::tables::html(&self.header_strs(), &self.rows)
+    }
+
+    fn header_strs(&self) -> Vec<&str> {
+        self.headers.iter().map(String::as_str).collect()
+    }
+}
+
+/// A finding as the page shows it, with its field's label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewFinding {
+    /// `error`, `warning` or `info`.
+    pub severity: String,
+    pub code: String,
+    pub field: String,
+    /// How the page labels the field ("Integration subnet size").
+    pub label: String,
+    pub message: String,
+}
+
+/// The Standard plan as the page shows it: its counts, its tables, its findings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StandardView {
+    /// Errors, warnings and notes.
+    pub counts: [usize; 3],
+    /// The Standard subnets first, then every other table with rows.
+    pub tables: Vec<ViewTable>,
+    pub findings: Vec<ViewFinding>,
 }
 
 /// One file to show, copy and download.
@@ -96,6 +152,8 @@ pub enum Response {
         government_addresses: Option<GovernmentAddresses>,
         summary: String,
     },
+    /// The Standard plan, as the page shows it.
+    StandardView { view: StandardView },
     /// The request could not be served; the message says why and what to do.
     Refused { message: String },
     /// The worker stopped (an internal error); the page should start a new one.
@@ -158,6 +216,9 @@ impl Envelope<Response> {
                 },
                 summary: text("summary")?,
             },
+            "standardView" => Response::StandardView {
+                view: standard_view_of(fields.get("view")?)?,
+            },
             "refused" => Response::Refused {
                 message: text("message")?,
             },
@@ -167,6 +228,89 @@ impl Envelope<Response> {
             _ => return None,
         };
         Some(Envelope { id, body })
+    }
+}
+
+/// Reads the [`StandardView`] its `Serialize` writes (hand-written, as [`Envelope::from_value`]).
+fn standard_view_of(value: &Value) -> Option<StandardView> {
+    let strings = |v: &Value| -> Option<Vec<String>> {
+        v.as_array()?
+            .iter()
+            .map(|s| Some(s.as_str()?.to_string()))
+            .collect()
+    };
+    let text = |v: &Value, key: &str| Some(v.get(key)?.as_str()?.to_string());
+    let counts = value.get("counts")?.as_array()?;
+    let count = |i: usize| usize::try_from(counts.get(i)?.as_u64()?).ok();
+    let tables = value
+        .get("tables")?
+        .as_array()?
+        .iter()
+        .map(|t| {
+            Some(ViewTable {
+                name: text(t, "name")?,
+                title: text(t, "title")?,
+                headers: strings(t.get("headers")?)?,
+                rows: t
+                    .get("rows")?
+                    .as_array()?
+                    .iter()
+                    .map(strings)
+                    .collect::<Option<_>>()?,
+            })
+        })
+        .collect::<Option<_>>()?;
+    let findings = value
+        .get("findings")?
+        .as_array()?
+        .iter()
+        .map(|f| {
+            Some(ViewFinding {
+                severity: text(f, "severity")?,
+                code: text(f, "code")?,
+                field: text(f, "field")?,
+                label: text(f, "label")?,
+                message: text(f, "message")?,
+            })
+        })
+        .collect::<Option<_>>()?;
+    Some(StandardView {
+        counts: [count(0)?, count(1)?, count(2)?],
+        tables,
+        findings,
+    })
+}
+
+/// The Standard plan of `design` as the page shows it: the subnets' table always, the others
+/// when they have rows.
+pub fn standard_view(design: &Design) -> StandardView {
+    let plan = crate::migrate::plan(design).standard;
+    let tables = StandardTable::ALL
+        .into_iter()
+        .map(|t| (t, t.of(&plan)))
+        .filter(|(t, table)| *t == StandardTable::Subnets || !table.rows.is_empty())
+        .map(|(t, table)| ViewTable {
+            name: t.name().into(),
+            title: t.title().into(),
+            headers: table.headers.iter().map(|h| h.to_string()).collect(),
+            rows: table.rows,
+        })
+        .collect();
+    let findings = plan
+        .findings
+        .iter()
+        .map(|f| ViewFinding {
+            severity: f.severity.as_str().into(),
+            code: f.code.into(),
+            field: f.field.clone(),
+            label: crate::findings::field_labels::label_or_path(&f.field),
+            message: f.message.clone(),
+        })
+        .collect();
+    StandardView {
+        counts: [plan.counts.errors, plan.counts.warnings, plan.counts.infos],
+        tables,
+        findings,
     }
 }
 
@@ -282,6 +426,9 @@ fn serve(request: Request) -> Result<Response, String> {
                 notes: summary.notes,
             })
         }
+        Request::StandardView { design_json } => Ok(Response::StandardView {
+            view: standard_view(&read_design(&design_json)?),
+        }),
         Request::ImportServiceTags { file, design_json } => {
             let mut design = read_design(&design_json)?;
             let text = match file {
@@ -619,6 +766,9 @@ mod tests {
             Response::Failed {
                 message: "stopped".into(),
             },
+            Response::StandardView {
+                view: standard_view(&Design::default()),
+            },
         ];
         for (id, body) in answers.into_iter().enumerate() {
             let envelope = Envelope {
@@ -642,6 +792,37 @@ mod tests {
         ] {
             assert_eq!(Envelope::from_value(&junk), None, "{junk}");
         }
+    }
+
+    #[test]
+    fn the_standard_view_is_the_standard_plan_as_tables() {
+        let mut design = Design::default();
+        design.dns_servers = vec!["10.1.0.4".into(), "10.1.0.5".into(), "10.1.0.6".into()];
+        let answer = handle(Request::StandardView {
+            design_json: design.to_json(),
+        });
+        let Response::StandardView { view } = answer else {
+            panic!("{answer:?}");
+        };
+        let plan = crate::migrate::plan(&design).standard;
+        assert_eq!(view.tables[0].name, "subnets");
+        assert_eq!(view.tables[0].rows, StandardTable::Subnets.of(&plan).rows);
+        assert!(view.tables.iter().all(|t| !t.rows.is_empty()));
+        assert!(view.tables.iter().any(|t| t.name == "private-endpoints"));
+        // Three DNS servers: the third cannot be carried, and the finding names its field.
+        let third = view
+            .findings
+            .iter()
+            .find(|f| f.code == crate::findings::code::DNS_SERVER_NOT_CARRIED)
+            .expect("a finding about the third server");
+        assert_eq!(third.severity, "warning");
+        assert!(!third.label.is_empty());
+        assert_eq!(view.counts[1], plan.counts.warnings);
+        // A design that cannot be read is refused with the reason.
+        assert!(matches!(
+            handle(Request::StandardView { design_json: "{".into() }),
+            Response::Refused { .. }
+        ));
     }
 
     #[test]

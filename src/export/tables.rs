@@ -20,43 +20,53 @@ impl Table {
     /// Tab-separated text; formulas neutralised, then tabs and line breaks inside cells
     /// become spaces.
     pub fn to_tsv(&self) -> String {
-        let line = |cells: Vec<&str>| {
-            cells
-                .iter()
-                .map(|c| neutralise_formula(c).replace(['\t', '\n', '\r'], " "))
-                .collect::<Vec<_>>()
-                .join("\t")
-        };
-        let mut out = line(self.headers.clone());
-        for row in &self.rows {
-            out.push('\n');
-            out.push_str(&line(row.iter().map(String::as_str).collect()));
-        }
-        out.push('\n');
-        out
+        tsv(&self.headers, &self.rows)
     }
 
     /// An HTML table with every cell escaped and formulas neutralised: spreadsheets prefer
     /// the HTML copy on the clipboard and read its cells as if typed.
     pub fn to_html(&self) -> String {
-        let mut out = String::from("<table><thead><tr>");
-        for h in &self.headers {
-            out.push_str(&format!("<th>{}</th>", escape_html(&neutralise_formula(h))));
-        }
-        out.push_str("</tr></thead><tbody>");
-        for row in &self.rows {
-            out.push_str("<tr>");
-            for cell in row {
-                out.push_str(&format!(
-                    "<td>{}</td>",
-                    escape_html(&neutralise_formula(cell))
-                ));
-            }
-            out.push_str("</tr>");
-        }
-        out.push_str("</tbody></table>");
-        out
+        html(&self.headers, &self.rows)
     }
+}
+
+/// A table as tab-separated text ([`Table::to_tsv`]), from its headers and rows.
+pub fn tsv(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let line = |cells: Vec<&str>| {
+        cells
+            .iter()
+            .map(|c| neutralise_formula(c).replace(['\t', '\n', '\r'], " "))
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    let mut out = line(headers.to_vec());
+    for row in rows {
+        out.push('\n');
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out.push('\n');
+    out
+}
+
+/// A table as escaped HTML ([`Table::to_html`]), from its headers and rows.
+pub fn html(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut out = String::from("<table><thead><tr>");
+    for h in headers {
+        out.push_str(&format!("<th>{}</th>", escape_html(&neutralise_formula(h))));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            out.push_str(&format!(
+                "<td>{}</td>",
+                escape_html(&neutralise_formula(cell))
+            ));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
 }
 
 /// Characters that make a spreadsheet read a cell as a formula when they start it (OWASP,

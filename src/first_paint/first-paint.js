@@ -93,8 +93,11 @@ async function firstPaint() {
   if (json === null) return;
   const answer = first_view(json);
   if (!answer) return;
+  const painted = JSON.parse(answer);
+  // The Standard view's answer is the full program's to give.
+  if (painted.opensOn === 'standard') return;
   if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r));
-  paint(JSON.parse(answer));
+  paint(painted);
   await painted();
 }
 

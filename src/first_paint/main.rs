@@ -20,6 +20,9 @@ pub fn link_packed(fragment: &str) -> Option<Vec<u8>> {
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Painted<'a> {
+    /// `standard` when the design opens on the Standard view: the loader paints nothing then
+    /// (the ISE's subnets are not that view's answer).
+    opens_on: ise_planner::design::View,
     address_space: &'a [String],
     vnet_name: &'a str,
     existing_subnets: usize,
@@ -40,6 +43,7 @@ pub fn first_view(json: &str) -> String {
         }
     };
     let painted = Painted {
+        opens_on: design.view,
         address_space: &design.vnet.address_prefixes,
         vnet_name: &design.vnet.name,
         existing_subnets: design.vnet.existing_subnets.len(),

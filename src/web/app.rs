@@ -8,12 +8,14 @@
 mod autosave;
 mod placements;
 mod settled;
+pub mod standard;
 
 use std::rc::Rc;
 
 use ise_planner::ise::routes::{Route, ServiceEndpoint};
 use ise_planner::ise::{checklist::ChecklistItem, nsg::SecurityRule, rest::RestRequests};
 use ise_planner::network::address_map::MapPrefix;
+use ise_planner::design::View;
 use ise_planner::{plan, Design, Finding, Plan};
 use yew::prelude::*;
 
@@ -30,8 +32,11 @@ use crate::components::routes_table::RoutesTable;
 use crate::components::routing_form::RoutingForm;
 use crate::components::rules_table::RulesTables;
 use crate::components::safeguards::Safeguards;
+use crate::components::standard_form::standard_form;
+use crate::components::standard_plan::{standard_sections, standard_subnets};
 use crate::components::subnets_table::{subnets_table, SubnetsProps};
 use crate::components::toolbar::Toolbar;
+use crate::components::view_switch::view_switch;
 use crate::state::{self, Action, Edit, Notice, PageState, Shared};
 
 #[function_component]
@@ -50,13 +55,31 @@ pub fn App() -> Html {
     );
     let saved = autosave::use_autosave(&design, state.previous.is_some(), refreshed);
     let rest_shown = use_rest_after_first_paint();
+    let standard_open = design.view == View::Standard;
+    let retries = use_state(|| 0u32);
+    let standard = standard::use_standard(design.clone(), standard_open, *retries);
+    // The forms and the status line follow the plan on screen: the Standard plan's findings
+    // in the Standard view.
+    let shown: Shared<Plan> = Shared(use_memo(
+        (settled.pair.1.clone(), (*standard).clone(), standard_open),
+        |(ise, standard, open)| match (open, standard) {
+            (true, standard::Standard::Ready { view, .. }) => {
+                standard::with_standard_findings(ise, view)
+            }
+            _ => (*ise.0).clone(),
+        },
+    ));
     let page = Page {
-        slices: use_slices(&live, &settled.pair.1),
+        slices: use_slices(&live, &shown),
         design,
         live,
-        settled: settled.pair.1.clone(),
+        settled: shown,
         handlers: Handlers::of(&state),
         explained_before,
+        standard: standard_open.then(|| ((*standard).clone(), {
+            let retries = retries.clone();
+            Callback::from(move |_| retries.set(*retries + 1))
+        })),
     };
     let dispatch = page.handlers.dispatch.clone();
     html! {
@@ -65,9 +88,10 @@ pub fn App() -> Html {
             // (index.html): they paint before the wasm runs. The toolbar sits in the header row.
             <Toolbar design={page.design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch.clone()} />
             <Safeguards notice={state.notice.clone()} can_undo={state.previous.is_some()} attention={state.attention.clone()} damaged={state.damaged.clone()} {dispatch} />
-            { summary(&yew::props!(SummaryProps { plan: page.settled.clone() })) }
+            { summary(&yew::props!(SummaryProps { plan: page.settled.clone(), subnets_said: page.standard_said() })) }
+            { view_switch(page.design.view, &page.handlers.on_edit) }
             if !saved { <p class="notice problem" role="alert">{ state::NOT_SAVED }</p> }
-            <main class="layout" onfocusout={settled.settle_now} onpointerdown={settled.pointer_down} data-complete={rest_shown.then_some("")}>
+            <main class={classes!("layout", standard_open.then_some("standard"))} onfocusout={settled.settle_now} onpointerdown={settled.pointer_down} data-complete={rest_shown.then_some("")}>
                 { page.network(state.generation) }
                 if rest_shown { { page.rest() } }
             </main>
@@ -158,35 +182,58 @@ struct Page {
     handlers: Handlers,
     explained_before: Option<AttrValue>,
     slices: Slices,
+    /// The Standard view, when it is open: its plan and how to ask for it again.
+    standard: Option<(standard::Standard, Callback<MouseEvent>)>,
 }
 
 impl Page {
-    /// The first part: the network inputs beside the subnets and the address map.
+    /// The first part: the network inputs beside the subnets (and the address map).
     fn network(&self, generation: u32) -> Html {
         let h = &self.handlers;
+        let results = match &self.standard {
+            Some((standard, retry)) => standard_subnets(standard, &self.live, retry.clone()),
+            None => html! {
+                <>
+                    { printed_inputs(&PrintedProps { design: self.design.clone() }) }
+                    { subnets_table(&yew::props!(SubnetsProps { design: self.design.clone(), plan: self.live.clone(), settled: self.settled.clone(), on_edit: h.on_edit.clone(), generation, explained_before: self.explained_before.clone() })) }
+                    <AddressMap maps={self.slices.maps.clone()} />
+                </>
+            },
+        };
         html! {
             <>
                 <div class="area-network">
                     { network_form(&yew::props!(FormProps { design: self.design.clone(), plan: self.settled.clone(), on_edit: h.on_edit.clone(), on_notice: h.on_notice.clone(), dispatch: h.dispatch.clone(), generation })) }
                 </div>
-                <div class="area-results">
-                    { printed_inputs(&PrintedProps { design: self.design.clone() }) }
-                    { subnets_table(&yew::props!(SubnetsProps { design: self.design.clone(), plan: self.live.clone(), settled: self.settled.clone(), on_edit: h.on_edit.clone(), generation, explained_before: self.explained_before.clone() })) }
-                    <AddressMap maps={self.slices.maps.clone()} />
-                </div>
+                <div class="area-results">{ results }</div>
             </>
         }
     }
 
-    /// The rest: routing and environment inputs beside the rules, routes, exports, checklist
-    /// and findings.
+    /// The rest: the other inputs beside the plan's other tables, the exports and findings.
     fn rest(&self) -> Html {
         let (h, s) = (&self.handlers, &self.slices);
+        let form = yew::props!(FormProps { design: self.design.clone(), plan: self.settled.clone(), on_edit: h.on_edit.clone() });
+        if let Some((standard, _)) = &self.standard {
+            return html! {
+                <>
+                    <div class="area-more-inputs">
+                        { standard_form(&form) }
+                        <RoutingForm design={self.design.clone()} plan={self.settled.clone()} on_edit={h.on_edit.clone()} on_notice={h.on_notice.clone()} />
+                        { environment_form(&form) }
+                    </div>
+                    <div class="area-outputs">
+                        if let standard::Standard::Ready { view, .. } = standard { { standard_sections(view) } }
+                        <FindingsPanel findings={s.findings.clone()} />
+                    </div>
+                </>
+            };
+        }
         html! {
             <>
                 <div class="area-more-inputs">
                     <RoutingForm design={self.design.clone()} plan={self.settled.clone()} on_edit={h.on_edit.clone()} on_notice={h.on_notice.clone()} />
-                    { environment_form(&yew::props!(FormProps { design: self.design.clone(), plan: self.settled.clone(), on_edit: h.on_edit.clone() })) }
+                    { environment_form(&form) }
                 </div>
                 <div class="area-outputs">
                     <RulesTables rules={s.rules.clone()} />
@@ -197,5 +244,22 @@ impl Page {
                 </div>
             </>
         }
+    }
+
+    /// What the status region says of the subnets in the Standard view.
+    fn standard_said(&self) -> Option<AttrValue> {
+        let (standard, _) = self.standard.as_ref()?;
+        let standard::Standard::Ready { view, .. } = standard else {
+            return Some(". Planning the Standard network.".into());
+        };
+        let subnets = view.tables.first()?;
+        let at = |name: &str| subnets.headers.iter().position(|h| h == name);
+        let (name, prefix) = (at("Name")?, at("Prefix")?);
+        let said: Vec<String> = subnets
+            .rows
+            .iter()
+            .map(|r| format!("{} {}", r[name], r[prefix]))
+            .collect();
+        Some(format!(". Standard subnets: {}.", said.join(", ")).into())
     }
 }

@@ -17,6 +17,8 @@ const MARKERS = [
   ['PowerShell script', 'New-AzNetworkSecurityRuleConfig'],
   ['VNet import', 'is not a virtual network'],
   ['Service Tags import', "this is not Azure's Service Tags JSON file"],
+  ['Logic Apps Standard planner (app settings)', 'WEBSITE_CONTENTOVERVNET'],
+  ['Logic Apps Standard planner (private DNS zones)', 'privatelink.azurewebsites'],
 ];
 
 const read = (name) => fs.readFileSync(path.join(DIST, name));

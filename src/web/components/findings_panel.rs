@@ -16,6 +16,9 @@ use crate::state::Shared;
 pub struct SummaryProps {
     /// The settled plan: it changes when the user pauses or leaves a field, never per keystroke.
     pub plan: Shared<Plan>,
+    /// What screen readers hear of the subnets, when not the ISE's ("Standard subnets: …").
+    #[prop_or_default]
+    pub subnets_said: Option<AttrValue>,
 }
 
 /// The counts line at the top of the page, with the four prefixes for screen readers: the
@@ -35,7 +38,7 @@ pub fn summary(props: &SummaryProps) -> Html {
             <span class="count error">{ plural(c.errors, "error") }</span>{ " · " }
             <span class="count warning">{ plural(c.warnings, "warning") }</span>{ " · " }
             <span class="count info">{ plural(c.infos, "note") }</span>
-            <span class="visually-hidden">{ format!(". ISE subnets: {}.", prefixes.join(", ")) }</span>
+            <span class="visually-hidden">{ props.subnets_said.clone().unwrap_or_else(|| format!(". ISE subnets: {}.", prefixes.join(", ")).into()) }</span>
         </p>
     }
 }
