@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use ise_planner::findings::{code, Counts, Finding, Severity};
+use ise_planner::findings::{Counts, Finding, Severity};
 use ise_planner::tools::{Request, Response, StandardView};
 use ise_planner::{Design, Plan};
 use yew::prelude::*;
@@ -80,24 +80,42 @@ pub fn use_standard(design: Shared<Design>, open: bool, retry: u32) -> UseStateH
     state
 }
 
+thread_local! {
+    /// Codes met so far, each kept once for the life of the page.
+    static CODES: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A finding code as the page's findings hold it (`&'static str`): codes are a closed set of
+/// some hundred, so each distinct one is kept once and never again allocated.
+fn interned(code: &str) -> &'static str {
+    CODES.with(|codes| {
+        let mut codes = codes.borrow_mut();
+        if let Some(known) = codes.iter().copied().find(|c| *c == code) {
+            return known;
+        }
+        let kept: &'static str = Box::leak(code.to_string().into_boxed_str());
+        codes.push(kept);
+        kept
+    })
+}
+
 /// The ISE plan with the Standard plan's findings in place of its own: what the forms and the
 /// status line follow in the Standard view (they show the findings of the plan on screen).
 pub fn with_standard_findings(ise: &Plan, view: &StandardView) -> Plan {
     let findings: Vec<Finding> = view
         .findings
         .iter()
-        .filter_map(|f| {
-            Some(Finding {
+        .map(|f| {
+            Finding {
                 severity: match f.severity.as_str() {
                     "error" => Severity::Error,
                     "warning" => Severity::Warning,
                     _ => Severity::Info,
                 },
-                // Codes are a closed set: the one the core wrote is among them.
-                code: code::ALL.iter().copied().find(|c| *c == f.code)?,
+                code: interned(&f.code),
                 field: f.field.clone(),
                 message: f.message.clone(),
-            })
+            }
         })
         .collect();
     Plan {
