@@ -88,8 +88,10 @@ pub fn App() -> Html {
             // (index.html): they paint before the wasm runs. The toolbar sits in the header row.
             <Toolbar design={page.design.clone()} recent={Shared(state.recent.clone())} dispatch={dispatch.clone()} />
             <Safeguards notice={state.notice.clone()} can_undo={state.previous.is_some()} attention={state.attention.clone()} damaged={state.damaged.clone()} {dispatch} />
-            { summary(&yew::props!(SummaryProps { plan: page.settled.clone(), subnets_said: page.standard_said() })) }
-            { view_switch(page.design.view, &page.handlers.on_edit) }
+            <div class="status-row">
+                { summary(&yew::props!(SummaryProps { plan: page.settled.clone(), subnets_said: page.standard_said() })) }
+                { view_switch(page.design.view, &page.handlers.on_edit) }
+            </div>
             if !saved { <p class="notice problem" role="alert">{ state::NOT_SAVED }</p> }
             <main class={classes!("layout", standard_open.then_some("standard"))} onfocusout={settled.settle_now} onpointerdown={settled.pointer_down} data-complete={rest_shown.then_some("")}>
                 { page.network(state.generation) }

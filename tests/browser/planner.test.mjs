@@ -244,7 +244,7 @@ test('save a design to a file and open it again', async () => {
   assert.equal(download.suggestedFilename(), 'file-ise-design.json');
   const file = await download.path();
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
-  assert.equal(saved.version, 2);
+  assert.equal(saved.version, 3);
   assert.deepEqual(saved.dnsServers, ['10.0.0.4']);
   await page.getByRole('button', { name: 'Start over' }).click();
   assert.equal(await page.inputValue('#f-name'), 'ise-1');
