@@ -434,7 +434,8 @@ test('a panic (the DOM changed behind Yew\'s back) shows a readable message with
   // As a page translator does: a node Yew rendered disappears; the next notice is inserted
   // before it, and Yew panics.
   await page.evaluate(() => {
-    document.getElementById('summary').remove();
+    // The row that holds the status line and the view switch, right after the notices.
+    document.getElementById('summary').closest('.status-row').remove();
     location.hash = '#d1.!!!';
   });
   const reload = page.locator('#panic #panic-reload');
