@@ -34,7 +34,7 @@ const NSG: &str = "Microsoft.Network/networkSecurityGroups";
 const ROUTE_TABLE: &str = "Microsoft.Network/routeTables";
 
 /// `resourceId('type', 'name', …)` with each argument quoted.
-fn resource_id(args: &[&str]) -> Node {
+pub fn resource_id(args: &[&str]) -> Node {
     let args: Vec<String> = args.iter().map(|a| arm_string(a)).collect();
     Node::code(format!("resourceId({})", args.join(", ")))
 }
@@ -114,6 +114,11 @@ pub fn template(t: &Target<'_>) -> Node {
 /// The parameter that a template of a design with errors requires: a bool that only `true`
 /// satisfies, with no default, so that the deployment stops unless it is given.
 fn override_parameter(t: &Target<'_>) -> Node {
+    override_parameter_for(&t.not_ready_reason())
+}
+
+/// The override parameter of a file that is NOT READY for `reason`.
+pub fn override_parameter_for(reason: &str) -> Node {
     Node::map([(
         OVERRIDE_PARAMETER,
         Node::map([
@@ -123,10 +128,7 @@ fn override_parameter(t: &Target<'_>) -> Node {
                 "metadata",
                 Node::map([(
                     "description",
-                    Node::str(format!(
-                        "{} Set to true to deploy anyway.",
-                        t.not_ready_reason()
-                    )),
+                    Node::str(format!("{reason} Set to true to deploy anyway.")),
                 )]),
             ),
         ]),
