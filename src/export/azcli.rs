@@ -15,6 +15,7 @@
 
 use super::header::{self, NewVnetSubnets};
 use super::quote;
+use super::target::{RouteFields, RuleFields};
 use super::{IseTarget, SubnetTarget, Target};
 use crate::design::{Cloud, Design};
 use crate::ise::plan::Plan;
@@ -410,67 +411,85 @@ fi
 /// The NSG (created once) and its rules, then the route table (created once) and its
 /// routes; each rule and route written with `create`, a PUT that updates it in place.
 fn network_security(t: &Target<'_>) -> String {
-    let vnet_rg = t.vnet.resource_group;
-    let mut out = String::from("\n# The network security group (created once, then kept) and its rules (each written whole: created, or updated in place; every field given, since the CLI's defaults are port 80 and Allow).\n");
-    out.push_str(&unless_exists(
-        Command::new("network nsg show")
-            .one("name", t.nsg_name)
-            .one("resource-group", vnet_rg),
-        "deploy.sh: the network security group exists: kept; its rules are written again in place.",
-        Command::new("network nsg create")
-            .one("name", t.nsg_name)
-            .one("resource-group", vnet_rg)
-            .one("location", t.location),
-    ));
-    for rule in t.rules {
-        let direction = serde_json::to_value(rule.direction)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        out.push_str(
-            &Command::new("network nsg rule create")
-                .one("name", &rule.name)
-                .one("nsg-name", t.nsg_name)
-                .one("resource-group", vnet_rg)
-                .one("priority", &rule.priority.to_string())
-                .one("direction", &direction)
-                .one("access", rule.access)
-                .one("protocol", rule.protocol)
-                .many("source-address-prefixes", &rule.source_addresses)
-                .many("source-port-ranges", &[rule.source_ports])
-                .many("destination-address-prefixes", &rule.destination_addresses)
-                .many("destination-port-ranges", &rule.destination_ports)
-                .one("description", &rule.description())
-                .text(),
-        );
-    }
+    let rules: Vec<RuleFields<'_>> = t.rules.iter().map(RuleFields::of_ise).collect();
+    let mut out = nsg_block(t.nsg_name, t.vnet.resource_group, t.location, &rules);
     if let Some(table) = t.route_table {
-        out.push_str(&route_table(t, table));
+        let routes: Vec<RouteFields<'_>> = t.routes.iter().map(RouteFields::of_ise).collect();
+        out.push_str(&route_table_block(
+            table,
+            t.vnet.resource_group,
+            t.location,
+            &routes,
+        ));
     }
     out
 }
 
-fn route_table(t: &Target<'_>, table: &str) -> String {
-    let vnet_rg = t.vnet.resource_group;
+/// An NSG (created once, then kept) and its rules, each written whole.
+pub fn nsg_block(
+    nsg: &str,
+    resource_group: &str,
+    location: &str,
+    rules: &[RuleFields<'_>],
+) -> String {
+    let mut out = String::from("\n# The network security group (created once, then kept) and its rules (each written whole: created, or updated in place; every field given, since the CLI's defaults are port 80 and Allow).\n");
+    out.push_str(&unless_exists(
+        Command::new("network nsg show")
+            .one("name", nsg)
+            .one("resource-group", resource_group),
+        "deploy.sh: the network security group exists: kept; its rules are written again in place.",
+        Command::new("network nsg create")
+            .one("name", nsg)
+            .one("resource-group", resource_group)
+            .one("location", location),
+    ));
+    for rule in rules {
+        out.push_str(
+            &Command::new("network nsg rule create")
+                .one("name", rule.name)
+                .one("nsg-name", nsg)
+                .one("resource-group", resource_group)
+                .one("priority", &rule.priority.to_string())
+                .one("direction", rule.direction)
+                .one("access", rule.access)
+                .one("protocol", rule.protocol)
+                .many("source-address-prefixes", rule.sources)
+                .many("source-port-ranges", &[rule.source_ports])
+                .many("destination-address-prefixes", rule.destinations)
+                .many("destination-port-ranges", rule.destination_ports)
+                .one("description", &rule.description)
+                .text(),
+        );
+    }
+    out
+}
+
+/// A route table (created once, then kept) and its routes, each written whole.
+pub fn route_table_block(
+    table: &str,
+    resource_group: &str,
+    location: &str,
+    routes: &[RouteFields<'_>],
+) -> String {
     let mut out = String::from("\n# The route table (created once, then kept) and its routes (each written whole: created, or updated in place).\n");
     out.push_str(&unless_exists(
         Command::new("network route-table show")
             .one("name", table)
-            .one("resource-group", vnet_rg),
+            .one("resource-group", resource_group),
         "deploy.sh: the route table exists: kept; its routes are written again in place.",
         Command::new("network route-table create")
             .one("name", table)
-            .one("resource-group", vnet_rg)
-            .one("location", t.location),
+            .one("resource-group", resource_group)
+            .one("location", location),
     ));
-    for route in t.routes {
+    for route in routes {
         let mut command = Command::new("network route-table route create")
-            .one("name", &route.name)
+            .one("name", route.name)
             .one("route-table-name", table)
-            .one("resource-group", vnet_rg)
-            .one("address-prefix", &route.address_prefix)
+            .one("resource-group", resource_group)
+            .one("address-prefix", route.address_prefix)
             .one("next-hop-type", route.next_hop_type);
-        if let Some(ip) = &route.next_hop_ip {
+        if let Some(ip) = route.next_hop_ip {
             command = command.one("next-hop-ip-address", ip);
         }
         out.push_str(&command.text());
@@ -498,17 +517,33 @@ fn subnet(t: &Target<'_>, s: &SubnetTarget<'_>, total: usize) -> String {
         }
         command
     };
+    subnet_block(
+        &s.script_heading(total),
+        (t.vnet.name, vnet_rg),
+        (s.name, prefix),
+        &settings,
+    )
+}
+
+/// A subnet: created, or (an earlier run made it) its prefix checked by `check_prefix` and
+/// its `settings` updated in place. `vnet` is the VNet's name and resource group.
+pub fn subnet_block(
+    heading: &str,
+    vnet: (&str, &str),
+    subnet: (&str, &str),
+    settings: &dyn Fn(Command) -> Command,
+) -> String {
+    let (name, prefix) = subnet;
     let named = |words: &str| {
         Command::new(words)
-            .one("name", s.name)
-            .one("vnet-name", t.vnet.name)
-            .one("resource-group", vnet_rg)
+            .one("name", name)
+            .one("vnet-name", vnet.0)
+            .one("resource-group", vnet.1)
     };
     format!(
-        "\n# {}\nif exists {}; then\n  check_prefix {} {}\n{}else\n{}fi\n",
-        s.script_heading(total),
+        "\n# {heading}\nif exists {}; then\n  check_prefix {} {}\n{}else\n{}fi\n",
         named("network vnet subnet show").inline(),
-        quote::sh(s.name),
+        quote::sh(name),
         quote::sh(prefix),
         settings(named("network vnet subnet update")).text_at("  "),
         settings(named("network vnet subnet create").many("address-prefixes", &[prefix]))

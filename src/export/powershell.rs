@@ -14,6 +14,7 @@
 
 use super::header::{self, NewVnetSubnets};
 use super::quote;
+use super::target::{RouteFields, RuleFields};
 use super::{IseTarget, SubnetTarget, Target};
 use crate::design::{Cloud, Design};
 use crate::ise::plan::Plan;
@@ -223,27 +224,36 @@ pub fn replace_in_place(
 
 /// The NSG: created once with its rules; when it exists, its rules are replaced in place.
 fn nsg(t: &Target<'_>) -> String {
+    let rules: Vec<RuleFields<'_>> = t.rules.iter().map(RuleFields::of_ise).collect();
+    nsg_block("nsg", t.nsg_name, t.vnet.resource_group, t.location, &rules)
+}
+
+/// An NSG in `$variable`: created once with its rules; when it exists, its rules are
+/// replaced in place (`$rules` holds them).
+pub fn nsg_block(
+    variable: &str,
+    nsg: &str,
+    resource_group: &str,
+    location: &str,
+    rules: &[RuleFields<'_>],
+) -> String {
     let mut out = String::from(
         "\n# The network security group (created once, then kept) and its rules.\n$rules = @(\n",
     );
-    for rule in t.rules {
-        let direction = serde_json::to_value(rule.direction)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+    for rule in rules {
         out.push_str(&format!(
             "  ({})\n",
             Call::new("New-AzNetworkSecurityRuleConfig")
-                .one("Name", &rule.name)
-                .one("Description", &rule.description())
+                .one("Name", rule.name)
+                .one("Description", &rule.description)
                 .code("Priority", &rule.priority.to_string())
-                .one("Direction", &direction)
+                .one("Direction", rule.direction)
                 .one("Access", rule.access)
                 .one("Protocol", rule.protocol)
-                .many("SourceAddressPrefix", &rule.source_addresses)
+                .many("SourceAddressPrefix", rule.sources)
                 .many("SourcePortRange", &[rule.source_ports])
-                .many("DestinationAddressPrefix", &rule.destination_addresses)
-                .many("DestinationPortRange", &rule.destination_ports)
+                .many("DestinationAddressPrefix", rule.destinations)
+                .many("DestinationPortRange", rule.destination_ports)
                 .text()
         ));
     }
@@ -251,22 +261,22 @@ fn nsg(t: &Target<'_>) -> String {
     let kept = format!(
         "  Write-Output -InputObject 'deploy.ps1: the network security group exists: kept; its rules are replaced in place.'\n{}",
         replace_in_place(
-            "nsg",
+            variable,
             "SecurityRules",
             "rules",
             "rule",
-            Call::new("Set-AzNetworkSecurityGroup").code("NetworkSecurityGroup", "$nsg"),
+            Call::new("Set-AzNetworkSecurityGroup").code("NetworkSecurityGroup", &format!("${variable}")),
         )
     );
     out.push_str(&get_or_create(
-        "nsg",
+        variable,
         Call::new("Get-AzNetworkSecurityGroup")
-            .one("Name", t.nsg_name)
-            .one("ResourceGroupName", t.vnet.resource_group),
+            .one("Name", nsg)
+            .one("ResourceGroupName", resource_group),
         Call::new("New-AzNetworkSecurityGroup")
-            .one("Name", t.nsg_name)
-            .one("ResourceGroupName", t.vnet.resource_group)
-            .one("Location", t.location)
+            .one("Name", nsg)
+            .one("ResourceGroupName", resource_group)
+            .one("Location", location)
             .code("SecurityRules", "$rules")
             .switch("Force"),
         &kept,
@@ -277,15 +287,27 @@ fn nsg(t: &Target<'_>) -> String {
 /// The route table: created once with its routes; when it exists, its routes are replaced
 /// in place.
 fn route_table(t: &Target<'_>, table: &str) -> String {
+    let routes: Vec<RouteFields<'_>> = t.routes.iter().map(RouteFields::of_ise).collect();
+    route_table_block(table, t.vnet.resource_group, t.location, &routes)
+}
+
+/// A route table in `$routeTable`: created once with its routes; when it exists, its routes
+/// are replaced in place (`$routes` holds them).
+pub fn route_table_block(
+    table: &str,
+    resource_group: &str,
+    location: &str,
+    routes: &[RouteFields<'_>],
+) -> String {
     let mut out = String::from(
         "\n# The route table (created once, then kept) and its routes.\n$routes = @(\n",
     );
-    for route in t.routes {
+    for route in routes {
         let mut call = Call::new("New-AzRouteConfig")
-            .one("Name", &route.name)
-            .one("AddressPrefix", &route.address_prefix)
+            .one("Name", route.name)
+            .one("AddressPrefix", route.address_prefix)
             .one("NextHopType", route.next_hop_type);
-        if let Some(ip) = &route.next_hop_ip {
+        if let Some(ip) = route.next_hop_ip {
             call = call.one("NextHopIpAddress", ip);
         }
         out.push_str(&format!("  ({})\n", call.text()));
@@ -305,11 +327,11 @@ fn route_table(t: &Target<'_>, table: &str) -> String {
         "routeTable",
         Call::new("Get-AzRouteTable")
             .one("Name", table)
-            .one("ResourceGroupName", t.vnet.resource_group),
+            .one("ResourceGroupName", resource_group),
         Call::new("New-AzRouteTable")
             .one("Name", table)
-            .one("ResourceGroupName", t.vnet.resource_group)
-            .one("Location", t.location)
+            .one("ResourceGroupName", resource_group)
+            .one("Location", location)
             .code("Route", "$routes")
             .switch("Force"),
         &kept,
@@ -323,20 +345,8 @@ fn subnet(t: &Target<'_>, s: &SubnetTarget<'_>, total: usize) -> String {
     let Some(prefix) = s.prefix else {
         return format!("\n# {}\n", s.left_out(total));
     };
-    let mut out = format!("\n# {}\n", s.script_heading(total));
-    out.push_str(&format!(
-        "$vnet = {}\n",
-        Call::new("Get-AzVirtualNetwork")
-            .one("Name", t.vnet.name)
-            .one("ResourceGroupName", t.vnet.resource_group)
-            .text()
-    ));
-    let config = |cmdlet: &str| {
-        let mut call = Call::new(cmdlet)
-            .code("VirtualNetwork", "$vnet")
-            .one("Name", s.name)
-            .many("AddressPrefix", &[prefix])
-            .code("NetworkSecurityGroup", "$nsg");
+    let settings = |mut call: Call| {
+        call = call.code("NetworkSecurityGroup", "$nsg");
         if s.route_table.is_some() {
             call = call.code("RouteTable", "$routeTable");
         }
@@ -346,27 +356,77 @@ fn subnet(t: &Target<'_>, s: &SubnetTarget<'_>, total: usize) -> String {
         if !s.service_endpoints.is_empty() {
             call = call.many("ServiceEndpoint", s.service_endpoints);
         }
-        call.text()
+        call
     };
-    if let Some(service) = s.delegation {
+    subnet_block(&SubnetWrite {
+        heading: &s.script_heading(total),
+        vnet: t.vnet.name,
+        resource_group: t.vnet.resource_group,
+        name: s.name,
+        prefix,
+        delegation: s
+            .delegation
+            .map(|service| (super::DELEGATION_NAME, service)),
+        why: "An ISE subnet's prefix cannot change once the ISE exists",
+        settings: &settings,
+    })
+}
+
+/// A subnet to write: `Add-` when `Get-AzVirtualNetworkSubnetConfig` finds none, else its
+/// prefix checked and `Set-`; then `Set-AzVirtualNetwork`.
+pub struct SubnetWrite<'a> {
+    /// The comment above it (no user values).
+    pub heading: &'a str,
+    pub vnet: &'a str,
+    pub resource_group: &'a str,
+    pub name: &'a str,
+    pub prefix: &'a str,
+    /// The delegation's name and service, made into `$delegation`.
+    pub delegation: Option<(&'a str, &'a str)>,
+    /// Why a prefix is never changed in place (no user values).
+    pub why: &'a str,
+    /// Adds the subnet's settings to the `Add-`/`Set-` call.
+    pub settings: &'a dyn Fn(Call) -> Call,
+}
+
+/// The subnet, written with its settings; stops when it exists with another prefix.
+pub fn subnet_block(w: &SubnetWrite<'_>) -> String {
+    let mut out = format!("\n# {}\n", w.heading);
+    out.push_str(&format!(
+        "$vnet = {}\n",
+        Call::new("Get-AzVirtualNetwork")
+            .one("Name", w.vnet)
+            .one("ResourceGroupName", w.resource_group)
+            .text()
+    ));
+    let config = |cmdlet: &str| {
+        (w.settings)(
+            Call::new(cmdlet)
+                .code("VirtualNetwork", "$vnet")
+                .one("Name", w.name)
+                .many("AddressPrefix", &[w.prefix]),
+        )
+        .text()
+    };
+    if let Some((name, service)) = w.delegation {
         out.push_str(&format!(
             "$delegation = {}\n",
             Call::new("New-AzDelegation")
-                .one("Name", super::DELEGATION_NAME)
+                .one("Name", name)
                 .one("ServiceName", service)
                 .text()
         ));
     }
-    let other_prefix = format!("deploy.ps1: stopped: the subnet {} exists with another prefix than the design's {prefix}. An ISE subnet's prefix cannot change once the ISE exists; delete the subnet or change the design, then run again.", s.name);
+    let other_prefix = format!("deploy.ps1: stopped: the subnet {} exists with another prefix than the design's {}. {}; delete the subnet or change the design, then run again.", w.name, w.prefix, w.why);
     out.push_str(&format!(
         "$subnet = {}\nif ($null -eq $subnet) {{\n  $vnet = {}\n}} else {{\n  if (@($subnet.AddressPrefix) -notcontains {}) {{\n    throw {}\n  }}\n  $vnet = {}\n}}\n",
         Call::new("Get-AzVirtualNetworkSubnetConfig")
             .code("VirtualNetwork", "$vnet")
-            .one("Name", s.name)
+            .one("Name", w.name)
             .code("ErrorAction", "SilentlyContinue")
             .text(),
         config("Add-AzVirtualNetworkSubnetConfig"),
-        quote::powershell(prefix),
+        quote::powershell(w.prefix),
         quote::powershell(&other_prefix),
         config("Set-AzVirtualNetworkSubnetConfig"),
     ));

@@ -71,6 +71,63 @@ impl SubnetTarget<'_> {
     }
 }
 
+/// A security rule as the scripts write it, for any planner's rule.
+#[derive(Clone, Debug)]
+pub struct RuleFields<'a> {
+    pub name: &'a str,
+    pub priority: u16,
+    pub direction: &'a str,
+    pub access: &'a str,
+    pub protocol: &'a str,
+    pub sources: &'a [String],
+    pub source_ports: &'a str,
+    pub destinations: &'a [String],
+    pub destination_ports: &'a [String],
+    pub description: String,
+}
+
+impl<'a> RuleFields<'a> {
+    /// An ISE rule's fields.
+    pub fn of_ise(rule: &'a SecurityRule) -> RuleFields<'a> {
+        RuleFields {
+            name: &rule.name,
+            priority: rule.priority,
+            direction: match rule.direction {
+                crate::ise::nsg::Direction::Inbound => "Inbound",
+                crate::ise::nsg::Direction::Outbound => "Outbound",
+            },
+            access: rule.access,
+            protocol: rule.protocol,
+            sources: &rule.source_addresses,
+            source_ports: rule.source_ports,
+            destinations: &rule.destination_addresses,
+            destination_ports: &rule.destination_ports,
+            description: rule.description(),
+        }
+    }
+}
+
+/// A route as the scripts write it, for any planner's route.
+#[derive(Clone, Debug)]
+pub struct RouteFields<'a> {
+    pub name: &'a str,
+    pub address_prefix: &'a str,
+    pub next_hop_type: &'a str,
+    pub next_hop_ip: Option<&'a str>,
+}
+
+impl<'a> RouteFields<'a> {
+    /// An ISE route's fields.
+    pub fn of_ise(route: &'a Route) -> RouteFields<'a> {
+        RouteFields {
+            name: &route.name,
+            address_prefix: &route.address_prefix,
+            next_hop_type: route.next_hop_type,
+            next_hop_ip: route.next_hop_ip.as_deref(),
+        }
+    }
+}
+
 /// A subnet's `properties` in the ARM shape, for any planner's subnet.
 pub struct ArmSubnet<'a> {
     pub prefix: &'a str,

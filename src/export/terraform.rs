@@ -162,11 +162,11 @@ pub fn render(design: &Design, plan: &Plan) -> String {
 
 /// The required providers and their configuration.
 fn providers(t: &Target<'_>) -> Vec<Item> {
-    providers_for(t.subscription_id, t.cloud)
+    providers_for(t.subscription_id, t.cloud, AZURERM_VERSION)
 }
 
 /// The required providers (azurerm, azapi) and their configuration.
-pub fn providers_for(subscription_id: &str, cloud: Cloud) -> Vec<Item> {
+pub fn providers_for(subscription_id: &str, cloud: Cloud, azurerm_version: &str) -> Vec<Item> {
     vec![
         Block(
             "terraform",
@@ -179,7 +179,7 @@ pub fn providers_for(subscription_id: &str, cloud: Cloud) -> Vec<Item> {
                         "azurerm",
                         Node::map([
                             ("source", Node::str("hashicorp/azurerm")),
-                            ("version", Node::str(AZURERM_VERSION)),
+                            ("version", Node::str(azurerm_version)),
                         ]),
                     ),
                     attr(
