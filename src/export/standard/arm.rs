@@ -1,4 +1,4 @@
-//! The Standard ARM template (`standard-azuredeploy.json`), deployed to the virtual network's
+//! The Standard ARM template (`azuredeploy.json`), deployed to the virtual network's
 //! resource group: the NSGs, route table and subnets there; the storage account, zones,
 //! endpoints, plan, logic app or App Service Environment in the design's resource group —
 //! the same deployment when it is the VNet's, else a nested deployment (expressions evaluated
@@ -60,7 +60,7 @@ impl Refs for ArmRefs<'_> {
 
 fn how_to_deploy(t: &StandardTarget<'_>) -> Vec<String> {
     let mut lines = vec![
-        "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file standard-azuredeploy.json (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile standard-azuredeploy.json).".into(),
+        "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file azuredeploy.json (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile azuredeploy.json).".into(),
         second_run().into(),
         "The logic app is declared with outboundVnetRouting.allTraffic (Microsoft.Web 2024-11-01) and WEBSITE_CONTENTOVERVNET=1; its storage account denies public traffic from the start and its content share is made over ARM, as the private-storage article's ARM route does, so no public access is needed.".into(),
     ];

@@ -1,4 +1,4 @@
-//! The Standard Bicep file (`standard-main.bicep`), deployed to the virtual network's resource
+//! The Standard Bicep file (`main.bicep`), deployed to the virtual network's resource
 //! group: the same resources as the ARM template, by symbol. One Bicep file deploys to one
 //! resource group: when the design's resource group is not the VNet's, the app's side is
 //! left out, and the file says so (the ARM template nests it).
@@ -48,7 +48,7 @@ impl Refs for BicepRefs<'_> {
 
 fn how_to_deploy(t: &StandardTarget<'_>) -> Vec<String> {
     let mut lines = vec![
-        "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file standard-main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile standard-main.bicep).".to_string(),
+        "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file main.bicep (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile main.bicep).".to_string(),
         super::arm::second_run().to_string(),
     ];
     if t.not_ready() {

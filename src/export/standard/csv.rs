@@ -17,7 +17,8 @@ pub fn plan_table(plan: &StandardPlan, which: StandardTable) -> String {
     to_csv(&which.of(plan))
 }
 
-/// The file name of a table: `standard-private-endpoints.csv`.
+/// The file name of a table: `standard-private-endpoints.csv` (the ISE's tables, often saved
+/// beside them, are `subnets.csv`, `routes.csv`…).
 pub fn file_name(which: StandardTable) -> String {
     format!("standard-{}.csv", which.name())
 }

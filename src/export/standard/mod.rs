@@ -13,6 +13,7 @@
 pub mod arm;
 pub mod azcli;
 pub mod bicep;
+pub mod bodies;
 pub mod csv;
 pub mod header;
 pub mod powershell;
@@ -63,10 +64,10 @@ pub const API_VERSIONS: [(&str, &str, &str); 4] = [
     ),
 ];
 
-/// A Standard file's name: the ISE's with `standard-` before it (`standard-main.bicep`), so
-/// both sets can sit in one folder.
-pub fn file_name(format: Format) -> String {
-    format!("standard-{}", format.file_name())
+/// A Standard file's name: the same as the ISE's (`main.bicep`): each target's files are a
+/// deployment of their own, and the scripts name themselves in their messages.
+pub fn file_name(format: Format) -> &'static str {
+    format.file_name()
 }
 
 /// The Standard plan's file in `format` (ends with a newline).

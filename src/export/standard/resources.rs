@@ -76,6 +76,37 @@ pub trait Refs {
     fn storage_connection(&self, storage: &Ref) -> Node;
 }
 
+/// References as literal IDs, for the REST bodies the scripts send; the storage account's
+/// connection string as given (the scripts put its key in at run time).
+pub struct JsonRefs<'a> {
+    pub t: &'a StandardTarget<'a>,
+    pub connection: String,
+}
+
+impl Refs for JsonRefs<'_> {
+    fn id(&self, r: &Ref) -> Node {
+        let (namespace, types) = r.kind.split_once('/').unwrap_or((r.kind, ""));
+        let path: Vec<String> = types
+            .split('/')
+            .zip(&r.names)
+            .map(|(kind, name)| format!("{kind}/{name}"))
+            .collect();
+        Node::str(self.t.id(namespace, &path.join("/")))
+    }
+
+    fn subnet_id(&self, subnet: &str) -> Node {
+        Node::str(self.t.subnet_id(subnet))
+    }
+
+    fn vnet_id(&self) -> Node {
+        Node::str(self.t.vnet_id())
+    }
+
+    fn storage_connection(&self, _storage: &Ref) -> Node {
+        Node::str(&self.connection)
+    }
+}
+
 /// One resource in the ARM shape.
 #[derive(Clone, Debug)]
 pub struct Resource {

@@ -189,6 +189,28 @@ impl<'a> StandardTarget<'a> {
         )
     }
 
+    /// The management URL of a resource `kind`/`name` in the app's resource group, with a
+    /// `suffix` after its name (`/config/web`), at `api_version`.
+    pub fn url(&self, kind: &str, name: &str, suffix: &str, api_version: &str) -> String {
+        use crate::azure::cloud::url_segment as seg;
+        format!(
+            "https://{}/subscriptions/{}/resourceGroups/{}/providers/{kind}/{}{suffix}?api-version={api_version}",
+            self.cloud.management_host(),
+            seg(self.subscription_id),
+            seg(self.resource_group),
+            seg(name)
+        )
+    }
+
+    /// A storage connection string with `key` where its key goes.
+    pub fn storage_connection(&self, key: &str) -> String {
+        format!(
+            "DefaultEndpointsProtocol=https;AccountName={};AccountKey={key};EndpointSuffix={}",
+            self.storage.name,
+            self.cloud.storage_suffix()
+        )
+    }
+
     /// The resource an endpoint connects to.
     pub fn endpoint_target_id(&self, e: &PrivateEndpoint) -> String {
         self.id(e.target_type, &e.target)

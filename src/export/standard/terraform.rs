@@ -1,4 +1,4 @@
-//! The Standard Terraform configuration (`standard-main.tf`), azurerm 4.x throughout: the
+//! The Standard Terraform configuration (`main.tf`), azurerm 4.x throughout: the
 //! network as the ISE's file writes it (a `data` source for an existing VNet, NSGs and route
 //! table with their rules and routes inline, each subnet and its associations after the one
 //! before), the private DNS zones and links, the private endpoints with their zone groups,
