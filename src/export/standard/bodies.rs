@@ -75,6 +75,13 @@ pub fn environment(t: &StandardTarget<'_>) -> Option<Value> {
     resources::environment(t, &refs).map(|r| body(&r))
 }
 
+/// A URL without scheme and host, as `Invoke-AzRestMethod -Path` takes it.
+pub fn path(url: &str) -> &str {
+    url.strip_prefix("https://")
+        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or(url)
+}
+
 /// The URLs of the plan, the site, its `config/web`, and the environment.
 pub fn url(t: &StandardTarget<'_>, kind: &str, name: &str, suffix: &str) -> String {
     t.url(kind, name, suffix, WEB_API_VERSION)
