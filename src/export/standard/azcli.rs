@@ -16,8 +16,8 @@ use super::target::{zone_config_name, StandardSubnet, StandardTarget};
 use crate::design::{Cloud, Design};
 use crate::export::azcli::{
     check_prefix, nsg_block, options_for, put_and_wait, refusal_for, route_table_block,
-    subnet_block, unless_exists, wait_helpers, Command, LongCreate, BODY_DELIMITER, EXISTS,
-    DEFAULT_TIMEOUT_MINUTES,
+    subnet_block, unless_exists, wait_helpers, Command, LongCreate, BODY_DELIMITER,
+    DEFAULT_TIMEOUT_MINUTES, EXISTS,
 };
 use crate::export::header::comment_lines;
 use crate::export::quote;
@@ -45,8 +45,11 @@ fn how_to_deploy(t: &StandardTarget<'_>) -> Vec<String> {
     }
     match t.cloud {
         Cloud::Public => {}
-        Cloud::Government => lines.push("Azure Government: run az cloud set --name AzureUSGovernment before az login.".into()),
-        Cloud::China => lines.push("Azure China: run az cloud set --name AzureChinaCloud before az login.".into()),
+        Cloud::Government => lines.push(
+            "Azure Government: run az cloud set --name AzureUSGovernment before az login.".into(),
+        ),
+        Cloud::China => lines
+            .push("Azure China: run az cloud set --name AzureChinaCloud before az login.".into()),
     }
     lines
 }
@@ -63,12 +66,21 @@ pub fn render(design: &Design, plan: &StandardPlan) -> String {
         out.push_str(&refusal_for(&t.not_ready_reason()));
     }
     out.push_str(EXISTS);
-    out.push_str(&check_prefix(t.vnet.name, t.vnet.resource_group, "a subnet", "A subnet's prefix is never changed in place"));
+    out.push_str(&check_prefix(
+        t.vnet.name,
+        t.vnet.resource_group,
+        "a subnet",
+        "A subnet's prefix is never changed in place",
+    ));
     let ase = ase_long_create(&t);
     if let Some(w) = &ase {
         out.push_str(&wait_helpers(&w.as_long_create()));
     }
-    out.push_str(&Command::new("account set").one("subscription", t.subscription_id).text());
+    out.push_str(
+        &Command::new("account set")
+            .one("subscription", t.subscription_id)
+            .text(),
+    );
     out.push_str(&ise_subnets_gone(&t));
     out.push_str(&network(&t));
     if t.complete() {
@@ -98,7 +110,11 @@ fn ise_subnets_gone(t: &StandardTarget<'_>) -> String {
             .one("vnet-name", t.vnet.name)
             .one("resource-group", t.vnet.resource_group);
         let message = format!("deploy.sh: stopped: the ISE's subnet {name} ({prefix}) still exists, and the new subnets reuse its space. Delete the ISE first (Azure releases its subnets some time after it is deleted), then run again. Nothing was changed.");
-        out.push_str(&format!("if exists {}; then\n  echo {} >&2\n  exit 1\nfi\n", show.inline(), quote::sh(&message)));
+        out.push_str(&format!(
+            "if exists {}; then\n  echo {} >&2\n  exit 1\nfi\n",
+            show.inline(),
+            quote::sh(&message)
+        ));
     }
     out
 }
@@ -117,20 +133,41 @@ fn network(t: &StandardTarget<'_>) -> String {
         if !t.vnet.dns_servers.is_empty() {
             create = create.many("dns-servers", &t.vnet.dns_servers);
         }
-        let show = Command::new("network vnet show").one("name", t.vnet.name).one("resource-group", t.vnet.resource_group);
-        out.push_str(&unless_exists(show, "deploy.sh: the virtual network exists: kept as it is.", create));
+        let show = Command::new("network vnet show")
+            .one("name", t.vnet.name)
+            .one("resource-group", t.vnet.resource_group);
+        out.push_str(&unless_exists(
+            show,
+            "deploy.sh: the virtual network exists: kept as it is.",
+            create,
+        ));
     }
     for nsg in &t.nsgs {
         let rules: Vec<RuleFields<'_>> = nsg.rules.iter().map(|r| rule_fields(r)).collect();
-        out.push_str(&nsg_block(nsg.name, t.vnet.resource_group, &t.location, &rules));
+        out.push_str(&nsg_block(
+            nsg.name,
+            t.vnet.resource_group,
+            &t.location,
+            &rules,
+        ));
     }
     if let Some(table) = t.route_table {
         let routes: Vec<RouteFields<'_>> = table
             .routes
             .iter()
-            .map(|r| RouteFields { name: r.name, address_prefix: r.address_prefix, next_hop_type: r.next_hop_type, next_hop_ip: r.next_hop_ip.as_deref() })
+            .map(|r| RouteFields {
+                name: r.name,
+                address_prefix: r.address_prefix,
+                next_hop_type: r.next_hop_type,
+                next_hop_ip: r.next_hop_ip.as_deref(),
+            })
             .collect();
-        out.push_str(&route_table_block(table.name, t.vnet.resource_group, &t.location, &routes));
+        out.push_str(&route_table_block(
+            table.name,
+            t.vnet.resource_group,
+            &t.location,
+            &routes,
+        ));
     }
     for s in &t.subnets {
         out.push_str(&subnet(t, s));
@@ -159,12 +196,18 @@ pub fn rule_fields<'a>(r: &'a crate::standard::nsg::SecurityRule) -> RuleFields<
 
 /// The comment above a subnet (no user values).
 pub fn subnet_heading(s: &StandardSubnet<'_>) -> String {
-    format!("{} (subnets one at a time: parallel writes fail).", crate::standard::subnets::capital(s.role.what()))
+    format!(
+        "{} (subnets one at a time: parallel writes fail).",
+        crate::standard::subnets::capital(s.role.what())
+    )
 }
 
 fn subnet(t: &StandardTarget<'_>, s: &StandardSubnet<'_>) -> String {
     let Some(prefix) = s.prefix else {
-        return format!("\n# {} is left out: the planner could not place it.\n", crate::standard::subnets::capital(s.role.what()));
+        return format!(
+            "\n# {} is left out: the planner could not place it.\n",
+            crate::standard::subnets::capital(s.role.what())
+        );
     };
     let settings = |mut c: Command| {
         if let Some(nsg) = s.nsg {
@@ -181,7 +224,12 @@ fn subnet(t: &StandardTarget<'_>, s: &StandardSubnet<'_>) -> String {
         }
         c
     };
-    subnet_block(&subnet_heading(s), (t.vnet.name, t.vnet.resource_group), (s.name, prefix), &settings)
+    subnet_block(
+        &subnet_heading(s),
+        (t.vnet.name, t.vnet.resource_group),
+        (s.name, prefix),
+        &settings,
+    )
 }
 
 fn in_app_group(c: Command, t: &StandardTarget<'_>) -> Command {
@@ -191,20 +239,26 @@ fn in_app_group(c: Command, t: &StandardTarget<'_>) -> Command {
 /// A new storage account (created once, denying public network access), or the existing
 /// one, which must be there.
 fn storage(t: &StandardTarget<'_>) -> String {
-    let show = in_app_group(Command::new("storage account show").one("name", t.storage.name), t);
+    let show = in_app_group(
+        Command::new("storage account show").one("name", t.storage.name),
+        t,
+    );
     if !t.storage.is_new {
         let message = "deploy.sh: stopped: the design's existing storage account was not found in the design's resource group; create it, or mark it new in the design.";
         return format!("\n# The existing storage account.\nif ! exists {}; then\n  echo {} >&2\n  exit 1\nfi\n", show.inline(), quote::sh(message));
     }
-    let create = in_app_group(Command::new("storage account create").one("name", t.storage.name), t)
-        .one("location", &t.location)
-        .one("sku", "Standard_LRS")
-        .one("kind", "StorageV2")
-        .one("min-tls-version", "TLS1_2")
-        .one("allow-blob-public-access", "false")
-        .one("public-network-access", "Disabled")
-        .one("default-action", "Deny")
-        .one("bypass", "AzureServices");
+    let create = in_app_group(
+        Command::new("storage account create").one("name", t.storage.name),
+        t,
+    )
+    .one("location", &t.location)
+    .one("sku", "Standard_LRS")
+    .one("kind", "StorageV2")
+    .one("min-tls-version", "TLS1_2")
+    .one("allow-blob-public-access", "false")
+    .one("public-network-access", "Disabled")
+    .one("default-action", "Deny")
+    .one("bypass", "AzureServices");
     format!("\n# The storage account (new: created once, denying public network access; then kept).\n{}", unless_exists(show, "deploy.sh: the storage account exists: kept.", create))
 }
 
@@ -214,12 +268,27 @@ fn zones(t: &StandardTarget<'_>) -> String {
     let mut out = String::from("\n# The private DNS zones and their links to the virtual network (each created once: az fails to create one that exists).\n");
     for z in t.zones {
         let zone = |words: &str| in_app_group(Command::new(words).one("name", &z.name), t);
-        out.push_str(&unless_exists(zone("network private-dns zone show"), "deploy.sh: the private DNS zone exists: kept.", zone("network private-dns zone create")));
-        let link = |words: &str| in_app_group(Command::new(words).one("name", &z.vnet_link).one("zone-name", &z.name), t);
+        out.push_str(&unless_exists(
+            zone("network private-dns zone show"),
+            "deploy.sh: the private DNS zone exists: kept.",
+            zone("network private-dns zone create"),
+        ));
+        let link = |words: &str| {
+            in_app_group(
+                Command::new(words)
+                    .one("name", &z.vnet_link)
+                    .one("zone-name", &z.name),
+                t,
+            )
+        };
         let create = link("network private-dns link vnet create")
             .one("virtual-network", &t.vnet_id())
             .one("registration-enabled", "false");
-        out.push_str(&unless_exists(link("network private-dns link vnet show"), "deploy.sh: the zone's link to the virtual network exists: kept.", create));
+        out.push_str(&unless_exists(
+            link("network private-dns link vnet show"),
+            "deploy.sh: the zone's link to the virtual network exists: kept.",
+            create,
+        ));
     }
     out
 }
@@ -234,14 +303,28 @@ fn endpoint(t: &StandardTarget<'_>, e: &PrivateEndpoint, kind: &str, name: &str)
         .one("private-connection-resource-id", &t.id(kind, name))
         .one("group-id", e.group_id)
         .one("connection-name", &e.name);
-    let mut out = format!("\n# The private endpoint for {} (created once) and its zone group (written whole).\n", e.group_id);
-    out.push_str(&unless_exists(named("network private-endpoint show"), "deploy.sh: the private endpoint exists: kept.", create));
+    let mut out = format!(
+        "\n# The private endpoint for {} (created once) and its zone group (written whole).\n",
+        e.group_id
+    );
+    out.push_str(&unless_exists(
+        named("network private-endpoint show"),
+        "deploy.sh: the private endpoint exists: kept.",
+        create,
+    ));
     out.push_str(
-        &in_app_group(Command::new("network private-endpoint dns-zone-group create").one("endpoint-name", &e.name), t)
-            .one("name", e.zone_group)
-            .one("private-dns-zone", &t.id("Microsoft.Network/privateDnsZones", &e.dns_zone))
-            .one("zone-name", &zone_config_name(&e.dns_zone))
-            .text(),
+        &in_app_group(
+            Command::new("network private-endpoint dns-zone-group create")
+                .one("endpoint-name", &e.name),
+            t,
+        )
+        .one("name", e.zone_group)
+        .one(
+            "private-dns-zone",
+            &t.id("Microsoft.Network/privateDnsZones", &e.dns_zone),
+        )
+        .one("zone-name", &zone_config_name(&e.dns_zone))
+        .text(),
     );
     out
 }
@@ -250,13 +333,19 @@ fn endpoint(t: &StandardTarget<'_>, e: &PrivateEndpoint, kind: &str, name: &str)
 /// one found; then its network properties, app settings, access restrictions and own
 /// endpoint.
 fn app(t: &StandardTarget<'_>) -> String {
-    let Some(app) = &t.app else { return String::new() };
+    let Some(app) = &t.app else {
+        return String::new();
+    };
     let show = in_app_group(Command::new("logicapp show").one("name", app.site.name), t);
     let mut out = match app.site.is_new {
         true => new_app(t, show),
         false => {
             let message = "deploy.sh: stopped: the design's existing logic app was not found in the design's resource group; create it, or mark it new in the design.";
-            format!("\n# The existing logic app.\nif ! exists {}; then\n  echo {} >&2\n  exit 1\nfi\n", show.inline(), quote::sh(message))
+            format!(
+                "\n# The existing logic app.\nif ! exists {}; then\n  echo {} >&2\n  exit 1\nfi\n",
+                show.inline(),
+                quote::sh(message)
+            )
         }
     };
     out.push_str(&app_settings(t));
@@ -269,19 +358,54 @@ fn app(t: &StandardTarget<'_>) -> String {
 /// A new app's plan (WS1) and content share, each made once; the site made once, with its
 /// storage key read at run time.
 fn new_app(t: &StandardTarget<'_>, show: Command) -> String {
-    let (Some(app), Some((plan_body, parts)), Some(share)) = (&t.app, bodies::new_app(t), t.content_share()) else {
+    let (Some(app), Some((plan_body, parts)), Some(share)) =
+        (&t.app, bodies::new_app(t), t.content_share())
+    else {
         return String::new();
     };
-    let rest_put = |url: String, body: &str| Command::new("rest").one("method", "put").one("url", &url).one("headers", "Content-Type=application/json").one("body", body);
+    let rest_put = |url: String, body: &str| {
+        Command::new("rest")
+            .one("method", "put")
+            .one("url", &url)
+            .one("headers", "Content-Type=application/json")
+            .one("body", body)
+    };
     let mut out = String::from("\n# The Workflow Standard plan (WS1; created once, then kept).\n");
-    let plan_show = in_app_group(Command::new("appservice plan show").one("name", app.plan), t);
-    out.push_str(&unless_exists(plan_show, "deploy.sh: the plan exists: kept.", rest_put(bodies::url(t, PLAN, app.plan, ""), &plan_body.to_string())));
+    let plan_show = in_app_group(
+        Command::new("appservice plan show").one("name", app.plan),
+        t,
+    );
+    out.push_str(&unless_exists(
+        plan_show,
+        "deploy.sh: the plan exists: kept.",
+        rest_put(bodies::url(t, PLAN, app.plan, ""), &plan_body.to_string()),
+    ));
     out.push_str("\n# The logic app's content share (made over ARM, no public access needed; created once).\n");
-    let share_cmd = |words: &str| in_app_group(Command::new(words).one("storage-account", t.storage.name).one("name", &share), t);
-    out.push_str(&unless_exists(share_cmd("storage share-rm show"), "deploy.sh: the content share exists: kept.", share_cmd("storage share-rm create")));
+    let share_cmd = |words: &str| {
+        in_app_group(
+            Command::new(words)
+                .one("storage-account", t.storage.name)
+                .one("name", &share),
+            t,
+        )
+    };
+    out.push_str(&unless_exists(
+        share_cmd("storage share-rm show"),
+        "deploy.sh: the content share exists: kept.",
+        share_cmd("storage share-rm create"),
+    ));
     out.push_str(&site_body_function(&parts));
-    let key = in_app_group(Command::new("storage account keys list").one("account-name", t.storage.name), t).one("query", "[0].value").one("output", "tsv");
-    let put = Command::new("rest").one("method", "put").one("url", &bodies::url(t, SITE, app.site.name, "")).one("headers", "Content-Type=application/json").code("body", "\"$(site_body)\"");
+    let key = in_app_group(
+        Command::new("storage account keys list").one("account-name", t.storage.name),
+        t,
+    )
+    .one("query", "[0].value")
+    .one("output", "tsv");
+    let put = Command::new("rest")
+        .one("method", "put")
+        .one("url", &bodies::url(t, SITE, app.site.name, ""))
+        .one("headers", "Content-Type=application/json")
+        .code("body", "\"$(site_body)\"");
     out.push_str(&format!(
         "if exists {}; then\n  echo 'deploy.sh: the logic app exists: kept (it is never created twice: that would replace its settings).'\nelse\n  storage_key=$({})\n{}fi\n",
         show.inline(),
@@ -312,20 +436,46 @@ fn site_body_function(parts: &[String]) -> String {
 /// The app's network properties (a PATCH of only these), its app settings (merged), and
 /// its access restrictions (a PATCH of config/web): the same values every run.
 fn app_settings(t: &StandardTarget<'_>) -> String {
-    let Some(app) = &t.app else { return String::new() };
-    let patch = |url: String, body: String| Command::new("rest").one("method", "patch").one("url", &url).one("headers", "Content-Type=application/json").one("body", &body).text();
+    let Some(app) = &t.app else {
+        return String::new();
+    };
+    let patch = |url: String, body: String| {
+        Command::new("rest")
+            .one("method", "patch")
+            .one("url", &url)
+            .one("headers", "Content-Type=application/json")
+            .one("body", &body)
+            .text()
+    };
     let mut out = String::from("\n# The logic app's network settings: a PATCH of only these properties (written every run; the same values change nothing).\n");
     if let Some(body) = bodies::site_network(t) {
-        out.push_str(&patch(bodies::url(t, SITE, app.site.name, ""), body.to_string()));
+        out.push_str(&patch(
+            bodies::url(t, SITE, app.site.name, ""),
+            body.to_string(),
+        ));
     }
     if !app.app_settings.is_empty() {
-        let settings: Vec<String> = app.app_settings.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let settings: Vec<String> = app
+            .app_settings
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         out.push_str("# Its app settings (az merges them with the others).\n");
-        out.push_str(&in_app_group(Command::new("logicapp config appsettings set").one("name", app.site.name), t).many("settings", &settings).text());
+        out.push_str(
+            &in_app_group(
+                Command::new("logicapp config appsettings set").one("name", app.site.name),
+                t,
+            )
+            .many("settings", &settings)
+            .text(),
+        );
     }
     if let Some(body) = bodies::access_restrictions(t) {
         out.push_str("# Its access restrictions, replaced as a whole.\n");
-        out.push_str(&patch(bodies::url(t, SITE, app.site.name, "/config/web"), body.to_string()));
+        out.push_str(&patch(
+            bodies::url(t, SITE, app.site.name, "/config/web"),
+            body.to_string(),
+        ));
     }
     out
 }

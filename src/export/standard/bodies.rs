@@ -13,7 +13,10 @@ use crate::export::tree::{to_plain_json, Node};
 /// The body of a resource of the model: its entries but `name`.
 fn body(r: &Resource) -> Value {
     to_plain_json(&Node::Map(
-        r.body.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+        r.body
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
     ))
 }
 
@@ -102,10 +105,18 @@ mod tests {
         assert_eq!(plan_body["sku"]["name"], "WS1");
         assert_eq!(parts.len(), 3);
         let whole: Value = serde_json::from_str(&parts.join("KEY")).unwrap();
-        let settings = whole["properties"]["siteConfig"]["appSettings"].as_array().unwrap();
-        let storage = settings.iter().find(|s| s["name"] == "AzureWebJobsStorage").unwrap();
+        let settings = whole["properties"]["siteConfig"]["appSettings"]
+            .as_array()
+            .unwrap();
+        let storage = settings
+            .iter()
+            .find(|s| s["name"] == "AzureWebJobsStorage")
+            .unwrap();
         assert_eq!(storage["value"], "DefaultEndpointsProtocol=https;AccountName=ISE_PLANNER_STORAGE_KEY;AccountKey=KEY;EndpointSuffix=core.windows.net");
-        assert_eq!(whole["properties"]["outboundVnetRouting"]["allTraffic"], true);
+        assert_eq!(
+            whole["properties"]["outboundVnetRouting"]["allTraffic"],
+            true
+        );
         assert!(site_network(&t).is_some() && access_restrictions(&t).is_none());
     }
 }

@@ -34,8 +34,12 @@ fn how_to_deploy(t: &StandardTarget<'_>) -> Vec<String> {
     }
     match t.cloud {
         Cloud::Public => {}
-        Cloud::Government => lines.push("Azure Government: Connect-AzAccount -Environment AzureUSGovernment.".into()),
-        Cloud::China => lines.push("Azure China: Connect-AzAccount -Environment AzureChinaCloud.".into()),
+        Cloud::Government => {
+            lines.push("Azure Government: Connect-AzAccount -Environment AzureUSGovernment.".into())
+        }
+        Cloud::China => {
+            lines.push("Azure China: Connect-AzAccount -Environment AzureChinaCloud.".into())
+        }
     }
     lines
 }
@@ -51,7 +55,12 @@ pub fn render(design: &Design, plan: &StandardPlan) -> String {
     if t.not_ready() {
         out.push_str(&refusal_for(&t.not_ready_reason()));
     }
-    out.push_str(&format!("{} | Out-Null\n", Call::new("Set-AzContext").one("Subscription", t.subscription_id).text()));
+    out.push_str(&format!(
+        "{} | Out-Null\n",
+        Call::new("Set-AzContext")
+            .one("Subscription", t.subscription_id)
+            .text()
+    ));
     out.push_str(&ise_subnets_gone(&t));
     out.push_str(&network(&t));
     if t.complete() {
@@ -69,7 +78,9 @@ pub fn render(design: &Design, plan: &StandardPlan) -> String {
 }
 
 fn get_vnet(t: &StandardTarget<'_>) -> Call {
-    Call::new("Get-AzVirtualNetwork").one("Name", t.vnet.name).one("ResourceGroupName", t.vnet.resource_group)
+    Call::new("Get-AzVirtualNetwork")
+        .one("Name", t.vnet.name)
+        .one("ResourceGroupName", t.vnet.resource_group)
 }
 
 /// With reuse, the ISE's subnets must be gone: stop while one exists.
@@ -79,9 +90,16 @@ fn ise_subnets_gone(t: &StandardTarget<'_>) -> String {
     }
     let mut out = format!("\n# The new subnets reuse the ISE's address space: stop while any of the ISE's subnets exists.\n$vnet = {}\n", get_vnet(t).text());
     for (name, prefix) in &t.ise_subnets {
-        let get = Call::new("Get-AzVirtualNetworkSubnetConfig").code("VirtualNetwork", "$vnet").one("Name", name).code("ErrorAction", "SilentlyContinue");
+        let get = Call::new("Get-AzVirtualNetworkSubnetConfig")
+            .code("VirtualNetwork", "$vnet")
+            .one("Name", name)
+            .code("ErrorAction", "SilentlyContinue");
         let message = format!("deploy.ps1: stopped: the ISE's subnet {name} ({prefix}) still exists, and the new subnets reuse its space. Delete the ISE first (Azure releases its subnets some time after it is deleted), then run again. Nothing was changed.");
-        out.push_str(&format!("$iseSubnet = {}\nif ($null -ne $iseSubnet) {{\n  throw {}\n}}\n", get.text(), quote::powershell(&message)));
+        out.push_str(&format!(
+            "$iseSubnet = {}\nif ($null -ne $iseSubnet) {{\n  throw {}\n}}\n",
+            get.text(),
+            quote::powershell(&message)
+        ));
     }
     out
 }
@@ -102,16 +120,36 @@ fn network(t: &StandardTarget<'_>) -> String {
         out.push_str(&get_or_create("vnet", get_vnet(t), create, "  Write-Output -InputObject 'deploy.ps1: the virtual network exists: kept as it is.'\n"));
     }
     for (i, nsg) in t.nsgs.iter().enumerate() {
-        let rules: Vec<RuleFields<'_>> = nsg.rules.iter().map(|r| super::azcli::rule_fields(r)).collect();
-        out.push_str(&nsg_block(&format!("nsg{}", i + 1), nsg.name, t.vnet.resource_group, &t.location, &rules));
+        let rules: Vec<RuleFields<'_>> = nsg
+            .rules
+            .iter()
+            .map(|r| super::azcli::rule_fields(r))
+            .collect();
+        out.push_str(&nsg_block(
+            &format!("nsg{}", i + 1),
+            nsg.name,
+            t.vnet.resource_group,
+            &t.location,
+            &rules,
+        ));
     }
     if let Some(table) = t.route_table {
         let routes: Vec<RouteFields<'_>> = table
             .routes
             .iter()
-            .map(|r| RouteFields { name: r.name, address_prefix: r.address_prefix, next_hop_type: r.next_hop_type, next_hop_ip: r.next_hop_ip.as_deref() })
+            .map(|r| RouteFields {
+                name: r.name,
+                address_prefix: r.address_prefix,
+                next_hop_type: r.next_hop_type,
+                next_hop_ip: r.next_hop_ip.as_deref(),
+            })
             .collect();
-        out.push_str(&route_table_block(table.name, t.vnet.resource_group, &t.location, &routes));
+        out.push_str(&route_table_block(
+            table.name,
+            t.vnet.resource_group,
+            &t.location,
+            &routes,
+        ));
     }
     for s in &t.subnets {
         out.push_str(&subnet(t, s));
@@ -121,9 +159,15 @@ fn network(t: &StandardTarget<'_>) -> String {
 
 fn subnet(t: &StandardTarget<'_>, s: &StandardSubnet<'_>) -> String {
     let Some(prefix) = s.prefix else {
-        return format!("\n# {} is left out: the planner could not place it.\n", crate::standard::subnets::capital(s.role.what()));
+        return format!(
+            "\n# {} is left out: the planner could not place it.\n",
+            crate::standard::subnets::capital(s.role.what())
+        );
     };
-    let nsg = s.nsg.and_then(|n| t.nsgs.iter().position(|x| x.name == n)).map(|i| format!("$nsg{}", i + 1));
+    let nsg = s
+        .nsg
+        .and_then(|n| t.nsgs.iter().position(|x| x.name == n))
+        .map(|i| format!("$nsg{}", i + 1));
     let settings = |mut call: Call| {
         if let Some(nsg) = &nsg {
             call = call.code("NetworkSecurityGroup", nsg);
@@ -189,9 +233,19 @@ fn zones(t: &StandardTarget<'_>) -> String {
     let mut out = String::from("\n# The private DNS zones and their links to the virtual network (each created once: New- fails on one that exists).\n");
     for z in t.zones {
         let zone = |cmdlet: &str| in_app_group(Call::new(cmdlet), t).one("Name", &z.name);
-        out.push_str(&get_or_create("zone", zone("Get-AzPrivateDnsZone"), zone("New-AzPrivateDnsZone"), "  Write-Output -InputObject 'deploy.ps1: the private DNS zone exists: kept.'\n"));
-        let link = |cmdlet: &str| in_app_group(Call::new(cmdlet), t).one("ZoneName", &z.name).one("Name", &z.vnet_link);
-        let create = link("New-AzPrivateDnsVirtualNetworkLink").one("VirtualNetworkId", &t.vnet_id());
+        out.push_str(&get_or_create(
+            "zone",
+            zone("Get-AzPrivateDnsZone"),
+            zone("New-AzPrivateDnsZone"),
+            "  Write-Output -InputObject 'deploy.ps1: the private DNS zone exists: kept.'\n",
+        ));
+        let link = |cmdlet: &str| {
+            in_app_group(Call::new(cmdlet), t)
+                .one("ZoneName", &z.name)
+                .one("Name", &z.vnet_link)
+        };
+        let create =
+            link("New-AzPrivateDnsVirtualNetworkLink").one("VirtualNetworkId", &t.vnet_id());
         out.push_str(&get_or_create("link", link("Get-AzPrivateDnsVirtualNetworkLink"), create, "  Write-Output -InputObject 'deploy.ps1: the zone''s link to the virtual network exists: kept.'\n"));
     }
     out
@@ -199,11 +253,16 @@ fn zones(t: &StandardTarget<'_>) -> String {
 
 /// The private-endpoint subnet, which the endpoints are made in.
 fn endpoint_subnet(t: &StandardTarget<'_>) -> String {
-    let name = t.subnet(crate::standard::SubnetRole::PrivateEndpoints).map_or("", |s| s.name);
+    let name = t
+        .subnet(crate::standard::SubnetRole::PrivateEndpoints)
+        .map_or("", |s| s.name);
     format!(
         "\n# The private-endpoint subnet.\n$vnet = {}\n$endpointSubnet = {}\n",
         get_vnet(t).text(),
-        Call::new("Get-AzVirtualNetworkSubnetConfig").code("VirtualNetwork", "$vnet").one("Name", name).text()
+        Call::new("Get-AzVirtualNetworkSubnetConfig")
+            .code("VirtualNetwork", "$vnet")
+            .one("Name", name)
+            .text()
     )
 }
 
@@ -221,7 +280,10 @@ fn endpoint(t: &StandardTarget<'_>, e: &PrivateEndpoint, kind: &str, name: &str)
         .code("PrivateLinkServiceConnection", "$connection");
     let config = Call::new("New-AzPrivateDnsZoneConfig")
         .one("Name", &zone_config_name(&e.dns_zone))
-        .one("PrivateDnsZoneId", &t.id("Microsoft.Network/privateDnsZones", &e.dns_zone));
+        .one(
+            "PrivateDnsZoneId",
+            &t.id("Microsoft.Network/privateDnsZones", &e.dns_zone),
+        );
     let group = in_app_group(Call::new("New-AzPrivateDnsZoneGroup"), t)
         .one("PrivateEndpointName", &e.name)
         .one("Name", e.zone_group)
@@ -240,7 +302,9 @@ fn endpoint(t: &StandardTarget<'_>, e: &PrivateEndpoint, kind: &str, name: &str)
 /// The logic app: a new one made once (plan, content share, site), an existing one found;
 /// then its network properties, app settings, access restrictions and own endpoint.
 fn app(t: &StandardTarget<'_>) -> String {
-    let Some(app) = &t.app else { return String::new() };
+    let Some(app) = &t.app else {
+        return String::new();
+    };
     let get = in_app_group(Call::new("Get-AzWebApp"), t).one("Name", app.site.name);
     let mut out = match app.site.is_new {
         true => new_app(t, get),
@@ -265,46 +329,114 @@ fn unless_found(variable: &str, get: Call, then: &str, kept: &str) -> String {
 /// A new app's plan (WS1) and content share, each made once; the site made once, with the
 /// storage key read at run time.
 fn new_app(t: &StandardTarget<'_>, get_site: Call) -> String {
-    let (Some(app), Some((plan_body, parts)), Some(share)) = (&t.app, bodies::new_app(t), t.content_share()) else {
+    let (Some(app), Some((plan_body, parts)), Some(share)) =
+        (&t.app, bodies::new_app(t), t.content_share())
+    else {
         return String::new();
     };
     let mut out = String::from("\n# The Workflow Standard plan (WS1; created once, then kept; there is no cmdlet for it).\n");
-    let put_plan = format!("  $planBody = {}\n{}", quote::powershell(&plan_body.to_string()), rest_send("PUT", "$planBody", &bodies::path(&bodies::url(t, PLAN, app.plan, "")), "The plan request", "  "));
-    out.push_str(&unless_found("plan", in_app_group(Call::new("Get-AzAppServicePlan"), t).one("Name", app.plan), &put_plan, "deploy.ps1: the plan exists: kept."));
+    let put_plan = format!(
+        "  $planBody = {}\n{}",
+        quote::powershell(&plan_body.to_string()),
+        rest_send(
+            "PUT",
+            "$planBody",
+            &bodies::path(&bodies::url(t, PLAN, app.plan, "")),
+            "The plan request",
+            "  "
+        )
+    );
+    out.push_str(&unless_found(
+        "plan",
+        in_app_group(Call::new("Get-AzAppServicePlan"), t).one("Name", app.plan),
+        &put_plan,
+        "deploy.ps1: the plan exists: kept.",
+    ));
     out.push_str("\n# The logic app's content share (made over ARM, no public access needed; created once).\n");
-    let share_call = |cmdlet: &str| in_app_group(Call::new(cmdlet), t).one("StorageAccountName", t.storage.name).one("Name", &share);
-    out.push_str(&get_or_create("share", share_call("Get-AzRmStorageShare"), share_call("New-AzRmStorageShare"), "  Write-Output -InputObject 'deploy.ps1: the content share exists: kept.'\n"));
+    let share_call = |cmdlet: &str| {
+        in_app_group(Call::new(cmdlet), t)
+            .one("StorageAccountName", t.storage.name)
+            .one("Name", &share)
+    };
+    out.push_str(&get_or_create(
+        "share",
+        share_call("Get-AzRmStorageShare"),
+        share_call("New-AzRmStorageShare"),
+        "  Write-Output -InputObject 'deploy.ps1: the content share exists: kept.'\n",
+    ));
     let key = in_app_group(Call::new("Get-AzStorageAccountKey"), t).one("Name", t.storage.name);
     let quoted: Vec<String> = parts.iter().map(|p| quote::powershell(p)).collect();
     let put_site = format!(
         "  $storageKey = ({})[0].Value\n  $siteBody = {}\n{}",
         key.text(),
         quoted.join(" + $storageKey + "),
-        rest_send("PUT", "$siteBody", &bodies::path(&bodies::url(t, SITE, app.site.name, "")), "The logic app request", "  ")
+        rest_send(
+            "PUT",
+            "$siteBody",
+            &bodies::path(&bodies::url(t, SITE, app.site.name, "")),
+            "The logic app request",
+            "  "
+        )
     );
     out.push_str("\n# The logic app (created once; never twice, which would replace its settings): the ARM shape of the site, with virtual network integration, all traffic through it and its content share over the VNet from the start.\n");
-    out.push_str(&unless_found("site", get_site, &put_site, "deploy.ps1: the logic app exists: kept."));
+    out.push_str(&unless_found(
+        "site",
+        get_site,
+        &put_site,
+        "deploy.ps1: the logic app exists: kept.",
+    ));
     out
 }
 
 /// The app's network properties (a PATCH of only these), its app settings (merged), and its
 /// access restrictions (a PATCH of config/web).
 fn app_settings(t: &StandardTarget<'_>) -> String {
-    let Some(app) = &t.app else { return String::new() };
+    let Some(app) = &t.app else {
+        return String::new();
+    };
     let mut out = String::from("\n# The logic app's network settings: a PATCH of only these properties (written every run; the same values change nothing).\n");
     if let Some(body) = bodies::site_network(t) {
-        out.push_str(&format!("$siteNetwork = {}\n", quote::powershell(&body.to_string())));
-        out.push_str(&rest_send("PATCH", "$siteNetwork", &bodies::path(&bodies::url(t, SITE, app.site.name, "")), "The logic app's network settings", ""));
+        out.push_str(&format!(
+            "$siteNetwork = {}\n",
+            quote::powershell(&body.to_string())
+        ));
+        out.push_str(&rest_send(
+            "PATCH",
+            "$siteNetwork",
+            &bodies::path(&bodies::url(t, SITE, app.site.name, "")),
+            "The logic app's network settings",
+            "",
+        ));
     }
     if !app.app_settings.is_empty() {
-        let pairs: Vec<String> = app.app_settings.iter().map(|(k, v)| format!("{} = {}", quote::powershell(k), quote::powershell(v))).collect();
+        let pairs: Vec<String> = app
+            .app_settings
+            .iter()
+            .map(|(k, v)| format!("{} = {}", quote::powershell(k), quote::powershell(v)))
+            .collect();
         out.push_str("# Its app settings (merged with the others).\n");
-        out.push_str(&format!("{} | Out-Null\n", in_app_group(Call::new("Update-AzFunctionAppSetting"), t).one("Name", app.site.name).code("AppSetting", &format!("@{{ {} }}", pairs.join("; "))).switch("Force").text()));
+        out.push_str(&format!(
+            "{} | Out-Null\n",
+            in_app_group(Call::new("Update-AzFunctionAppSetting"), t)
+                .one("Name", app.site.name)
+                .code("AppSetting", &format!("@{{ {} }}", pairs.join("; ")))
+                .switch("Force")
+                .text()
+        ));
     }
     if let Some(body) = bodies::access_restrictions(t) {
         out.push_str("# Its access restrictions, replaced as a whole.\n");
-        out.push_str(&format!("$siteAccess = {}\n", quote::powershell(&body.to_string())));
-        out.push_str(&rest_send("PATCH", "$siteAccess", &bodies::path(&bodies::url(t, SITE, app.site.name, "/config/web")), "The access restrictions", ""));
+        out.push_str(&format!(
+            "$siteAccess = {}\n",
+            quote::powershell(&body.to_string())
+        ));
+        out.push_str(&rest_send(
+            "PATCH",
+            "$siteAccess",
+            &bodies::path(&bodies::url(t, SITE, app.site.name, "/config/web")),
+            "The access restrictions",
+            "",
+        ));
     }
     out
 }
