@@ -62,8 +62,10 @@ fn how_to_deploy(t: &StandardTarget<'_>) -> Vec<String> {
     let mut lines = vec![
         "Deploy to the virtual network's resource group, in the design's subscription: az deployment group create --resource-group <the VNet's resource group> --template-file azuredeploy.json (PowerShell: New-AzResourceGroupDeployment -ResourceGroupName <the VNet's resource group> -TemplateFile azuredeploy.json).".into(),
         second_run().into(),
-        "The logic app is declared with outboundVnetRouting.allTraffic (Microsoft.Web 2024-11-01) and WEBSITE_CONTENTOVERVNET=1; its storage account denies public traffic from the start and its content share is made over ARM, as the private-storage article's ARM route does, so no public access is needed.".into(),
     ];
+    if t.app.as_ref().is_some_and(|a| a.site.is_new) {
+        lines.push("The logic app is declared with outboundVnetRouting.allTraffic (Microsoft.Web 2024-11-01) and WEBSITE_CONTENTOVERVNET=1; its storage account denies public traffic from the start and its content share is made over ARM, as the private-storage article's ARM route does, so no public access is needed.".into());
+    }
     if t.not_ready() {
         lines.push(format!("The template refuses to deploy while the design has errors: it requires the parameter {OVERRIDE_PARAMETER}, which only true satisfies (--parameters {OVERRIDE_PARAMETER}=true deploys anyway)."));
     }

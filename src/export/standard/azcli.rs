@@ -38,8 +38,10 @@ fn how_to_deploy(t: &StandardTarget<'_>) -> Vec<String> {
     let mut lines = vec![
         "Run: bash deploy.sh (after az login). It stops at the first failing command. Options: --force, --timeout-minutes N, --poll-seconds N (bash deploy.sh --help).".to_string(),
         "Safe to run again: what exists is looked up first and kept (the subnets are updated in place, the zones, links, endpoints, storage account and logic app are never created twice); the logic app's network properties (a PATCH), its app settings (merged) and the storage account's public access are written with the same values, which changes nothing.".to_string(),
-        "A new logic app is created as the ARM route of the private-storage article does: its storage account denies public traffic from the start, its content share is made over ARM, and the app is created with virtual network integration, outboundVnetRouting.allTraffic (Microsoft.Web 2024-11-01) and WEBSITE_CONTENTOVERVNET=1, so no public access is needed.".to_string(),
     ];
+    if t.app.as_ref().is_some_and(|a| a.site.is_new) {
+        lines.push("A new logic app is created as the ARM route of the private-storage article does: its storage account denies public traffic from the start, its content share is made over ARM, and the app is created with virtual network integration, outboundVnetRouting.allTraffic (Microsoft.Web 2024-11-01) and WEBSITE_CONTENTOVERVNET=1, so no public access is needed.".to_string());
+    }
     if t.ase.is_some() {
         lines.push(format!("Creating the App Service Environment may take hours: the script waits for provisioningState Succeeded, {DEFAULT_TIMEOUT_MINUTES} minutes at most unless --timeout-minutes says otherwise."));
     }

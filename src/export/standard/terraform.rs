@@ -33,8 +33,10 @@ fn how_to_deploy(t: &StandardTarget<'_>) -> Vec<String> {
     let mut lines = vec![
         "Deploy: terraform init && terraform apply (signed in with az login to the design's subscription).".to_string(),
         "A second terraform plan after apply shows no changes: Terraform keeps what it created in its state, each resource is managed one way only (rules and routes inline, associations as their own resources), and the delegations' actions are given as Azure sets them.".to_string(),
-        "The logic app is azurerm_logic_app_standard, whose Microsoft.Web api-version predates outboundVnetRouting: it sets the legacy site_config.vnet_route_all_enabled and vnet_content_share_enabled, which the routing article says are still supported, beside WEBSITE_CONTENTOVERVNET=1. It reads the storage account's key, so shared-key access stays on.".to_string(),
     ];
+    if t.app.as_ref().is_some_and(|a| a.site.is_new) {
+        lines.push("The logic app is azurerm_logic_app_standard, whose Microsoft.Web api-version predates outboundVnetRouting: it sets the legacy site_config.vnet_route_all_enabled and vnet_content_share_enabled, which the routing article says are still supported, beside WEBSITE_CONTENTOVERVNET=1. It reads the storage account's key, so shared-key access stays on.".to_string());
+    }
     if t.ase.is_some() {
         lines.push(format!("Creating the App Service Environment takes hours: it has {ASE_TIMEOUT} timeouts to create, update and delete."));
     }

@@ -13,7 +13,6 @@
 # api-version 2024-11-01 for Microsoft.Web/serverfarms, sites and hostingEnvironments (specification/web/resource-manager/Microsoft.Web/AppService/stable/2024-11-01/WebApps.json: the first stable version with outboundVnetRouting.allTraffic, which the routing article recommends over the legacy vnetRouteAllEnabled that this version drops from the site).
 # Deploy: terraform init && terraform apply (signed in with az login to the design's subscription).
 # A second terraform plan after apply shows no changes: Terraform keeps what it created in its state, each resource is managed one way only (rules and routes inline, associations as their own resources), and the delegations' actions are given as Azure sets them.
-# The logic app is azurerm_logic_app_standard, whose Microsoft.Web api-version predates outboundVnetRouting: it sets the legacy site_config.vnet_route_all_enabled and vnet_content_share_enabled, which the routing article says are still supported, beside WEBSITE_CONTENTOVERVNET=1. It reads the storage account's key, so shared-key access stays on.
 # Creating the App Service Environment takes hours: it has 6h timeouts to create, update and delete.
 # The ISE's 4 subnets stay as they are: nothing here changes or deletes them, and the new subnets lie beside them.
 # INCOMPLETE: The plan and logic app inside the App Service Environment are left out: no article read gives the plan's SKU for Standard on an App Service Environment v3; create them in the environment once it exists, with the plan's app settings.
