@@ -263,48 +263,12 @@ fn serve(request: Request) -> Result<Response, String> {
             format,
             design_json,
             target,
-        } => {
-            let format = format_named(&format)
-                .ok_or_else(|| format!("there is no export format named \"{format}\""))?;
-            let design = read_design(&design_json)?;
-            let (name, text) = match target {
-                ExportTarget::Ise => (format.file_name(), format.render(&design, &plan(&design))),
-                ExportTarget::Standard => {
-                    let plan = crate::migrate::plan(&design).standard;
-                    (
-                        standard::file_name(format),
-                        standard::render(format, &design, &plan),
-                    )
-                }
-            };
-            Ok(Response::Files {
-                files: vec![File {
-                    name: name.into(),
-                    text: with_newline(text),
-                }],
-            })
-        }
+        } => export(&format, &design_json, target),
         Request::Csv {
             tables,
             design_json,
             target: ExportTarget::Ise,
-        } => {
-            let tables = tables
-                .iter()
-                .map(|t| table_named(t).ok_or_else(|| format!("there is no table named \"{t}\"")))
-                .collect::<Result<Vec<_>, _>>()?;
-            let design = read_design(&design_json)?;
-            let plan = plan(&design);
-            Ok(Response::Files {
-                files: tables
-                    .into_iter()
-                    .map(|t| File {
-                        name: csv_file_name(t).into(),
-                        text: csv::plan_table(&plan, t),
-                    })
-                    .collect(),
-            })
-        }
+        } => ise_csv(&tables, &design_json),
         Request::Csv {
             tables,
             design_json,
@@ -343,6 +307,48 @@ fn serve(request: Request) -> Result<Response, String> {
             })
         }
     }
+}
+
+/// One deployment file of `target`.
+fn export(format: &str, design_json: &str, target: ExportTarget) -> Result<Response, String> {
+    let format = format_named(format)
+        .ok_or_else(|| format!("there is no export format named \"{format}\""))?;
+    let design = read_design(design_json)?;
+    let (name, text) = match target {
+        ExportTarget::Ise => (format.file_name(), format.render(&design, &plan(&design))),
+        ExportTarget::Standard => {
+            let plan = crate::migrate::plan(&design).standard;
+            (
+                standard::file_name(format),
+                standard::render(format, &design, &plan),
+            )
+        }
+    };
+    Ok(Response::Files {
+        files: vec![File {
+            name: name.into(),
+            text: with_newline(text),
+        }],
+    })
+}
+
+/// The ISE plan's tables as CSV, one file per table, in the order asked.
+fn ise_csv(tables: &[String], design_json: &str) -> Result<Response, String> {
+    let tables = tables
+        .iter()
+        .map(|t| table_named(t).ok_or_else(|| format!("there is no table named \"{t}\"")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let design = read_design(design_json)?;
+    let plan = plan(&design);
+    Ok(Response::Files {
+        files: tables
+            .into_iter()
+            .map(|t| File {
+                name: csv_file_name(t).into(),
+                text: csv::plan_table(&plan, t),
+            })
+            .collect(),
+    })
 }
 
 /// The Standard plan's tables as CSV, one file per table, in the order asked.

@@ -404,23 +404,6 @@ fn plan_and_app(t: &StandardTarget<'_>) -> Vec<Item> {
             .map(|(k, v)| (k.to_string(), Node::str(*v)))
             .collect(),
     );
-    let mut site_config = vec![attr("vnet_route_all_enabled", Node::Bool(true))];
-    for r in app.access_restrictions {
-        let mut rule = vec![
-            attr("name", Node::str(&r.name)),
-            attr("priority", Node::int(r.priority)),
-            attr("action", Node::str(r.action)),
-        ];
-        match (&r.ip_address, r.service_tag) {
-            (Some(ip), _) => rule.push(attr("ip_address", Node::str(ip))),
-            (None, Some(tag)) => rule.push(attr("service_tag", Node::str(tag))),
-            (None, None) => {}
-        }
-        site_config.push(Block("ip_restriction", vec![], rule));
-    }
-    if let Some(action) = app.default_action {
-        site_config.push(attr("ip_restriction_default_action", Node::str(action)));
-    }
     let waits: Vec<Node> = t
         .storage_endpoints()
         .map(|e| Node::code(format!("azurerm_private_endpoint.{}", e.group_id)))
@@ -469,11 +452,34 @@ fn plan_and_app(t: &StandardTarget<'_>) -> Vec<Item> {
                 Node::str(app.public_network_access),
             ),
             attr("app_settings", settings),
-            Block("site_config", vec![], site_config),
+            site_config(app),
             attr("depends_on", Node::List(waits)),
         ],
     );
     vec![plan, site]
+}
+
+/// The app's `site_config`: all traffic through the VNet (the legacy name azurerm has), its
+/// access restrictions and their default action.
+fn site_config(app: &super::target::App<'_>) -> Item {
+    let mut site_config = vec![attr("vnet_route_all_enabled", Node::Bool(true))];
+    for r in app.access_restrictions {
+        let mut rule = vec![
+            attr("name", Node::str(&r.name)),
+            attr("priority", Node::int(r.priority)),
+            attr("action", Node::str(r.action)),
+        ];
+        match (&r.ip_address, r.service_tag) {
+            (Some(ip), _) => rule.push(attr("ip_address", Node::str(ip))),
+            (None, Some(tag)) => rule.push(attr("service_tag", Node::str(tag))),
+            (None, None) => {}
+        }
+        site_config.push(Block("ip_restriction", vec![], rule));
+    }
+    if let Some(action) = app.default_action {
+        site_config.push(attr("ip_restriction_default_action", Node::str(action)));
+    }
+    Block("site_config", vec![], site_config)
 }
 
 /// The App Service Environment v3, with hours-long timeouts.
