@@ -341,7 +341,7 @@ fn new_app(t: &StandardTarget<'_>, get_site: Call) -> String {
         rest_send(
             "PUT",
             "$planBody",
-            &bodies::path(&bodies::url(t, PLAN, app.plan, "")),
+            bodies::path(&bodies::url(t, PLAN, app.plan, "")),
             "The plan request",
             "  "
         )
@@ -373,7 +373,7 @@ fn new_app(t: &StandardTarget<'_>, get_site: Call) -> String {
         rest_send(
             "PUT",
             "$siteBody",
-            &bodies::path(&bodies::url(t, SITE, app.site.name, "")),
+            bodies::path(&bodies::url(t, SITE, app.site.name, "")),
             "The logic app request",
             "  "
         )
@@ -403,7 +403,7 @@ fn app_settings(t: &StandardTarget<'_>) -> String {
         out.push_str(&rest_send(
             "PATCH",
             "$siteNetwork",
-            &bodies::path(&bodies::url(t, SITE, app.site.name, "")),
+            bodies::path(&bodies::url(t, SITE, app.site.name, "")),
             "The logic app's network settings",
             "",
         ));
@@ -433,7 +433,7 @@ fn app_settings(t: &StandardTarget<'_>) -> String {
         out.push_str(&rest_send(
             "PATCH",
             "$siteAccess",
-            &bodies::path(&bodies::url(t, SITE, app.site.name, "/config/web")),
+            bodies::path(&bodies::url(t, SITE, app.site.name, "/config/web")),
             "The access restrictions",
             "",
         ));
