@@ -619,6 +619,7 @@ fn deploy_sh_runs_twice_and_the_second_run_changes_nothing() {
             "{case}"
         );
         assert_eq!(storage["default-action"], json!(["Deny"]), "{case}");
+        assert_eq!(storage["bypass"], json!(["AzureServices"]), "{case}");
         if let Some(site) = state["sites"].as_object().and_then(|o| o.values().next()) {
             assert_eq!(
                 site["properties"]["outboundVnetRouting"]["allTraffic"], true,

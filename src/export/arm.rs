@@ -280,7 +280,12 @@ fn ise_resources(t: &Target<'_>) -> Vec<Node> {
     let mut out = vec![Node::map(ise_resource)];
     out.extend(t.connectors.iter().map(|c| connector(ise, c)));
     if nested {
-        vec![nested_deployment(t, ise.resource_group, out)]
+        vec![nested_deployment(
+            NESTED_DEPLOYMENT,
+            ise.resource_group,
+            subnets_ready(t),
+            out,
+        )]
     } else {
         out
     }
@@ -305,15 +310,20 @@ fn connector(ise: &IseTarget<'_>, c: &ConnectorTarget<'_>) -> Node {
     Node::map(connector)
 }
 
-/// A deployment into the ISE's resource group holding `resources`, with its expressions
-/// evaluated in its own scope (`Inner`, as the schema spells it).
-fn nested_deployment(t: &Target<'_>, resource_group: &str, resources: Vec<Node>) -> Node {
+/// A deployment `name` into `resource_group` holding `resources`, after `depends_on`, with
+/// its expressions evaluated in its own scope (`Inner`, as the schema spells it).
+pub fn nested_deployment(
+    name: &str,
+    resource_group: &str,
+    depends_on: Vec<Node>,
+    resources: Vec<Node>,
+) -> Node {
     Node::map([
         ("type", Node::str("Microsoft.Resources/deployments")),
         ("apiVersion", Node::str(DEPLOYMENTS_API_VERSION)),
-        ("name", Node::str(NESTED_DEPLOYMENT)),
+        ("name", Node::str(name)),
         ("resourceGroup", Node::str(resource_group)),
-        ("dependsOn", Node::List(subnets_ready(t))),
+        ("dependsOn", Node::List(depends_on)),
         (
             "properties",
             Node::map([

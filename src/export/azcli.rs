@@ -86,15 +86,21 @@ fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
     if t.ise.is_some() {
         lines.push(format!("{}: the script waits for provisioningState Succeeded before the connectors, {DEFAULT_TIMEOUT_MINUTES} minutes at most unless --timeout-minutes says otherwise.", header::ISE_WAIT));
     }
-    match t.cloud {
-        Cloud::Public => {}
-        Cloud::Government => lines.push(
+    lines.extend(cloud_line(t.cloud));
+    lines
+}
+
+/// What to run before `az login` outside the public cloud.
+pub fn cloud_line(cloud: Cloud) -> Option<String> {
+    match cloud {
+        Cloud::Public => None,
+        Cloud::Government => Some(
             "Azure Government: run az cloud set --name AzureUSGovernment before az login.".into(),
         ),
-        Cloud::China => lines
-            .push("Azure China: run az cloud set --name AzureChinaCloud before az login.".into()),
+        Cloud::China => {
+            Some("Azure China: run az cloud set --name AzureChinaCloud before az login.".into())
+        }
     }
-    lines
 }
 
 /// The script.

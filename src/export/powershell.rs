@@ -81,16 +81,19 @@ fn how_to_deploy(t: &Target<'_>) -> Vec<String> {
     if t.ise.is_some() {
         lines.push(format!("{}: the script waits for provisioningState Succeeded before the connectors, {DEFAULT_TIMEOUT_MINUTES} minutes at most unless -TimeoutMinutes says otherwise.", header::ISE_WAIT));
     }
-    match t.cloud {
-        Cloud::Public => {}
-        Cloud::Government => {
-            lines.push("Azure Government: Connect-AzAccount -Environment AzureUSGovernment.".into())
-        }
-        Cloud::China => {
-            lines.push("Azure China: Connect-AzAccount -Environment AzureChinaCloud.".into())
-        }
-    }
+    lines.extend(cloud_line(t.cloud));
     lines
+}
+
+/// How to sign in outside the public cloud.
+pub fn cloud_line(cloud: Cloud) -> Option<String> {
+    match cloud {
+        Cloud::Public => None,
+        Cloud::Government => {
+            Some("Azure Government: Connect-AzAccount -Environment AzureUSGovernment.".into())
+        }
+        Cloud::China => Some("Azure China: Connect-AzAccount -Environment AzureChinaCloud.".into()),
+    }
 }
 
 /// The script.

@@ -12,12 +12,11 @@ use super::target::StandardTarget;
 use super::STORAGE_API_VERSION;
 use crate::design::Design;
 use crate::export::arm::{
-    override_parameter_for, resource_id, to_json, OVERRIDE_PARAMETER, SCHEMA,
+    nested_deployment, override_parameter_for, resource_id, to_json, OVERRIDE_PARAMETER, SCHEMA,
 };
 use crate::export::header::PLANNER_VERSION;
 use crate::export::quote::arm_string;
 use crate::export::tree::Node;
-use crate::export::DEPLOYMENTS_API_VERSION;
 use crate::standard::plan::StandardPlan;
 use crate::standard::SubnetRole;
 
@@ -130,7 +129,12 @@ fn all_resources(t: &StandardTarget<'_>) -> Vec<Node> {
     let declared = symbols(&app_side);
     let mut app_nodes: Vec<Node> = app_side.iter().map(|r| resource(r, &declared)).collect();
     if t.app_in_other_resource_group() && !app_nodes.is_empty() {
-        out.push(nested(t, app_nodes, network_ready));
+        out.push(nested_deployment(
+            NESTED_DEPLOYMENT,
+            t.resource_group,
+            network_ready,
+            app_nodes,
+        ));
         return out;
     }
     for node in &mut app_nodes {
@@ -225,23 +229,8 @@ fn new_vnet(
     depends: Vec<String>,
     declared: &BTreeMap<String, Node>,
 ) -> Node {
-    let mut properties = vec![(
-        "addressSpace",
-        Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
-    )];
-    if !t.vnet.dns_servers.is_empty() {
-        properties.push((
-            "dhcpOptions",
-            Node::map([("dnsServers", Node::strs(&t.vnet.dns_servers))]),
-        ));
-    }
-    let subnets = placed
-        .iter()
-        .map(|(_, name, props, _)| {
-            Node::map([("name", Node::str(*name)), ("properties", props.clone())])
-        })
-        .collect();
-    properties.push(("subnets", Node::List(subnets)));
+    let properties =
+        resources::new_vnet_properties(t, placed.iter().map(|(_, name, props, _)| (*name, props)));
     Node::map([
         ("type", Node::str(VNET)),
         ("apiVersion", Node::str(super::NETWORK_API_VERSION)),
@@ -256,36 +245,7 @@ fn new_vnet(
                     .collect(),
             ),
         ),
-        ("properties", Node::map(properties)),
-    ])
-}
-
-/// The app's side in its own resource group, after the network.
-fn nested(t: &StandardTarget<'_>, resources: Vec<Node>, network_ready: Vec<Node>) -> Node {
-    Node::map([
-        ("type", Node::str("Microsoft.Resources/deployments")),
-        ("apiVersion", Node::str(DEPLOYMENTS_API_VERSION)),
-        ("name", Node::str(NESTED_DEPLOYMENT)),
-        ("resourceGroup", Node::str(t.resource_group)),
-        ("dependsOn", Node::List(network_ready)),
-        (
-            "properties",
-            Node::map([
-                ("mode", Node::str("Incremental")),
-                (
-                    "expressionEvaluationOptions",
-                    Node::map([("scope", Node::str("Inner"))]),
-                ),
-                (
-                    "template",
-                    Node::map([
-                        ("$schema", Node::str(SCHEMA)),
-                        ("contentVersion", Node::str("1.0.0.0")),
-                        ("resources", Node::List(resources)),
-                    ]),
-                ),
-            ]),
-        ),
+        ("properties", properties),
     ])
 }
 

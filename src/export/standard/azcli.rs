@@ -13,7 +13,7 @@ use super::bodies;
 use super::header;
 use super::resources::{PLAN, SITE, STORAGE};
 use super::target::{zone_config_name, StandardSubnet, StandardTarget};
-use crate::design::{Cloud, Design};
+use crate::design::Design;
 use crate::export::azcli::{
     check_prefix, nsg_block, options_for, put_and_wait, refusal_for, route_table_block,
     subnet_block, unless_exists, wait_helpers, Command, LongCreate, BODY_DELIMITER,
@@ -21,7 +21,7 @@ use crate::export::azcli::{
 };
 use crate::export::header::comment_lines;
 use crate::export::quote;
-use crate::export::target::{RouteFields, RuleFields};
+use crate::export::target::RuleFields;
 use crate::standard::endpoints::PrivateEndpoint;
 use crate::standard::nsg::Direction;
 use crate::standard::plan::StandardPlan;
@@ -45,14 +45,7 @@ fn how_to_deploy(t: &StandardTarget<'_>) -> Vec<String> {
     if t.ase.is_some() {
         lines.push(format!("Creating the App Service Environment may take hours: the script waits for provisioningState Succeeded, {DEFAULT_TIMEOUT_MINUTES} minutes at most unless --timeout-minutes says otherwise."));
     }
-    match t.cloud {
-        Cloud::Public => {}
-        Cloud::Government => lines.push(
-            "Azure Government: run az cloud set --name AzureUSGovernment before az login.".into(),
-        ),
-        Cloud::China => lines
-            .push("Azure China: run az cloud set --name AzureChinaCloud before az login.".into()),
-    }
+    lines.extend(crate::export::azcli::cloud_line(t.cloud));
     lines
 }
 
@@ -154,16 +147,7 @@ fn network(t: &StandardTarget<'_>) -> String {
         ));
     }
     if let Some(table) = t.route_table {
-        let routes: Vec<RouteFields<'_>> = table
-            .routes
-            .iter()
-            .map(|r| RouteFields {
-                name: r.name,
-                address_prefix: r.address_prefix,
-                next_hop_type: r.next_hop_type,
-                next_hop_ip: r.next_hop_ip.as_deref(),
-            })
-            .collect();
+        let routes = super::target::route_fields(table);
         out.push_str(&route_table_block(
             table.name,
             t.vnet.resource_group,

@@ -174,23 +174,8 @@ fn new_vnet(
     subnets: &[(&str, &str, Node, Vec<String>)],
     declared: &[String],
 ) -> String {
-    let mut properties = vec![(
-        "addressSpace",
-        Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
-    )];
-    if !t.vnet.dns_servers.is_empty() {
-        properties.push((
-            "dhcpOptions",
-            Node::map([("dnsServers", Node::strs(&t.vnet.dns_servers))]),
-        ));
-    }
-    let inline = subnets
-        .iter()
-        .map(|(_, name, props, _)| {
-            Node::map([("name", Node::str(*name)), ("properties", props.clone())])
-        })
-        .collect();
-    properties.push(("subnets", Node::List(inline)));
+    let properties =
+        resources::new_vnet_properties(t, subnets.iter().map(|(_, name, props, _)| (*name, props)));
     let mut waits: Vec<String> = subnets
         .iter()
         .flat_map(|s| s.3.clone())
@@ -200,7 +185,7 @@ fn new_vnet(
     let mut body = vec![
         ("name", Node::str(t.vnet.name)),
         ("location", Node::str(&t.location)),
-        ("properties", Node::map(properties)),
+        ("properties", properties),
     ];
     if !waits.is_empty() {
         body.push((

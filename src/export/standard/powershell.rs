@@ -13,14 +13,14 @@ use super::bodies;
 use super::header;
 use super::resources::{PLAN, SITE, STORAGE};
 use super::target::{zone_config_name, StandardSubnet, StandardTarget};
-use crate::design::{Cloud, Design};
+use crate::design::Design;
 use crate::export::header::comment_lines;
 use crate::export::powershell::{
     get_or_create, nsg_block, put_and_wait, refusal_for, rest_send, route_table_block,
     subnet_block, Call, LongCreate, SubnetWrite, DEFAULT_POLL_SECONDS, DEFAULT_TIMEOUT_MINUTES,
 };
 use crate::export::quote;
-use crate::export::target::{RouteFields, RuleFields};
+use crate::export::target::RuleFields;
 use crate::standard::endpoints::PrivateEndpoint;
 use crate::standard::plan::StandardPlan;
 
@@ -32,15 +32,7 @@ fn how_to_deploy(t: &StandardTarget<'_>) -> Vec<String> {
     if t.ase.is_some() {
         lines.push(format!("Creating the App Service Environment may take hours: the script waits for provisioningState Succeeded, {DEFAULT_TIMEOUT_MINUTES} minutes at most unless -TimeoutMinutes says otherwise."));
     }
-    match t.cloud {
-        Cloud::Public => {}
-        Cloud::Government => {
-            lines.push("Azure Government: Connect-AzAccount -Environment AzureUSGovernment.".into())
-        }
-        Cloud::China => {
-            lines.push("Azure China: Connect-AzAccount -Environment AzureChinaCloud.".into())
-        }
-    }
+    lines.extend(crate::export::powershell::cloud_line(t.cloud));
     lines
 }
 
@@ -134,16 +126,7 @@ fn network(t: &StandardTarget<'_>) -> String {
         ));
     }
     if let Some(table) = t.route_table {
-        let routes: Vec<RouteFields<'_>> = table
-            .routes
-            .iter()
-            .map(|r| RouteFields {
-                name: r.name,
-                address_prefix: r.address_prefix,
-                next_hop_type: r.next_hop_type,
-                next_hop_ip: r.next_hop_ip.as_deref(),
-            })
-            .collect();
+        let routes = super::target::route_fields(table);
         out.push_str(&route_table_block(
             table.name,
             t.vnet.resource_group,

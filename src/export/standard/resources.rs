@@ -281,6 +281,29 @@ pub fn subnet_properties(
     Some((node, depends))
 }
 
+/// A new VNet's `properties`: its prefixes, its DNS servers, and `subnets` (name and
+/// properties) inline, so that deploying it again keeps them.
+pub fn new_vnet_properties<'a>(
+    t: &StandardTarget<'_>,
+    subnets: impl Iterator<Item = (&'a str, &'a Node)>,
+) -> Node {
+    let mut properties = vec![(
+        "addressSpace",
+        Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
+    )];
+    if !t.vnet.dns_servers.is_empty() {
+        properties.push((
+            "dhcpOptions",
+            Node::map([("dnsServers", Node::strs(&t.vnet.dns_servers))]),
+        ));
+    }
+    let inline = subnets
+        .map(|(name, props)| Node::map([("name", Node::str(name)), ("properties", props.clone())]))
+        .collect();
+    properties.push(("subnets", Node::List(inline)));
+    Node::map(properties)
+}
+
 /// The storage account, when new: no public network access, network rules that deny.
 pub fn storage(t: &StandardTarget<'_>) -> Option<Resource> {
     if !t.storage.is_new {

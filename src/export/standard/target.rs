@@ -238,6 +238,20 @@ impl<'a> StandardTarget<'a> {
     }
 }
 
+/// The routes of a route table, as the scripts write them.
+pub fn route_fields(table: &RouteTable) -> Vec<crate::export::target::RouteFields<'_>> {
+    table
+        .routes
+        .iter()
+        .map(|r| crate::export::target::RouteFields {
+            name: r.name,
+            address_prefix: r.address_prefix,
+            next_hop_type: r.next_hop_type,
+            next_hop_ip: r.next_hop_ip.as_deref(),
+        })
+        .collect()
+}
+
 /// The zone-group configuration name of a zone: its name with dots as dashes.
 pub fn zone_config_name(zone: &str) -> String {
     zone.replace('.', "-")
