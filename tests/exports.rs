@@ -246,36 +246,6 @@ fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exports")
 }
 
-fn updating() -> bool {
-    std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1")
-}
-
-fn emit_name(format: Format) -> &'static str {
-    match format {
-        Format::Arm => "arm",
-        Format::Bicep => "bicep",
-        Format::Terraform => "terraform",
-        Format::AzCli => "azcli",
-        Format::PowerShell => "powershell",
-    }
-}
-
-fn first_difference(expected: &str, actual: &str) -> String {
-    let e: Vec<&str> = expected.lines().collect();
-    let a: Vec<&str> = actual.lines().collect();
-    let at = e
-        .iter()
-        .zip(&a)
-        .position(|(x, y)| x != y)
-        .unwrap_or(e.len().min(a.len()));
-    format!(
-        "first difference at line {}:\n  expected: {:?}\n  actual:   {:?}",
-        at + 1,
-        e.get(at),
-        a.get(at)
-    )
-}
-
 #[test]
 fn exports_match_the_goldens() {
     let mut failures = Vec::new();
@@ -290,32 +260,7 @@ fn exports_match_the_goldens() {
                 format.render(&design, &plan),
             ));
         }
-        for (file, actual) in files {
-            let path = dir.join(&file);
-            if updating() {
-                std::fs::create_dir_all(&dir).expect("create the golden directory");
-                std::fs::write(&path, &actual).expect("write a golden file");
-                continue;
-            }
-            match std::fs::read_to_string(&path) {
-                Err(e) => failures.push(format!("{}: {e}", path.display())),
-                Ok(expected) if expected != actual => {
-                    let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
-                        .join("exports")
-                        .join(case);
-                    let _ = std::fs::create_dir_all(&out);
-                    let _ = std::fs::write(out.join(&file), &actual);
-                    failures.push(format!(
-                        "{} differs: {}\n  compare: diff -u {} {}",
-                        path.display(),
-                        first_difference(&expected, &actual),
-                        path.display(),
-                        out.join(&file).display()
-                    ));
-                }
-                Ok(_) => {}
-            }
-        }
+        compare_with_goldens(&dir, "exports", case, files, &mut failures);
     }
     assert!(
         failures.is_empty(),

@@ -160,20 +160,6 @@ fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exports-standard")
 }
 
-fn updating() -> bool {
-    std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1")
-}
-
-fn emit_name(format: Format) -> &'static str {
-    match format {
-        Format::Arm => "arm",
-        Format::Bicep => "bicep",
-        Format::Terraform => "terraform",
-        Format::AzCli => "azcli",
-        Format::PowerShell => "powershell",
-    }
-}
-
 /// Every file of a case: its design, the five deployment files, one CSV per table.
 fn files_of(design: &Design) -> Vec<(String, String)> {
     let plan = standard_plan(design);
@@ -192,26 +178,13 @@ fn standard_files_match_the_goldens() {
     let mut failures = Vec::new();
     for (case, make) in CASES {
         let dir = golden_dir().join(case);
-        for (file, actual) in files_of(&make()) {
-            let path = dir.join(&file);
-            if updating() {
-                std::fs::create_dir_all(&dir).expect("create the golden directory");
-                std::fs::write(&path, &actual).expect("write a golden file");
-                continue;
-            }
-            match std::fs::read_to_string(&path) {
-                Err(e) => failures.push(format!("{}: {e}", path.display())),
-                Ok(expected) if expected != actual => {
-                    let line = expected
-                        .lines()
-                        .zip(actual.lines())
-                        .position(|(a, b)| a != b)
-                        .unwrap_or(0);
-                    failures.push(format!("{} differs from line {}", path.display(), line + 1));
-                }
-                Ok(_) => {}
-            }
-        }
+        compare_with_goldens(
+            &dir,
+            "exports-standard",
+            case,
+            files_of(&make()),
+            &mut failures,
+        );
     }
     assert!(
         failures.is_empty(),

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use ise_planner::export::{arm, quote};
+use ise_planner::export::{arm, quote, Format};
 
 // ---------------------------------------------------------------------------------------
 // ARM: JSON with checked expressions
@@ -853,4 +853,76 @@ pub fn ps_commands<'t>(
     }
     walk(tree.root_node(), text, &mut out);
     out
+}
+
+// ---------------------------------------------------------------------------------------
+// Golden files
+// ---------------------------------------------------------------------------------------
+
+/// Whether the goldens are being written (`UPDATE_GOLDEN=1`) rather than compared.
+pub fn updating() -> bool {
+    std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1")
+}
+
+/// The CLI's `--emit` name of a format.
+pub fn emit_name(format: Format) -> &'static str {
+    match format {
+        Format::Arm => "arm",
+        Format::Bicep => "bicep",
+        Format::Terraform => "terraform",
+        Format::AzCli => "azcli",
+        Format::PowerShell => "powershell",
+    }
+}
+
+pub fn first_difference(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let at = e
+        .iter()
+        .zip(&a)
+        .position(|(x, y)| x != y)
+        .unwrap_or(e.len().min(a.len()));
+    format!(
+        "first difference at line {}:\n  expected: {:?}\n  actual:   {:?}",
+        at + 1,
+        e.get(at),
+        a.get(at)
+    )
+}
+
+/// Writes `files` into `dir` (when updating), or compares them with what is there; each
+/// difference is a failure naming the first different line, the actual file kept under the
+/// target directory's `what/case` for `diff -u`.
+pub fn compare_with_goldens(
+    dir: &Path,
+    what: &str,
+    case: &str,
+    files: Vec<(String, String)>,
+    failures: &mut Vec<String>,
+) {
+    for (file, actual) in files {
+        let path = dir.join(&file);
+        if updating() {
+            std::fs::create_dir_all(dir).expect("create the golden directory");
+            std::fs::write(&path, &actual).expect("write a golden file");
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Err(e) => failures.push(format!("{}: {e}", path.display())),
+            Ok(expected) if expected != actual => {
+                let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(what).join(case);
+                let _ = std::fs::create_dir_all(&out);
+                let _ = std::fs::write(out.join(&file), &actual);
+                failures.push(format!(
+                    "{} differs: {}\n  compare: diff -u {} {}",
+                    path.display(),
+                    first_difference(&expected, &actual),
+                    path.display(),
+                    out.join(&file).display()
+                ));
+            }
+            Ok(_) => {}
+        }
+    }
 }
