@@ -381,4 +381,6 @@ pub const USAGE: &str = "ise-plan [--design FILE] [--import-vnet FILE] [--servic
                 [--target ise|standard]
                 [--emit plan|rest-body|rest-request|nsg|routes|design|csv|
                         arm|bicep|terraform|azcli|powershell]
-                [--table TABLE]";
+                [--table subnets|inbound|outbound|routes]
+                (--target standard: --table subnets|reuse|private-endpoints|dns-zones|settings|
+                 access-restrictions|nsg-rules|routes|outbound|carry-over|decisions|checklist)";
