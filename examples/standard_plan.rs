@@ -1,5 +1,6 @@
 //! Plans the Logic Apps Standard network that replaces a design's ISE and prints it as JSON,
-//! until the CLI gains a target switch (`docs/standard.md` shows its output).
+//! or both plans side by side (`ise-plan --target standard` prints the Standard plan, its
+//! tables and files).
 //!
 //! ```sh
 //! cargo run --example standard_plan < design.json        # the Standard plan

@@ -10,8 +10,8 @@
 //! ```
 //! use ise_planner::tools::{handle, Request, Response};
 //! let design_json = ise_planner::Design::default().to_json();
-//! let Response::Files { files } = handle(Request::Export { format: "bicep".into(), design_json })
-//! else { panic!("an export") };
+//! let request = Request::Export { format: "bicep".into(), design_json, target: Default::default() };
+//! let Response::Files { files } = handle(request) else { panic!("an export") };
 //! assert_eq!(files[0].name, "main.bicep");
 //! ```
 
@@ -20,9 +20,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::design::{DependencyAddresses, Design, GovernmentAddresses};
-use crate::export::tables::PlanTable;
 use crate::export::standard::tables::StandardTable;
-use crate::export::{csv, Format};
+use crate::export::tables::PlanTable;
+use crate::export::{csv, standard, Format};
 use crate::import::service_tags::ServiceTags;
 use crate::import::{decode_text, vnet};
 use crate::ise::plan::plan;
@@ -36,19 +36,44 @@ pub enum FileInput {
     Base64(String),
 }
 
+/// Which plan an export or CSV request is for: the ISE's (what a request without `target`
+/// means), or the Logic Apps Standard network that replaces it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportTarget {
+    #[default]
+    Ise,
+    Standard,
+}
+
+impl ExportTarget {
+    fn is_ise(&self) -> bool {
+        *self == ExportTarget::Ise
+    }
+}
+
 /// What the page asks the tools worker for. `design_json` is the design being edited, as
 /// [`Design::to_json`] writes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Request {
     /// A deployment file: `format` is one of `arm`, `bicep`, `terraform`, `azcli`,
-    /// `powershell` (the CLI's `--emit` names). Answered with one file.
-    Export { format: String, design_json: String },
-    /// Tables as CSV: each of `tables` is `subnets`, `inbound`, `outbound` or `routes` (the
-    /// CLI's `--table` names). Answered with one file per table, in the order asked.
+    /// `powershell` (the CLI's `--emit` names), for `target` (absent: the ISE). Answered with
+    /// one file.
+    Export {
+        format: String,
+        design_json: String,
+        #[serde(default, skip_serializing_if = "ExportTarget::is_ise")]
+        target: ExportTarget,
+    },
+    /// Tables as CSV: each of `tables` is one of the target's `--table` names (the ISE's
+    /// `subnets`, `inbound`, `outbound`, `routes`; the Standard plan's `private-endpoints`,
+    /// `dns-zones`, …). Answered with one file per table, in the order asked.
     Csv {
         tables: Vec<String>,
         design_json: String,
+        #[serde(default, skip_serializing_if = "ExportTarget::is_ise")]
+        target: ExportTarget,
     },
     /// An existing virtual network (`az network vnet show`…) into the design. Answered with
     /// the new design, or refused with the import's message.
@@ -380,38 +405,18 @@ fn serve(request: Request) -> Result<Response, String> {
         Request::Export {
             format,
             design_json,
-        } => {
-            let format = format_named(&format)
-                .ok_or_else(|| format!("there is no export format named \"{format}\""))?;
-            let design = read_design(&design_json)?;
-            let plan = plan(&design);
-            Ok(Response::Files {
-                files: vec![File {
-                    name: format.file_name().into(),
-                    text: with_newline(format.render(&design, &plan)),
-                }],
-            })
-        }
+            target,
+        } => export(&format, &design_json, target),
         Request::Csv {
             tables,
             design_json,
-        } => {
-            let tables = tables
-                .iter()
-                .map(|t| table_named(t).ok_or_else(|| format!("there is no table named \"{t}\"")))
-                .collect::<Result<Vec<_>, _>>()?;
-            let design = read_design(&design_json)?;
-            let plan = plan(&design);
-            Ok(Response::Files {
-                files: tables
-                    .into_iter()
-                    .map(|t| File {
-                        name: csv_file_name(t).into(),
-                        text: csv::plan_table(&plan, t),
-                    })
-                    .collect(),
-            })
-        }
+            target: ExportTarget::Ise,
+        } => ise_csv(&tables, &design_json),
+        Request::Csv {
+            tables,
+            design_json,
+            target: ExportTarget::Standard,
+        } => standard_csv(&tables, &design_json),
         Request::ImportVnet { file, design_json } => {
             let mut design = read_design(&design_json)?;
             let result = match &file {
@@ -448,6 +453,70 @@ fn serve(request: Request) -> Result<Response, String> {
             })
         }
     }
+}
+
+/// One deployment file of `target`.
+fn export(format: &str, design_json: &str, target: ExportTarget) -> Result<Response, String> {
+    let format = format_named(format)
+        .ok_or_else(|| format!("there is no export format named \"{format}\""))?;
+    let design = read_design(design_json)?;
+    let (name, text) = match target {
+        ExportTarget::Ise => (format.file_name(), format.render(&design, &plan(&design))),
+        ExportTarget::Standard => {
+            let plan = crate::migrate::plan(&design).standard;
+            (
+                standard::file_name(format),
+                standard::render(format, &design, &plan),
+            )
+        }
+    };
+    Ok(Response::Files {
+        files: vec![File {
+            name: name.into(),
+            text: with_newline(text),
+        }],
+    })
+}
+
+/// The ISE plan's tables as CSV, one file per table, in the order asked.
+fn ise_csv(tables: &[String], design_json: &str) -> Result<Response, String> {
+    let tables = tables
+        .iter()
+        .map(|t| table_named(t).ok_or_else(|| format!("there is no table named \"{t}\"")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let design = read_design(design_json)?;
+    let plan = plan(&design);
+    Ok(Response::Files {
+        files: tables
+            .into_iter()
+            .map(|t| File {
+                name: csv_file_name(t).into(),
+                text: csv::plan_table(&plan, t),
+            })
+            .collect(),
+    })
+}
+
+/// The Standard plan's tables as CSV, one file per table, in the order asked.
+fn standard_csv(tables: &[String], design_json: &str) -> Result<Response, String> {
+    let tables = tables
+        .iter()
+        .map(|t| {
+            StandardTable::named(t)
+                .ok_or_else(|| format!("there is no Standard table named \"{t}\""))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let design = read_design(design_json)?;
+    let plan = crate::migrate::plan(&design).standard;
+    Ok(Response::Files {
+        files: tables
+            .into_iter()
+            .map(|t| File {
+                name: standard::csv::file_name(t),
+                text: standard::csv::plan_table(&plan, t),
+            })
+            .collect(),
+    })
 }
 
 fn read_design(json: &str) -> Result<Design, String> {
@@ -508,6 +577,7 @@ mod tests {
             let got = files(handle(Request::Export {
                 format: name.into(),
                 design_json: default_json(),
+                target: ExportTarget::Ise,
             }));
             assert_eq!(got.len(), 1);
             assert_eq!(got[0].name, format.file_name());
@@ -527,6 +597,7 @@ mod tests {
                 "outbound".into(),
             ],
             design_json: default_json(),
+            target: ExportTarget::Ise,
         }));
         let names: Vec<&str> = got.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
@@ -543,20 +614,115 @@ mod tests {
     }
 
     #[test]
+    fn standard_files_are_the_clis_for_the_standard_target() {
+        let design = Design::default();
+        let plan = crate::migrate::plan(&design).standard;
+        for format in Format::ALL {
+            let name = ["arm", "bicep", "terraform", "azcli", "powershell"]
+                .into_iter()
+                .find(|n| format_named(n) == Some(format))
+                .unwrap();
+            let got = files(handle(Request::Export {
+                format: name.into(),
+                design_json: default_json(),
+                target: ExportTarget::Standard,
+            }));
+            assert_eq!(got[0].name, standard::file_name(format));
+            assert_eq!(
+                got[0].text,
+                with_newline(standard::render(format, &design, &plan))
+            );
+            assert!(
+                got[0].text.contains("Logic Apps Standard network"),
+                "{name}"
+            );
+        }
+        let got = files(handle(Request::Csv {
+            tables: vec!["private-endpoints".into(), "subnets".into()],
+            design_json: default_json(),
+            target: ExportTarget::Standard,
+        }));
+        let names: Vec<&str> = got.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["standard-private-endpoints.csv", "standard-subnets.csv"]
+        );
+        assert_eq!(
+            got[0].text,
+            standard::csv::plan_table(&plan, StandardTable::PrivateEndpoints)
+        );
+        // The ISE's table names are not the Standard plan's.
+        let m = refused(handle(Request::Csv {
+            tables: vec!["inbound".into()],
+            design_json: default_json(),
+            target: ExportTarget::Standard,
+        }));
+        assert!(m.contains("no Standard table named \"inbound\""), "{m}");
+    }
+
+    #[test]
+    fn a_request_without_a_target_is_the_ises_and_reads_as_before() {
+        let old = r#"{"id": 3, "body": {"export": {"format": "bicep", "designJson": "{}"}}}"#;
+        let request: Envelope<Request> = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            request.body,
+            Request::Export {
+                format: "bicep".into(),
+                design_json: "{}".into(),
+                target: ExportTarget::Ise
+            }
+        );
+        let old_csv = r#"{"csv": {"tables": ["routes"], "designJson": "{}"}}"#;
+        assert!(matches!(
+            serde_json::from_str::<Request>(old_csv).unwrap(),
+            Request::Csv {
+                target: ExportTarget::Ise,
+                ..
+            }
+        ));
+        // The ISE's requests are written as before; the Standard target is named.
+        assert_eq!(
+            serde_json::to_value(&request.body).unwrap(),
+            serde_json::json!({"export": {"format": "bicep", "designJson": "{}"}})
+        );
+        let standard = Request::Csv {
+            tables: vec![],
+            design_json: "{}".into(),
+            target: ExportTarget::Standard,
+        };
+        assert_eq!(
+            serde_json::to_value(&standard).unwrap(),
+            serde_json::json!({"csv": {"tables": [], "designJson": "{}", "target": "standard"}})
+        );
+        let answer: Value = serde_json::from_str(&handle_json(
+            &serde_json::to_string(&Envelope {
+                id: 9,
+                body: standard,
+            })
+            .unwrap(),
+        ))
+        .unwrap();
+        assert_eq!(Envelope::from_value(&answer).map(|e| e.id), Some(9));
+    }
+
+    #[test]
     fn unknown_names_and_bad_designs_are_refused() {
         let m = refused(handle(Request::Export {
             format: "yaml".into(),
             design_json: default_json(),
+            target: ExportTarget::Ise,
         }));
         assert!(m.contains("yaml"), "{m}");
         let m = refused(handle(Request::Csv {
             tables: vec!["subnets".into(), "nsg".into()],
             design_json: default_json(),
+            target: ExportTarget::Ise,
         }));
         assert!(m.contains("\"nsg\""), "{m}");
         let m = refused(handle(Request::Export {
             format: "arm".into(),
             design_json: "{\"version\": 99}".into(),
+            target: ExportTarget::Ise,
         }));
         assert!(m.starts_with("the design could not be read"), "{m}");
     }
@@ -693,6 +859,7 @@ mod tests {
             body: Request::Export {
                 format: "azcli".into(),
                 design_json: default_json(),
+                target: ExportTarget::Ise,
             },
         };
         let answer: Envelope<Response> =
@@ -833,7 +1000,9 @@ mod tests {
             let _ = handle(Request::ImportVnet { file: FileInput::Text(text.clone()), design_json: default_json() });
             let _ = handle(Request::ImportServiceTags { file: FileInput::Text(text.clone()), design_json: default_json() });
             let _ = handle(Request::ImportVnet { file: FileInput::Base64(b64.clone()), design_json: default_json() });
-            let _ = handle(Request::Export { format: "arm".into(), design_json: text });
+            let _ = handle(Request::Export { format: "arm".into(), design_json: text.clone(), target: ExportTarget::Ise });
+            let _ = handle(Request::Export { format: "azcli".into(), design_json: text.clone(), target: ExportTarget::Standard });
+            let _ = handle(Request::Csv { tables: vec!["settings".into()], design_json: text, target: ExportTarget::Standard });
         });
     }
 }

@@ -1751,3 +1751,215 @@ fn a_certificate_flag_without_a_name_or_file_exits_2() {
     run(&["--certificate", "x=@/nonexistent/root.cer"])
         .assert_usage_error("--certificate with a missing file");
 }
+
+// ---- --target standard: the Logic Apps Standard network ----
+
+/// `--target standard --emit design`: the effective design, on the Standard view.
+fn standard_design(args: &[&str]) -> Value {
+    let mut all = vec!["--target", "standard", "--emit", "design"];
+    all.extend_from_slice(args);
+    let design = output(&all);
+    assert_eq!(design["view"], "standard", "{args:?}");
+    design
+}
+
+#[test]
+fn target_standard_prints_the_standard_plan_and_its_findings() {
+    let r = run(&["--target", "standard"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let plan = r.json();
+    assert_eq!(
+        plan["subnets"][0]["delegation"],
+        "Microsoft.Web/serverFarms"
+    );
+    assert_eq!(plan["privateEndpoints"].as_array().unwrap().len(), 5);
+    assert!(plan.get("rest").is_none(), "not the ISE's plan");
+    assert!(
+        r.stderr
+            .contains("warning[push-triggers-private-endpoint] accessEndpoint:"),
+        "the Standard plan's findings on stderr: {}",
+        r.stderr
+    );
+    // The Standard plan's errors give exit 1, the output still printed.
+    let r = run(&["--target", "standard", "--storage-account", "Bad Name"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("error[standard-name-invalid] standard.storageAccount.name"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.json()["subnets"].is_array());
+    // The ISE is still the default.
+    assert!(ok(&[]).get("rest").is_some());
+}
+
+#[test]
+fn every_standard_flag_reaches_the_design() {
+    let d = standard_design(&[
+        "--hosting",
+        "app-service-environment",
+        "--integration-subnet-size",
+        "/27",
+        "--ase-subnet-size",
+        "25",
+        "--reuse-ise-space",
+        "--logic-app",
+        "contoso-workflows",
+        "--new-logic-app",
+        "false",
+        "--storage-account",
+        "contosost",
+        "--new-storage-account",
+        "false",
+        "--plan-name",
+        "contoso-ws1",
+        "--ase-name",
+        "contoso-ase",
+        "--integration-subnet",
+        "int=10.0.2.0/26",
+        "--private-endpoint-subnet",
+        "pe",
+        "--ase-subnet",
+        "ase=",
+    ]);
+    let s = &d["standard"];
+    assert_eq!(s["hosting"], "appServiceEnvironment");
+    assert_eq!(s["integrationSubnetSize"], "/27");
+    assert_eq!(s["aseSubnetSize"], 25, "a number as typed");
+    assert_eq!(s["reuseIseSpace"], true);
+    assert_eq!(
+        s["logicApp"],
+        serde_json::json!({"name": "contoso-workflows", "isNew": false})
+    );
+    assert_eq!(
+        s["storageAccount"],
+        serde_json::json!({"name": "contosost", "isNew": false})
+    );
+    assert_eq!(s["planName"], "contoso-ws1");
+    assert_eq!(s["aseName"], "contoso-ase");
+    assert_eq!(
+        s["integrationSubnet"],
+        serde_json::json!({"name": "int", "prefix": "10.0.2.0/26"})
+    );
+    assert_eq!(s["privateEndpointSubnet"]["name"], "pe");
+    assert_eq!(
+        s["aseSubnet"],
+        serde_json::json!({"name": "ase", "prefix": ""})
+    );
+    // The flags override the design file, and shape the plan.
+    let file = TempFile::new("design.json", &d.to_string());
+    let plan = output(&[
+        "--design",
+        file.path(),
+        "--target",
+        "standard",
+        "--hosting",
+        "workflow-standard",
+        "--reuse-ise-space",
+        "false",
+    ]);
+    assert_eq!(plan["hosting"], "workflowStandard");
+    assert_eq!(plan["subnets"][0]["name"], "int");
+    assert_eq!(plan["subnets"][0]["prefix"], "10.0.2.0/26");
+    assert_eq!(plan["subnets"][1]["name"], "pe");
+    let plan = ok(&[
+        "--target",
+        "standard",
+        "--integration-subnet-size",
+        "27",
+        "--reuse-ise-space",
+    ]);
+    assert_eq!(
+        plan["subnets"][0]["prefix"], "10.0.0.0/27",
+        "in the ISE's space"
+    );
+    let plan = ok(&[
+        "--target",
+        "standard",
+        "--hosting",
+        "ase",
+        "--ase-subnet-size",
+        "26",
+        "--ase-name",
+        "my-ase",
+    ]);
+    assert!(plan["subnets"][0]["prefix"]
+        .as_str()
+        .unwrap()
+        .ends_with("/26"));
+    assert!(plan["dnsZones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|z| z["name"] == "my-ase.appserviceenvironment.net"));
+}
+
+#[test]
+fn target_standard_files_and_tables() {
+    for (emit, needle) in [
+        ("arm", "Microsoft.Web/sites"),
+        ("bicep", "'Microsoft.Web/sites@2024-11-01'"),
+        ("terraform", "azurerm_logic_app_standard"),
+        ("azcli", "az network private-dns zone create"),
+        ("powershell", "New-AzPrivateDnsZone"),
+    ] {
+        let r = run(&["--target", "standard", "--emit", emit]);
+        assert_eq!(r.code, 0, "{emit}: {}", r.stderr);
+        assert!(r.stdout.contains(needle), "{emit}");
+        assert!(r.stdout.contains("Logic Apps Standard network"), "{emit}");
+    }
+    let r = run(&[
+        "--target",
+        "standard",
+        "--emit",
+        "csv",
+        "--table",
+        "dns-zones",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("Zone,VNet link,Records,Article,Article URL\r\n"),
+        "{}",
+        r.stdout
+    );
+    // Tables are named for their target; the ISE's JSON outputs have no Standard form.
+    let r = run(&["--target", "standard", "--emit", "csv"]);
+    r.assert_usage_error("no table");
+    assert!(
+        r.stderr
+            .contains("--table subnets|reuse|private-endpoints|dns-zones|"),
+        "{}",
+        r.stderr
+    );
+    run(&[
+        "--target", "standard", "--emit", "csv", "--table", "inbound",
+    ])
+    .assert_usage_error("an ISE table");
+    run(&["--emit", "csv", "--table", "dns-zones"])
+        .assert_usage_error("a Standard table for the ISE");
+    for emit in ["rest-body", "rest-request", "nsg", "routes"] {
+        run(&["--target", "standard", "--emit", emit]).assert_usage_error(emit);
+    }
+    run(&["--target", "both"]).assert_usage_error("an unknown target");
+    let help = run(&["--help"]);
+    for flag in [
+        "--target",
+        "--hosting",
+        "--integration-subnet-size",
+        "--ase-subnet-size",
+        "--reuse-ise-space",
+        "--logic-app",
+        "--new-logic-app",
+        "--storage-account",
+        "--new-storage-account",
+        "--plan-name",
+        "--ase-name",
+        "--integration-subnet",
+        "--private-endpoint-subnet",
+        "--ase-subnet",
+    ] {
+        assert!(help.stdout.contains(flag), "--help lists {flag}");
+    }
+}

@@ -34,7 +34,7 @@ const NSG: &str = "Microsoft.Network/networkSecurityGroups";
 const ROUTE_TABLE: &str = "Microsoft.Network/routeTables";
 
 /// `resourceId('type', 'name', …)` with each argument quoted.
-fn resource_id(args: &[&str]) -> Node {
+pub fn resource_id(args: &[&str]) -> Node {
     let args: Vec<String> = args.iter().map(|a| arm_string(a)).collect();
     Node::code(format!("resourceId({})", args.join(", ")))
 }
@@ -114,6 +114,11 @@ pub fn template(t: &Target<'_>) -> Node {
 /// The parameter that a template of a design with errors requires: a bool that only `true`
 /// satisfies, with no default, so that the deployment stops unless it is given.
 fn override_parameter(t: &Target<'_>) -> Node {
+    override_parameter_for(&t.not_ready_reason())
+}
+
+/// The override parameter of a file that is NOT READY for `reason`.
+pub fn override_parameter_for(reason: &str) -> Node {
     Node::map([(
         OVERRIDE_PARAMETER,
         Node::map([
@@ -123,10 +128,7 @@ fn override_parameter(t: &Target<'_>) -> Node {
                 "metadata",
                 Node::map([(
                     "description",
-                    Node::str(format!(
-                        "{} Set to true to deploy anyway.",
-                        t.not_ready_reason()
-                    )),
+                    Node::str(format!("{reason} Set to true to deploy anyway.")),
                 )]),
             ),
         ]),
@@ -278,7 +280,12 @@ fn ise_resources(t: &Target<'_>) -> Vec<Node> {
     let mut out = vec![Node::map(ise_resource)];
     out.extend(t.connectors.iter().map(|c| connector(ise, c)));
     if nested {
-        vec![nested_deployment(t, ise.resource_group, out)]
+        vec![nested_deployment(
+            NESTED_DEPLOYMENT,
+            ise.resource_group,
+            subnets_ready(t),
+            out,
+        )]
     } else {
         out
     }
@@ -303,15 +310,20 @@ fn connector(ise: &IseTarget<'_>, c: &ConnectorTarget<'_>) -> Node {
     Node::map(connector)
 }
 
-/// A deployment into the ISE's resource group holding `resources`, with its expressions
-/// evaluated in its own scope (`Inner`, as the schema spells it).
-fn nested_deployment(t: &Target<'_>, resource_group: &str, resources: Vec<Node>) -> Node {
+/// A deployment `name` into `resource_group` holding `resources`, after `depends_on`, with
+/// its expressions evaluated in its own scope (`Inner`, as the schema spells it).
+pub fn nested_deployment(
+    name: &str,
+    resource_group: &str,
+    depends_on: Vec<Node>,
+    resources: Vec<Node>,
+) -> Node {
     Node::map([
         ("type", Node::str("Microsoft.Resources/deployments")),
         ("apiVersion", Node::str(DEPLOYMENTS_API_VERSION)),
-        ("name", Node::str(NESTED_DEPLOYMENT)),
+        ("name", Node::str(name)),
         ("resourceGroup", Node::str(resource_group)),
-        ("dependsOn", Node::List(subnets_ready(t))),
+        ("dependsOn", Node::List(depends_on)),
         (
             "properties",
             Node::map([

@@ -70,7 +70,8 @@ fn target<'a>(design: &'a Design, plan: &'a Plan) -> Target<'a> {
     t
 }
 
-fn resource(symbol: &str, kind: &str, version: &str, existing: bool, body: Node) -> String {
+/// `resource symbol 'type@version' [existing] = { body }` and a blank line.
+pub fn resource(symbol: &str, kind: &str, version: &str, existing: bool, body: Node) -> String {
     let Node::Map(entries) = body else {
         return String::new();
     };
@@ -107,7 +108,12 @@ pub fn render(design: &Design, plan: &Plan) -> String {
 /// The parameter a file of a design with errors requires: only `true` is allowed, and there
 /// is no default.
 fn override_parameter(t: &Target<'_>) -> String {
-    let description = format!("{} Set to true to deploy anyway.", t.not_ready_reason());
+    override_parameter_for(&t.not_ready_reason())
+}
+
+/// The override parameter of a file that is NOT READY for `reason`.
+pub fn override_parameter_for(reason: &str) -> String {
+    let description = format!("{reason} Set to true to deploy anyway.");
     format!(
         "@description({})\n@allowed([\n  true\n])\nparam {OVERRIDE_PARAMETER} bool\n\n",
         quote::bicep(&description)

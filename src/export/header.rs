@@ -135,7 +135,12 @@ pub fn comment(
     new_vnet_subnets: NewVnetSubnets,
     how_to_deploy: &[String],
 ) -> String {
-    lines(t, new_vnet_subnets, how_to_deploy)
+    comment_lines(&lines(t, new_vnet_subnets, how_to_deploy), prefix)
+}
+
+/// Lines as comments with `prefix` (`#` or `//`), each ending in a newline.
+pub fn comment_lines(lines: &[String], prefix: &str) -> String {
+    lines
         .iter()
         .map(|line| format!("{prefix} {line}\n"))
         .collect()

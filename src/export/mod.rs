@@ -24,7 +24,7 @@ pub mod powershell;
 pub mod quote;
 pub mod standard;
 pub mod tables;
-mod target;
+pub mod target;
 pub mod terraform;
 pub mod tree;
 

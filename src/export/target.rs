@@ -60,35 +60,120 @@ impl SubnetTarget<'_> {
     /// route table, service endpoints, delegation. The NSG and route-table IDs are given in
     /// the caller's language (an ARM `resourceId()` expression or a Bicep symbol).
     pub fn arm_properties(&self, nsg_id: Node, route_table_id: Option<Node>) -> Node {
-        let mut props = vec![
-            ("addressPrefix", Node::str(self.prefix.unwrap_or_default())),
-            ("networkSecurityGroup", Node::map([("id", nsg_id)])),
-        ];
-        if let Some(id) = route_table_id {
-            props.push(("routeTable", Node::map([("id", id)])));
-        }
-        if !self.service_endpoints.is_empty() {
-            props.push((
-                "serviceEndpoints",
-                Node::List(
-                    self.service_endpoints
-                        .iter()
-                        .map(|e| Node::map([("service", Node::str(*e))]))
-                        .collect(),
-                ),
-            ));
-        }
-        if let Some(service) = self.delegation {
-            props.push(("delegations", delegations(service)));
-        }
-        Node::map(props)
+        arm_subnet_properties(ArmSubnet {
+            prefix: self.prefix.unwrap_or_default(),
+            nsg_id: Some(nsg_id),
+            route_table_id,
+            service_endpoints: self.service_endpoints,
+            delegation: self.delegation.map(|service| (DELEGATION_NAME, service)),
+            endpoint_policies: None,
+        })
     }
 }
 
-/// `delegations` in the ARM shape: one delegation to `service`.
-fn delegations(service: &str) -> Node {
+/// A security rule as the scripts write it, for any planner's rule.
+#[derive(Clone, Debug)]
+pub struct RuleFields<'a> {
+    pub name: &'a str,
+    pub priority: u16,
+    pub direction: &'a str,
+    pub access: &'a str,
+    pub protocol: &'a str,
+    pub sources: &'a [String],
+    pub source_ports: &'a str,
+    pub destinations: &'a [String],
+    pub destination_ports: &'a [String],
+    pub description: String,
+}
+
+impl<'a> RuleFields<'a> {
+    /// An ISE rule's fields.
+    pub fn of_ise(rule: &'a SecurityRule) -> RuleFields<'a> {
+        RuleFields {
+            name: &rule.name,
+            priority: rule.priority,
+            direction: match rule.direction {
+                crate::ise::nsg::Direction::Inbound => "Inbound",
+                crate::ise::nsg::Direction::Outbound => "Outbound",
+            },
+            access: rule.access,
+            protocol: rule.protocol,
+            sources: &rule.source_addresses,
+            source_ports: rule.source_ports,
+            destinations: &rule.destination_addresses,
+            destination_ports: &rule.destination_ports,
+            description: rule.description(),
+        }
+    }
+}
+
+/// A route as the scripts write it, for any planner's route.
+#[derive(Clone, Debug)]
+pub struct RouteFields<'a> {
+    pub name: &'a str,
+    pub address_prefix: &'a str,
+    pub next_hop_type: &'a str,
+    pub next_hop_ip: Option<&'a str>,
+}
+
+impl<'a> RouteFields<'a> {
+    /// An ISE route's fields.
+    pub fn of_ise(route: &'a Route) -> RouteFields<'a> {
+        RouteFields {
+            name: &route.name,
+            address_prefix: &route.address_prefix,
+            next_hop_type: route.next_hop_type,
+            next_hop_ip: route.next_hop_ip.as_deref(),
+        }
+    }
+}
+
+/// A subnet's `properties` in the ARM shape, for any planner's subnet.
+pub struct ArmSubnet<'a> {
+    pub prefix: &'a str,
+    pub nsg_id: Option<Node>,
+    pub route_table_id: Option<Node>,
+    pub service_endpoints: &'a [&'static str],
+    /// The delegation's name and service.
+    pub delegation: Option<(&'a str, &'a str)>,
+    /// `privateEndpointNetworkPolicies`, when the plan sets it.
+    pub endpoint_policies: Option<&'a str>,
+}
+
+/// The subnet's `properties`: prefix, NSG, route table, service endpoints, delegation,
+/// private endpoint network policies (those given).
+pub fn arm_subnet_properties(s: ArmSubnet<'_>) -> Node {
+    let mut props = vec![("addressPrefix", Node::str(s.prefix))];
+    if let Some(id) = s.nsg_id {
+        props.push(("networkSecurityGroup", Node::map([("id", id)])));
+    }
+    if let Some(id) = s.route_table_id {
+        props.push(("routeTable", Node::map([("id", id)])));
+    }
+    if !s.service_endpoints.is_empty() {
+        props.push((
+            "serviceEndpoints",
+            Node::List(
+                s.service_endpoints
+                    .iter()
+                    .map(|e| Node::map([("service", Node::str(*e))]))
+                    .collect(),
+            ),
+        ));
+    }
+    if let Some((name, service)) = s.delegation {
+        props.push(("delegations", delegations(name, service)));
+    }
+    if let Some(policies) = s.endpoint_policies {
+        props.push(("privateEndpointNetworkPolicies", Node::str(policies)));
+    }
+    Node::map(props)
+}
+
+/// `delegations` in the ARM shape: one delegation `name` to `service`.
+fn delegations(name: &str, service: &str) -> Node {
     Node::List(vec![Node::map([
-        ("name", Node::str(DELEGATION_NAME)),
+        ("name", Node::str(name)),
         (
             "properties",
             Node::map([("serviceName", Node::str(service))]),
@@ -237,10 +322,7 @@ impl<'a> Target<'a> {
 
     /// The sentence that says why the file is NOT READY (no user values).
     pub fn not_ready_reason(&self) -> String {
-        format!(
-            "NOT READY: the design has errors ({}); fix them in the planner before deploying.",
-            self.error_codes.join(", ")
-        )
+        not_ready_reason(&self.error_codes)
     }
 
     /// The ISE's `properties` from the plan's body, with each subnet ID replaced by
@@ -299,7 +381,7 @@ impl<'a> Target<'a> {
 
 /// The VNet: its resource group (the ISE's unless the design names one), valid prefixes
 /// and DNS servers, each once.
-fn vnet_target(design: &Design) -> VnetTarget<'_> {
+pub fn vnet_target(design: &Design) -> VnetTarget<'_> {
     let resource_group = match design.vnet.resource_group.trim() {
         "" => design.resource_group.trim(),
         rg => rg,
@@ -396,9 +478,21 @@ fn connector_targets(plan: &Plan) -> Vec<ConnectorTarget<'_>> {
 
 /// The codes of the plan's error findings, each once.
 fn error_codes(plan: &Plan) -> Vec<&'static str> {
+    error_codes_of(&plan.findings)
+}
+
+/// The sentence that says why a file is NOT READY: the error codes (no user values).
+pub fn not_ready_reason(codes: &[&str]) -> String {
+    format!(
+        "NOT READY: the design has errors ({}); fix them in the planner before deploying.",
+        codes.join(", ")
+    )
+}
+
+/// The codes of the error findings, each once.
+pub fn error_codes_of(findings: &[crate::Finding]) -> Vec<&'static str> {
     let mut codes = Vec::new();
-    for f in plan
-        .findings
+    for f in findings
         .iter()
         .filter(|f| f.severity == crate::Severity::Error)
     {

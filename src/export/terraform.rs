@@ -41,7 +41,7 @@ pub const STYLE: BlockStyle = BlockStyle {
 };
 
 /// A line of a block body.
-enum Item {
+pub enum Item {
     /// `name = value` (the name is this module's or Azure's, never user data).
     Attr(String, Node),
     /// `name "label" … { items }`.
@@ -50,14 +50,15 @@ enum Item {
     Comment(String),
 }
 
-use Item::Block;
+pub use Item::Block;
 
 /// `name = value`.
-fn attr(name: impl Into<String>, value: Node) -> Item {
+pub fn attr(name: impl Into<String>, value: Node) -> Item {
     Item::Attr(name.into(), value)
 }
 
-fn write(items: &[Item], depth: usize, out: &mut String) {
+/// Writes block items at indentation `depth`.
+pub fn write(items: &[Item], depth: usize, out: &mut String) {
     let pad = "  ".repeat(depth);
     let mut attributes: Vec<(String, String)> = Vec::new();
     for item in items {
@@ -91,11 +92,13 @@ fn write(items: &[Item], depth: usize, out: &mut String) {
     out.push_str(&key_value_lines(&attributes, " = ", &pad, true));
 }
 
-fn resource(kind: &str, label: &str, body: Vec<Item>) -> Item {
+/// `resource "kind" "label" { body }`.
+pub fn resource(kind: &str, label: &str, body: Vec<Item>) -> Item {
     Block("resource", vec![kind.to_string(), label.to_string()], body)
 }
 
-fn environment(cloud: Cloud) -> &'static str {
+/// The providers' name of the cloud.
+pub fn environment(cloud: Cloud) -> &'static str {
     match cloud {
         Cloud::Public => "public",
         Cloud::Government => "usgovernment",
@@ -104,7 +107,7 @@ fn environment(cloud: Cloud) -> &'static str {
 }
 
 /// `sourceAddressPrefixes` → `source_address_prefixes`.
-fn snake_case(name: &str) -> String {
+pub fn snake_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 4);
     for c in name.chars() {
         if c.is_ascii_uppercase() {
@@ -159,6 +162,11 @@ pub fn render(design: &Design, plan: &Plan) -> String {
 
 /// The required providers and their configuration.
 fn providers(t: &Target<'_>) -> Vec<Item> {
+    providers_for(t.subscription_id, t.cloud, AZURERM_VERSION)
+}
+
+/// The required providers (azurerm, azapi) and their configuration.
+pub fn providers_for(subscription_id: &str, cloud: Cloud, azurerm_version: &str) -> Vec<Item> {
     vec![
         Block(
             "terraform",
@@ -171,7 +179,7 @@ fn providers(t: &Target<'_>) -> Vec<Item> {
                         "azurerm",
                         Node::map([
                             ("source", Node::str("hashicorp/azurerm")),
-                            ("version", Node::str(AZURERM_VERSION)),
+                            ("version", Node::str(azurerm_version)),
                         ]),
                     ),
                     attr(
@@ -189,16 +197,16 @@ fn providers(t: &Target<'_>) -> Vec<Item> {
             vec!["azurerm".into()],
             vec![
                 Block("features", vec![], vec![]),
-                attr("subscription_id", Node::str(t.subscription_id)),
-                attr("environment", Node::str(environment(t.cloud))),
+                attr("subscription_id", Node::str(subscription_id)),
+                attr("environment", Node::str(environment(cloud))),
             ],
         ),
         Block(
             "provider",
             vec!["azapi".into()],
             vec![
-                attr("subscription_id", Node::str(t.subscription_id)),
-                attr("environment", Node::str(environment(t.cloud))),
+                attr("subscription_id", Node::str(subscription_id)),
+                attr("environment", Node::str(environment(cloud))),
             ],
         ),
     ]
@@ -207,7 +215,11 @@ fn providers(t: &Target<'_>) -> Vec<Item> {
 /// The variable a configuration of a design with errors requires: no default, and a
 /// validation that only `true` passes.
 fn override_variable(t: &Target<'_>) -> Item {
-    let reason = t.not_ready_reason();
+    override_variable_for(&t.not_ready_reason())
+}
+
+/// The override variable of a configuration that is NOT READY for `reason`.
+pub fn override_variable_for(reason: &str) -> Item {
     Block(
         "variable",
         vec![OVERRIDE_VARIABLE.into()],
@@ -300,7 +312,8 @@ fn network_security(t: &Target<'_>) -> Vec<Item> {
     items
 }
 
-fn depends_on(previous: &Option<String>) -> Option<Item> {
+/// `depends_on = [previous]`, when there is one.
+pub fn depends_on(previous: &Option<String>) -> Option<Item> {
     previous
         .as_ref()
         .map(|p| attr("depends_on", Node::List(vec![Node::code(p.clone())])))
@@ -340,11 +353,16 @@ fn subnets(t: &Target<'_>, vnet_ref: &str) -> Vec<Item> {
 
 /// The delegation block, with the action Azure sets given, so that plans show no drift.
 fn delegation(service: &str) -> Item {
+    delegation_named(DELEGATION_NAME, service)
+}
+
+/// A delegation block named `name` to `service`.
+pub fn delegation_named(name: &str, service: &str) -> Item {
     Block(
         "delegation",
         vec![],
         vec![
-            attr("name", Node::str(DELEGATION_NAME)),
+            attr("name", Node::str(name)),
             Block(
                 "service_delegation",
                 vec![],

@@ -75,6 +75,24 @@ impl From<&Value> for Node {
     }
 }
 
+/// The tree as plain JSON, every string literal as it is (for REST bodies); code, which has
+/// no meaning there, becomes `null`.
+pub fn to_plain_json(node: &Node) -> Value {
+    match node {
+        Node::Str(s) => Value::String(s.clone()),
+        Node::Code(_) | Node::Null => Value::Null,
+        Node::Num(n) => serde_json::from_str(n).unwrap_or(Value::Null),
+        Node::Bool(b) => Value::Bool(*b),
+        Node::List(items) => Value::Array(items.iter().map(to_plain_json).collect()),
+        Node::Map(entries) => Value::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), to_plain_json(v)))
+                .collect(),
+        ),
+    }
+}
+
 /// Whether `key` can stand unquoted as an object key in Bicep and HCL.
 pub fn is_identifier(key: &str) -> bool {
     let mut chars = key.chars();

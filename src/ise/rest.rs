@@ -1,7 +1,6 @@
 //! The REST requests of the REST API article: the ISE PUT, the certificates-only PATCH and the
 //! managed-connector PUTs, with strict-JSON bodies.
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -128,20 +127,8 @@ pub fn sku_capacity(sku: Sku, additional: i64) -> i64 {
     }
 }
 
-/// Characters escaped in a URL path segment: all but RFC 3986's unreserved ones.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
 fn segment(value: &str) -> String {
-    match value {
-        // Clients collapse these as relative paths; encoded, they stay a name.
-        "." => "%2E".into(),
-        ".." => "%2E%2E".into(),
-        _ => utf8_percent_encode(value, SEGMENT).to_string(),
-    }
+    crate::azure::cloud::url_segment(value)
 }
 
 /// The ISE's resource ID (not URL-encoded: IDs are raw in bodies).

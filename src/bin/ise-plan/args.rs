@@ -75,16 +75,29 @@ pub enum Emit {
     Csv,
 }
 
-#[derive(Copy, Clone, Debug, ValueEnum)]
-pub enum TableArg {
-    Subnets,
-    Inbound,
-    Outbound,
-    Routes,
+/// What the outputs are for: the ISE, or the Logic Apps Standard network that replaces it.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    /// The integration service environment (retired): its subnets, NSG, routes, request.
+    #[default]
+    Ise,
+    /// The Logic Apps Standard network that replaces the ISE, planned from the same design.
+    Standard,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HostingArg {
+    /// A Workflow Standard plan joined to the VNet by virtual network integration.
+    #[value(name = "workflow-standard")]
+    WorkflowStandard,
+    /// An App Service Environment v3 in its own subnet.
+    #[value(name = "app-service-environment", alias = "ase")]
+    AppServiceEnvironment,
 }
 
 /// Plan the network of an Azure Logic Apps integration service environment (ISE): four
-/// /27 subnets, NSG rules, routes and the REST request that creates it.
+/// /27 subnets, NSG rules, routes and the REST request that creates it; with --target
+/// standard, the Logic Apps Standard network that replaces it, from the same design.
 ///
 /// Flags given beside --design override the file; every list and option of a design has one. A
 /// repeatable flag replaces the file's whole list (given once as '' it empties the list).
@@ -262,13 +275,84 @@ pub struct Args {
     #[arg(long, value_name = "NAME=BASE64|NAME=@FILE")]
     pub certificate: Vec<String>,
 
+    // --- the Logic Apps Standard network (--target standard) ---
+    /// Where the Standard logic app runs: workflow-standard (a Workflow Standard plan with
+    /// VNet integration) or app-service-environment (an App Service Environment v3).
+    #[arg(long, value_enum)]
+    pub hosting: Option<HostingArg>,
+    /// The integration subnet's prefix length when it is not pinned (26 or /26).
+    #[arg(long = "integration-subnet-size", value_name = "N")]
+    pub integration_subnet_size: Option<String>,
+    /// The App Service Environment subnet's prefix length when it is not pinned (24 or /24).
+    #[arg(long = "ase-subnet-size", value_name = "N")]
+    pub ase_subnet_size: Option<String>,
+    /// Place the new subnets in the ISE's address space (free once the ISE is deleted);
+    /// `--reuse-ise-space false` places them beside it.
+    #[arg(
+        long = "reuse-ise-space",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
+    pub reuse_ise_space: Option<bool>,
+    /// The Standard logic app's name.
+    #[arg(long = "logic-app", value_name = "NAME")]
+    pub logic_app: Option<String>,
+    /// The logic app does not exist yet: the files create it (with a Workflow Standard
+    /// plan); `--new-logic-app false` applies the settings to an existing one.
+    #[arg(
+        long = "new-logic-app",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
+    pub new_logic_app: Option<bool>,
+    /// The logic app's storage account.
+    #[arg(long = "storage-account", value_name = "NAME")]
+    pub storage_account: Option<String>,
+    /// The storage account does not exist yet: the files create it; `--new-storage-account
+    /// false` turns off the public access of an existing one.
+    #[arg(
+        long = "new-storage-account",
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
+    pub new_storage_account: Option<bool>,
+    /// The Workflow Standard plan's name.
+    #[arg(long = "plan-name", value_name = "NAME")]
+    pub plan_name: Option<String>,
+    /// The App Service Environment's name.
+    #[arg(long = "ase-name", value_name = "NAME")]
+    pub ase_name: Option<String>,
+    /// The integration subnet: `NAME`, `NAME=CIDR` (pinned) or `NAME=` (allocated).
+    #[arg(long = "integration-subnet", value_name = "NAME[=CIDR]")]
+    pub integration_subnet: Option<String>,
+    /// The private-endpoint subnet: `NAME`, `NAME=CIDR` (pinned) or `NAME=` (allocated).
+    #[arg(long = "private-endpoint-subnet", value_name = "NAME[=CIDR]")]
+    pub private_endpoint_subnet: Option<String>,
+    /// The App Service Environment subnet: `NAME`, `NAME=CIDR` (pinned) or `NAME=`
+    /// (allocated).
+    #[arg(long = "ase-subnet", value_name = "NAME[=CIDR]")]
+    pub ase_subnet: Option<String>,
+
     // --- output ---
+    /// What the outputs are for: ise (default) or standard, the Logic Apps Standard network
+    /// that replaces it (its plan, design, csv and every deployment file; its findings on
+    /// stderr).
+    #[arg(long, value_enum, default_value_t = TargetArg::Ise)]
+    pub target: TargetArg,
     /// What to print on stdout.
     #[arg(long, value_enum, default_value_t = Emit::Plan)]
     pub emit: Emit,
-    /// The table --emit csv prints.
-    #[arg(long, value_enum)]
-    pub table: Option<TableArg>,
+    /// The table --emit csv prints: subnets, inbound, outbound or routes; with --target
+    /// standard one of subnets, reuse, private-endpoints, dns-zones, settings,
+    /// access-restrictions, nsg-rules, routes, outbound, carry-over, decisions, checklist.
+    #[arg(long, value_name = "TABLE")]
+    pub table: Option<String>,
 }
 
 pub const USAGE: &str = "ise-plan [--design FILE] [--import-vnet FILE] [--service-tags FILE]
@@ -288,6 +372,15 @@ pub const USAGE: &str = "ise-plan [--design FILE] [--import-vnet FILE] [--servic
                 [--government-logic-apps-outbound CIDR]...
                 [--government-connector-outbound CIDR]...
                 [--connector API]... [--certificate NAME=BASE64|NAME=@FILE]...
+                [--hosting workflow-standard|app-service-environment]
+                [--integration-subnet-size N] [--ase-subnet-size N] [--reuse-ise-space [BOOL]]
+                [--logic-app NAME] [--new-logic-app [BOOL]]
+                [--storage-account NAME] [--new-storage-account [BOOL]]
+                [--plan-name NAME] [--ase-name NAME] [--integration-subnet NAME[=CIDR]]
+                [--private-endpoint-subnet NAME[=CIDR]] [--ase-subnet NAME[=CIDR]]
+                [--target ise|standard]
                 [--emit plan|rest-body|rest-request|nsg|routes|design|csv|
                         arm|bicep|terraform|azcli|powershell]
-                [--table subnets|inbound|outbound|routes]";
+                [--table subnets|inbound|outbound|routes]
+                (--target standard: --table subnets|reuse|private-endpoints|dns-zones|settings|
+                 access-restrictions|nsg-rules|routes|outbound|carry-over|decisions|checklist)";

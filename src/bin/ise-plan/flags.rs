@@ -4,10 +4,10 @@
 use base64::Engine as _;
 use ise_planner::design::{
     default_subnets, AccessEndpoint, Certificate, Cloud, Deployment, Design, ExistingSubnet,
-    ForcedTunneling, NextHop, Sku, SubnetSpec,
+    ForcedTunneling, Hosting, NextHop, Sku, StandardSubnetSpec, SubnetSpec, TypedNumber,
 };
 
-use crate::args::{Access, Args, CloudArg, Deploy, Hop, SkuArg, Tunnel};
+use crate::args::{Access, Args, CloudArg, Deploy, Hop, HostingArg, SkuArg, Tunnel};
 use crate::input::{import_service_tags, import_vnet, read_design, read_file_bytes, Usage};
 
 /// The design the flags describe.
@@ -33,6 +33,7 @@ pub fn effective_design(args: &Args) -> Result<Design, Usage> {
     access(args, &mut d);
     forced_tunneling(args, &mut d)?;
     after_creation(args, &mut d)?;
+    standard(args, &mut d);
     // The region and cloud chosen above decide which tags are read.
     if let Some(path) = &args.service_tags {
         import_service_tags(path, &mut d)?;
@@ -175,6 +176,53 @@ fn address_lists(args: &Args, d: &mut Design) {
         &mut gov.managed_connector_outbound,
         &args.government_connector_outbound,
     );
+}
+
+/// The Logic Apps Standard inputs: hosting, sizes, reuse, names, new or existing, subnets.
+fn standard(args: &Args, d: &mut Design) {
+    let s = &mut d.standard;
+    if let Some(h) = args.hosting {
+        s.hosting = match h {
+            HostingArg::WorkflowStandard => Hosting::WorkflowStandard,
+            HostingArg::AppServiceEnvironment => Hosting::AppServiceEnvironment,
+        };
+    }
+    if let Some(size) = &args.integration_subnet_size {
+        s.integration_subnet_size = TypedNumber(size.clone());
+    }
+    if let Some(size) = &args.ase_subnet_size {
+        s.ase_subnet_size = TypedNumber(size.clone());
+    }
+    set(&mut s.reuse_ise_space, &args.reuse_ise_space);
+    set(&mut s.logic_app.name, &args.logic_app);
+    set(&mut s.logic_app.is_new, &args.new_logic_app);
+    set(&mut s.storage_account.name, &args.storage_account);
+    set(&mut s.storage_account.is_new, &args.new_storage_account);
+    set(&mut s.plan_name, &args.plan_name);
+    set(&mut s.ase_name, &args.ase_name);
+    for (spec, flag) in [
+        (&mut s.integration_subnet, &args.integration_subnet),
+        (
+            &mut s.private_endpoint_subnet,
+            &args.private_endpoint_subnet,
+        ),
+        (&mut s.ase_subnet, &args.ase_subnet),
+    ] {
+        if let Some(flag) = flag {
+            standard_subnet(spec, flag);
+        }
+    }
+}
+
+/// A Standard subnet from `NAME` (its name only), `NAME=CIDR` (pinned) or `NAME=` (allocated).
+fn standard_subnet(spec: &mut StandardSubnetSpec, flag: &str) {
+    match flag.split_once('=') {
+        Some((name, prefix)) => {
+            spec.name = name.to_string();
+            spec.prefix = prefix.to_string();
+        }
+        None => spec.name = flag.to_string(),
+    }
 }
 
 /// Managed connectors and certificates.

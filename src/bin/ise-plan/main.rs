@@ -35,8 +35,7 @@ fn main() -> std::process::ExitCode {
             return ExitCode::from(2);
         }
     };
-    let plan = ise_planner::plan(&design);
-    output::finish(&args, &design, &plan)
+    output::plan_and_finish(&args, &design)
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -64,11 +64,13 @@ fn request(key: &str, design: &Design) -> Request {
         Request::Csv {
             tables: CSV_TABLES.iter().map(|t| t.to_string()).collect(),
             design_json,
+            target: Default::default(),
         }
     } else {
         Request::Export {
             format: key.to_string(),
             design_json,
+            target: Default::default(),
         }
     }
 }

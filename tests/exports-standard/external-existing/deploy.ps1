@@ -1,0 +1,197 @@
+# ISE Network Planner 0.1.0: the Azure Logic Apps Standard network that replaces an integration service environment (ISE).
+# Deploys 2 subnets in the existing virtual network, one after another; a network security group with 3 security rules; 4 private DNS zones, each linked to the virtual network; 4 private endpoints, each with its zone group; the existing storage account's public network access turned off; the existing logic app joined to the integration subnet, with the plan's network settings.
+# Follows: Secure traffic between Standard logic apps and Azure virtual networks using private endpoints <https://learn.microsoft.com/azure/logic-apps/secure-single-tenant-workflow-virtual-network-private-endpoint>
+# Follows: Deploy single-tenant Standard logic apps to private storage accounts using private endpoints <https://learn.microsoft.com/azure/logic-apps/deploy-single-tenant-logic-apps-private-storage-account>
+# Follows: Integrate your app with an Azure virtual network <https://learn.microsoft.com/azure/app-service/overview-vnet-integration>
+# Follows: Manage Azure App Service virtual network integration routing <https://learn.microsoft.com/azure/app-service/configure-vnet-integration-routing>
+# Follows: Use private endpoints for Azure App Service apps <https://learn.microsoft.com/azure/app-service/overview-private-endpoint>
+# Follows: Azure Private Endpoint private DNS zone values <https://learn.microsoft.com/azure/private-link/private-endpoint-dns>
+# api-version 2024-05-01 for Microsoft.Network (subnets, network security groups, route tables, private endpoints and their zone groups) (specification/network/resource-manager/Microsoft.Network/stable/2024-05-01, as the ISE files).
+# api-version 2024-06-01 for Microsoft.Network/privateDnsZones and their virtualNetworkLinks (specification/privatedns/resource-manager/Microsoft.Network/stable/2024-06-01/privatedns.json).
+# api-version 2024-01-01 for Microsoft.Storage/storageAccounts and fileServices/shares (specification/storage/resource-manager/Microsoft.Storage/stable/2024-01-01/storage.json).
+# api-version 2024-11-01 for Microsoft.Web/serverfarms, sites and hostingEnvironments (specification/web/resource-manager/Microsoft.Web/AppService/stable/2024-11-01/WebApps.json: the first stable version with outboundVnetRouting.allTraffic, which the routing article recommends over the legacy vnetRouteAllEnabled that this version drops from the site).
+# Run: ./deploy.ps1 in PowerShell 7 with the Az modules (Az.Network, Az.PrivateDns, Az.Storage, Az.Websites, Az.Functions), after Connect-AzAccount. It stops at the first error. Parameters: -Force, -TimeoutMinutes N, -PollSeconds N.
+# Safe to run again: every New- is behind a Get- that found nothing (the zones, links, endpoints, storage account, plan and logic app are never created twice); the zone groups, the logic app's network properties (a PATCH), its app settings (merged) and the storage account's public access are written with the same values, which changes nothing.
+# The ISE's 4 subnets stay as they are: nothing here changes or deletes them, and the new subnets lie beside them.
+param(
+  # Deploy although the design has errors (the header says NOT READY).
+  [switch]$Force,
+  # How long to wait for the App Service Environment to be created, in minutes.
+  [int]$TimeoutMinutes = 300,
+  # Seconds between two checks of the App Service Environment.
+  [int]$PollSeconds = 60
+)
+$ErrorActionPreference = 'Stop'
+
+Set-AzContext -Subscription '00000000-0000-0000-0000-000000000000' | Out-Null
+
+# The network security group (created once, then kept) and its rules.
+$rules = @(
+  (New-AzNetworkSecurityRuleConfig -Name 'allow-storage-https' -Description 'The runtime''s storage account (blob, queue, table) through its private endpoints (Standard VNet doc: Considerations for outbound traffic thr' -Priority 100 -Direction 'Outbound' -Access 'Allow' -Protocol 'Tcp' -SourceAddressPrefix @('10.0.0.128/26') -SourcePortRange @('*') -DestinationAddressPrefix @('10.0.0.192/28') -DestinationPortRange @('443'))
+  (New-AzNetworkSecurityRuleConfig -Name 'allow-storage-smb' -Description 'The runtime''s file share (SMB) through the storage account''s private endpoint (Standard VNet doc: Considerations for outbound traffic throug' -Priority 110 -Direction 'Outbound' -Access 'Allow' -Protocol 'Tcp' -SourceAddressPrefix @('10.0.0.128/26') -SourcePortRange @('*') -DestinationAddressPrefix @('10.0.0.192/28') -DestinationPortRange @('445'))
+  (New-AzNetworkSecurityRuleConfig -Name 'allow-managed-connectors' -Description 'Azure-hosted managed connectors (the managed API service); the article names no port (Standard VNet doc: Considerations for outbound traffic' -Priority 120 -Direction 'Outbound' -Access 'Allow' -Protocol '*' -SourceAddressPrefix @('10.0.0.128/26') -SourcePortRange @('*') -DestinationAddressPrefix @('AzureConnectors') -DestinationPortRange @('*'))
+)
+$nsg1 = Get-AzNetworkSecurityGroup -Name 'logicapp-integration-nsg' -ResourceGroupName 'ise-rg' -ErrorAction SilentlyContinue
+if ($null -eq $nsg1) {
+  $nsg1 = New-AzNetworkSecurityGroup -Name 'logicapp-integration-nsg' -ResourceGroupName 'ise-rg' -Location 'westeurope' -SecurityRules $rules -Force
+} else {
+  Write-Output -InputObject 'deploy.ps1: the network security group exists: kept; its rules are replaced in place.'
+  foreach ($rule in $rules) {
+    $old = $nsg1.SecurityRules | Where-Object -Property 'Name' -EQ -Value $rule.Name
+    if ($null -ne $old) { [void]$nsg1.SecurityRules.Remove($old) }
+    $nsg1.SecurityRules.Add($rule)
+  }
+  $nsg1 = Set-AzNetworkSecurityGroup -NetworkSecurityGroup $nsg1
+}
+
+# The integration subnet (subnets one at a time: parallel writes fail).
+$vnet = Get-AzVirtualNetwork -Name 'ise-vnet' -ResourceGroupName 'ise-rg'
+$delegation = New-AzDelegation -Name 'serverFarms' -ServiceName 'Microsoft.Web/serverFarms'
+$subnet = Get-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'logicapp-integration' -ErrorAction SilentlyContinue
+if ($null -eq $subnet) {
+  $vnet = Add-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'logicapp-integration' -AddressPrefix @('10.0.0.128/26') -NetworkSecurityGroup $nsg1 -Delegation $delegation
+} else {
+  if (@($subnet.AddressPrefix) -notcontains '10.0.0.128/26') {
+    throw 'deploy.ps1: stopped: the subnet logicapp-integration exists with another prefix than the design''s 10.0.0.128/26. A subnet''s prefix is never changed in place; delete the subnet or change the design, then run again.'
+  }
+  $vnet = Set-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'logicapp-integration' -AddressPrefix @('10.0.0.128/26') -NetworkSecurityGroup $nsg1 -Delegation $delegation
+}
+$vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet
+
+# The private-endpoint subnet (subnets one at a time: parallel writes fail).
+$vnet = Get-AzVirtualNetwork -Name 'ise-vnet' -ResourceGroupName 'ise-rg'
+$subnet = Get-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'logicapp-private-endpoints' -ErrorAction SilentlyContinue
+if ($null -eq $subnet) {
+  $vnet = Add-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'logicapp-private-endpoints' -AddressPrefix @('10.0.0.192/28') -PrivateEndpointNetworkPoliciesFlag 'Disabled'
+} else {
+  if (@($subnet.AddressPrefix) -notcontains '10.0.0.192/28') {
+    throw 'deploy.ps1: stopped: the subnet logicapp-private-endpoints exists with another prefix than the design''s 10.0.0.192/28. A subnet''s prefix is never changed in place; delete the subnet or change the design, then run again.'
+  }
+  $vnet = Set-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'logicapp-private-endpoints' -AddressPrefix @('10.0.0.192/28') -PrivateEndpointNetworkPoliciesFlag 'Disabled'
+}
+$vnet = Set-AzVirtualNetwork -VirtualNetwork $vnet
+
+# The existing storage account.
+$storage = Get-AzStorageAccount -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst' -ErrorAction SilentlyContinue
+if ($null -eq $storage) {
+  throw 'deploy.ps1: stopped: the design''s existing storage account was not found in the design''s resource group; create it, or mark it new in the design.'
+}
+
+# The private DNS zones and their links to the virtual network (each created once: New- fails on one that exists).
+$zone = Get-AzPrivateDnsZone -ResourceGroupName 'ise-rg' -Name 'privatelink.blob.core.windows.net' -ErrorAction SilentlyContinue
+if ($null -eq $zone) {
+  $zone = New-AzPrivateDnsZone -ResourceGroupName 'ise-rg' -Name 'privatelink.blob.core.windows.net'
+} else {
+  Write-Output -InputObject 'deploy.ps1: the private DNS zone exists: kept.'
+}
+$link = Get-AzPrivateDnsVirtualNetworkLink -ResourceGroupName 'ise-rg' -ZoneName 'privatelink.blob.core.windows.net' -Name 'ise-vnet-link' -ErrorAction SilentlyContinue
+if ($null -eq $link) {
+  $link = New-AzPrivateDnsVirtualNetworkLink -ResourceGroupName 'ise-rg' -ZoneName 'privatelink.blob.core.windows.net' -Name 'ise-vnet-link' -VirtualNetworkId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet'
+} else {
+  Write-Output -InputObject 'deploy.ps1: the zone''s link to the virtual network exists: kept.'
+}
+$zone = Get-AzPrivateDnsZone -ResourceGroupName 'ise-rg' -Name 'privatelink.queue.core.windows.net' -ErrorAction SilentlyContinue
+if ($null -eq $zone) {
+  $zone = New-AzPrivateDnsZone -ResourceGroupName 'ise-rg' -Name 'privatelink.queue.core.windows.net'
+} else {
+  Write-Output -InputObject 'deploy.ps1: the private DNS zone exists: kept.'
+}
+$link = Get-AzPrivateDnsVirtualNetworkLink -ResourceGroupName 'ise-rg' -ZoneName 'privatelink.queue.core.windows.net' -Name 'ise-vnet-link' -ErrorAction SilentlyContinue
+if ($null -eq $link) {
+  $link = New-AzPrivateDnsVirtualNetworkLink -ResourceGroupName 'ise-rg' -ZoneName 'privatelink.queue.core.windows.net' -Name 'ise-vnet-link' -VirtualNetworkId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet'
+} else {
+  Write-Output -InputObject 'deploy.ps1: the zone''s link to the virtual network exists: kept.'
+}
+$zone = Get-AzPrivateDnsZone -ResourceGroupName 'ise-rg' -Name 'privatelink.table.core.windows.net' -ErrorAction SilentlyContinue
+if ($null -eq $zone) {
+  $zone = New-AzPrivateDnsZone -ResourceGroupName 'ise-rg' -Name 'privatelink.table.core.windows.net'
+} else {
+  Write-Output -InputObject 'deploy.ps1: the private DNS zone exists: kept.'
+}
+$link = Get-AzPrivateDnsVirtualNetworkLink -ResourceGroupName 'ise-rg' -ZoneName 'privatelink.table.core.windows.net' -Name 'ise-vnet-link' -ErrorAction SilentlyContinue
+if ($null -eq $link) {
+  $link = New-AzPrivateDnsVirtualNetworkLink -ResourceGroupName 'ise-rg' -ZoneName 'privatelink.table.core.windows.net' -Name 'ise-vnet-link' -VirtualNetworkId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet'
+} else {
+  Write-Output -InputObject 'deploy.ps1: the zone''s link to the virtual network exists: kept.'
+}
+$zone = Get-AzPrivateDnsZone -ResourceGroupName 'ise-rg' -Name 'privatelink.file.core.windows.net' -ErrorAction SilentlyContinue
+if ($null -eq $zone) {
+  $zone = New-AzPrivateDnsZone -ResourceGroupName 'ise-rg' -Name 'privatelink.file.core.windows.net'
+} else {
+  Write-Output -InputObject 'deploy.ps1: the private DNS zone exists: kept.'
+}
+$link = Get-AzPrivateDnsVirtualNetworkLink -ResourceGroupName 'ise-rg' -ZoneName 'privatelink.file.core.windows.net' -Name 'ise-vnet-link' -ErrorAction SilentlyContinue
+if ($null -eq $link) {
+  $link = New-AzPrivateDnsVirtualNetworkLink -ResourceGroupName 'ise-rg' -ZoneName 'privatelink.file.core.windows.net' -Name 'ise-vnet-link' -VirtualNetworkId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet'
+} else {
+  Write-Output -InputObject 'deploy.ps1: the zone''s link to the virtual network exists: kept.'
+}
+
+# The private-endpoint subnet.
+$vnet = Get-AzVirtualNetwork -Name 'ise-vnet' -ResourceGroupName 'ise-rg'
+$endpointSubnet = Get-AzVirtualNetworkSubnetConfig -VirtualNetwork $vnet -Name 'logicapp-private-endpoints'
+
+# The private endpoint for blob (created once) and its zone group (written whole).
+$connection = New-AzPrivateLinkServiceConnection -Name 'contosoworkflowsst-blob-pe' -PrivateLinkServiceId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Storage/storageAccounts/contosoworkflowsst' -GroupId @('blob')
+$endpoint = Get-AzPrivateEndpoint -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst-blob-pe' -ErrorAction SilentlyContinue
+if ($null -eq $endpoint) {
+  $endpoint = New-AzPrivateEndpoint -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst-blob-pe' -Location 'westeurope' -Subnet $endpointSubnet -PrivateLinkServiceConnection $connection
+} else {
+  Write-Output -InputObject 'deploy.ps1: the private endpoint exists: kept.'
+}
+$zoneConfig = New-AzPrivateDnsZoneConfig -Name 'privatelink-blob-core-windows-net' -PrivateDnsZoneId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net'
+New-AzPrivateDnsZoneGroup -ResourceGroupName 'ise-rg' -PrivateEndpointName 'contosoworkflowsst-blob-pe' -Name 'default' -PrivateDnsZoneConfig $zoneConfig -Force | Out-Null
+
+# The private endpoint for queue (created once) and its zone group (written whole).
+$connection = New-AzPrivateLinkServiceConnection -Name 'contosoworkflowsst-queue-pe' -PrivateLinkServiceId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Storage/storageAccounts/contosoworkflowsst' -GroupId @('queue')
+$endpoint = Get-AzPrivateEndpoint -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst-queue-pe' -ErrorAction SilentlyContinue
+if ($null -eq $endpoint) {
+  $endpoint = New-AzPrivateEndpoint -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst-queue-pe' -Location 'westeurope' -Subnet $endpointSubnet -PrivateLinkServiceConnection $connection
+} else {
+  Write-Output -InputObject 'deploy.ps1: the private endpoint exists: kept.'
+}
+$zoneConfig = New-AzPrivateDnsZoneConfig -Name 'privatelink-queue-core-windows-net' -PrivateDnsZoneId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/privateDnsZones/privatelink.queue.core.windows.net'
+New-AzPrivateDnsZoneGroup -ResourceGroupName 'ise-rg' -PrivateEndpointName 'contosoworkflowsst-queue-pe' -Name 'default' -PrivateDnsZoneConfig $zoneConfig -Force | Out-Null
+
+# The private endpoint for table (created once) and its zone group (written whole).
+$connection = New-AzPrivateLinkServiceConnection -Name 'contosoworkflowsst-table-pe' -PrivateLinkServiceId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Storage/storageAccounts/contosoworkflowsst' -GroupId @('table')
+$endpoint = Get-AzPrivateEndpoint -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst-table-pe' -ErrorAction SilentlyContinue
+if ($null -eq $endpoint) {
+  $endpoint = New-AzPrivateEndpoint -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst-table-pe' -Location 'westeurope' -Subnet $endpointSubnet -PrivateLinkServiceConnection $connection
+} else {
+  Write-Output -InputObject 'deploy.ps1: the private endpoint exists: kept.'
+}
+$zoneConfig = New-AzPrivateDnsZoneConfig -Name 'privatelink-table-core-windows-net' -PrivateDnsZoneId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/privateDnsZones/privatelink.table.core.windows.net'
+New-AzPrivateDnsZoneGroup -ResourceGroupName 'ise-rg' -PrivateEndpointName 'contosoworkflowsst-table-pe' -Name 'default' -PrivateDnsZoneConfig $zoneConfig -Force | Out-Null
+
+# The private endpoint for file (created once) and its zone group (written whole).
+$connection = New-AzPrivateLinkServiceConnection -Name 'contosoworkflowsst-file-pe' -PrivateLinkServiceId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Storage/storageAccounts/contosoworkflowsst' -GroupId @('file')
+$endpoint = Get-AzPrivateEndpoint -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst-file-pe' -ErrorAction SilentlyContinue
+if ($null -eq $endpoint) {
+  $endpoint = New-AzPrivateEndpoint -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst-file-pe' -Location 'westeurope' -Subnet $endpointSubnet -PrivateLinkServiceConnection $connection
+} else {
+  Write-Output -InputObject 'deploy.ps1: the private endpoint exists: kept.'
+}
+$zoneConfig = New-AzPrivateDnsZoneConfig -Name 'privatelink-file-core-windows-net' -PrivateDnsZoneId '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/privateDnsZones/privatelink.file.core.windows.net'
+New-AzPrivateDnsZoneGroup -ResourceGroupName 'ise-rg' -PrivateEndpointName 'contosoworkflowsst-file-pe' -Name 'default' -PrivateDnsZoneConfig $zoneConfig -Force | Out-Null
+
+# The existing logic app.
+$site = Get-AzWebApp -ResourceGroupName 'ise-rg' -Name 'contoso-workflows' -ErrorAction SilentlyContinue
+if ($null -eq $site) {
+  throw 'deploy.ps1: stopped: the design''s existing logic app was not found in the design''s resource group; create it, or mark it new in the design.'
+}
+
+# The logic app's network settings: a PATCH of only these properties (written every run; the same values change nothing).
+$siteNetwork = '{"properties":{"virtualNetworkSubnetId":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet/subnets/logicapp-integration","outboundVnetRouting":{"allTraffic":true},"publicNetworkAccess":"Enabled"}}'
+$response = Invoke-AzRestMethod -Method 'PATCH' -Path '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Web/sites/contoso-workflows?api-version=2024-11-01' -Payload $siteNetwork
+if ($response.StatusCode -ge 300) { throw ('The logic app''s network settings failed: HTTP ' + $response.StatusCode + ' ' + $response.Content) }
+# Its app settings (merged with the others).
+Update-AzFunctionAppSetting -ResourceGroupName 'ise-rg' -Name 'contoso-workflows' -AppSetting @{ 'WEBSITE_CONTENTOVERVNET' = '1' } -Force | Out-Null
+# Its access restrictions, replaced as a whole.
+$siteAccess = '{"properties":{"ipSecurityRestrictions":[{"name":"caller-1","priority":100,"action":"Allow","ipAddress":"203.0.113.0/24"},{"name":"connectors-1","priority":101,"action":"Allow","ipAddress":"52.174.88.118/32"}],"ipSecurityRestrictionsDefaultAction":"Deny"}}'
+$response = Invoke-AzRestMethod -Method 'PATCH' -Path '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Web/sites/contoso-workflows/config/web?api-version=2024-11-01' -Payload $siteAccess
+if ($response.StatusCode -ge 300) { throw ('The access restrictions failed: HTTP ' + $response.StatusCode + ' ' + $response.Content) }
+
+# The storage account refuses public traffic (only these settings; written every run, the same values change nothing).
+Set-AzStorageAccount -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst' -PublicNetworkAccess 'Disabled' -Force | Out-Null
+Update-AzStorageAccountNetworkRuleSet -ResourceGroupName 'ise-rg' -Name 'contosoworkflowsst' -DefaultAction 'Deny' -Bypass 'AzureServices' | Out-Null
