@@ -987,7 +987,9 @@ mod tests {
         assert_eq!(view.counts[1], plan.counts.warnings);
         // A design that cannot be read is refused with the reason.
         assert!(matches!(
-            handle(Request::StandardView { design_json: "{".into() }),
+            handle(Request::StandardView {
+                design_json: "{".into()
+            }),
             Response::Refused { .. }
         ));
     }

@@ -12,10 +12,11 @@ pub mod standard;
 
 use std::rc::Rc;
 
+use ise_planner::design::View;
 use ise_planner::ise::routes::{Route, ServiceEndpoint};
 use ise_planner::ise::{checklist::ChecklistItem, nsg::SecurityRule, rest::RestRequests};
 use ise_planner::network::address_map::MapPrefix;
-use ise_planner::design::View;
+use ise_planner::tools::ExportTarget;
 use ise_planner::{plan, Design, Finding, Plan};
 use yew::prelude::*;
 
@@ -76,10 +77,12 @@ pub fn App() -> Html {
         settled: shown,
         handlers: Handlers::of(&state),
         explained_before,
-        standard: standard_open.then(|| ((*standard).clone(), {
-            let retries = retries.clone();
-            Callback::from(move |_| retries.set(*retries + 1))
-        })),
+        standard: standard_open.then(|| {
+            ((*standard).clone(), {
+                let retries = retries.clone();
+                Callback::from(move |_| retries.set(*retries + 1))
+            })
+        }),
     };
     let dispatch = page.handlers.dispatch.clone();
     html! {
@@ -215,7 +218,11 @@ impl Page {
     /// The rest: the other inputs beside the plan's other tables, the exports and findings.
     fn rest(&self) -> Html {
         let (h, s) = (&self.handlers, &self.slices);
-        let form = yew::props!(FormProps { design: self.design.clone(), plan: self.settled.clone(), on_edit: h.on_edit.clone() });
+        let form = yew::props!(FormProps {
+            design: self.design.clone(),
+            plan: self.settled.clone(),
+            on_edit: h.on_edit.clone()
+        });
         if let Some((standard, _)) = &self.standard {
             return html! {
                 <>
@@ -226,6 +233,7 @@ impl Page {
                     </div>
                     <div class="area-outputs">
                         if let standard::Standard::Ready { view, .. } = standard { { standard_sections(view) } }
+                        <ExportSection design={self.design.clone()} stem={state::file_stem(&self.design)} target={ExportTarget::Standard} />
                         <FindingsPanel findings={s.findings.clone()} />
                     </div>
                 </>
@@ -240,7 +248,7 @@ impl Page {
                 <div class="area-outputs">
                     <RulesTables rules={s.rules.clone()} />
                     <RoutesTable route_table={self.live.route_table} routes={s.routes.clone()} service_endpoints={s.endpoints.clone()} subnet_names={s.subnet_names.clone()} />
-                    <ExportSection design={self.design.clone()} rest={s.rest.clone()} stem={state::file_stem(&self.design)} />
+                    <ExportSection design={self.design.clone()} rest={Some(s.rest.clone())} stem={state::file_stem(&self.design)} />
                     { checklist(&ChecklistProps { items: s.checklist.clone() }) }
                     <FindingsPanel findings={s.findings.clone()} />
                 </div>

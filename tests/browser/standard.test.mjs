@@ -125,6 +125,36 @@ test('the switch is kept in the autosave, a saved file and a share link', async 
   }
 });
 
+test('the Standard view exports its own files: no REST tab, templates for the new network, its tables as CSV', async () => {
+  const page = await newPage(browser, server.origin);
+  try {
+    await open(page, server.url);
+    await openStandard(page);
+    const tabs = page.locator('#export [role=tab]');
+    assert.deepEqual(await tabs.allInnerTexts(), ['ARM', 'Bicep', 'Terraform', 'Azure CLI', 'PowerShell', 'CSV']);
+    await page.locator('#panel-arm[data-state=ready]').waitFor({ timeout: 30000 });
+    const arm = await page.locator('#panel-arm pre').innerText();
+    assert.match(arm, /"Microsoft\.Network\/privateEndpoints"/);
+    assert.match(arm, /10\.0\.0\.128\/26/);
+    assert.doesNotMatch(arm, /integrationServiceEnvironments/);
+    // The arrow keys move along the tabs, the Standard file follows the edit.
+    await page.locator('#tab-arm').focus();
+    await page.keyboard.press('End');
+    await page.locator('#panel-csv[data-state=ready]').waitFor({ timeout: 30000 });
+    const csv = await page.locator('#panel-csv').innerText();
+    assert.match(csv, /private-endpoints/);
+    assert.match(csv, /privatelink\.blob\.core\.windows\.net/);
+    await page.getByRole('tab', { name: 'Terraform' }).click();
+    const size = page.locator('#f-standard-integrationSubnetSize');
+    await size.fill('27');
+    await leaveField(page);
+    await page.waitForFunction(() => document.querySelector('#panel-terraform[data-state=ready] pre')?.textContent.includes('10.0.0.128/27'), null, { timeout: 30000 });
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('the Standard view has no serious accessibility problem, on a laptop and a phone', async () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const page = await newPage(browser, server.origin, viewport, { bypassCSP: true });

@@ -105,17 +105,15 @@ pub fn with_standard_findings(ise: &Plan, view: &StandardView) -> Plan {
     let findings: Vec<Finding> = view
         .findings
         .iter()
-        .map(|f| {
-            Finding {
-                severity: match f.severity.as_str() {
-                    "error" => Severity::Error,
-                    "warning" => Severity::Warning,
-                    _ => Severity::Info,
-                },
-                code: interned(&f.code),
-                field: f.field.clone(),
-                message: f.message.clone(),
-            }
+        .map(|f| Finding {
+            severity: match f.severity.as_str() {
+                "error" => Severity::Error,
+                "warning" => Severity::Warning,
+                _ => Severity::Info,
+            },
+            code: interned(&f.code),
+            field: f.field.clone(),
+            message: f.message.clone(),
         })
         .collect();
     Plan {

@@ -8,8 +8,9 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use ise_planner::design::Design;
+use ise_planner::export::standard::tables::StandardTable;
 use ise_planner::ise::rest::RestRequests;
-use ise_planner::tools::{File, Request, Response};
+use ise_planner::tools::{ExportTarget, File, Request, Response};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -39,8 +40,21 @@ const CSV_TABLES: [&str; 4] = ["subnets", "inbound", "outbound", "routes"];
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
     pub design: Shared<Design>,
-    pub rest: Rc<RestRequests>,
+    /// The ISE's REST requests (its first tab); the Standard files have no such tab.
+    #[prop_or_default]
+    pub rest: Option<Rc<RestRequests>>,
     pub stem: AttrValue,
+    /// Whose files: the ISE's, or the Logic Apps Standard network's.
+    #[prop_or_default]
+    pub target: ExportTarget,
+}
+
+/// The tabs of a target: the ISE's start with its REST requests.
+fn tabs(target: ExportTarget) -> &'static [(&'static str, &'static str, &'static str)] {
+    match target {
+        ExportTarget::Ise => &TABS,
+        ExportTarget::Standard => &TABS[1..],
+    }
 }
 
 /// What the worker last answered for a tab.
@@ -58,19 +72,26 @@ enum Outcome {
     Failed(String),
 }
 
-fn request(key: &str, design: &Design) -> Request {
+fn request(key: &str, design: &Design, target: ExportTarget) -> Request {
     let design_json = design.to_json();
     if key == "csv" {
+        let tables = match target {
+            ExportTarget::Ise => CSV_TABLES.iter().map(|t| t.to_string()).collect(),
+            ExportTarget::Standard => StandardTable::ALL
+                .iter()
+                .map(|t| t.name().to_string())
+                .collect(),
+        };
         Request::Csv {
-            tables: CSV_TABLES.iter().map(|t| t.to_string()).collect(),
+            tables,
             design_json,
-            target: Default::default(),
+            target,
         }
     } else {
         Request::Export {
             format: key.to_string(),
             design_json,
-            target: Default::default(),
+            target,
         }
     }
 }
@@ -79,12 +100,14 @@ fn request(key: &str, design: &Design) -> Request {
 pub fn ExportSection(props: &ExportProps) -> Html {
     let selected = use_state(|| 0usize);
     let retries = use_state(|| 0u32);
-    let answer = use_export(TABS[*selected].0, props.design.clone(), *retries);
+    let tabs = tabs(props.target);
+    let selected_key = tabs.get(*selected).map_or(tabs[0].0, |t| t.0);
+    let answer = use_export(selected_key, props.design.clone(), *retries, props.target);
     let choose = {
         let selected = selected.clone();
         Callback::from(move |n: usize| {
             selected.set(n);
-            browser::focus_id(&format!("tab-{}", TABS[n].0));
+            browser::focus_id(&format!("tab-{}", tabs[n].0));
         })
     };
     let retry = {
@@ -94,16 +117,16 @@ pub fn ExportSection(props: &ExportProps) -> Html {
     html! {
         <section class="card exports" id="export" aria-labelledby="export-title">
             <h2 id="export-title">{ "Export" }</h2>
-            { tab_list(*selected, &choose) }
-            { for TABS.iter().enumerate().map(|(n, (k, _, file))| {
+            { tab_list(tabs, *selected, &choose) }
+            { for tabs.iter().enumerate().map(|(n, (k, _, file))| {
                 let on = n == *selected;
                 html! {
                     <div role="tabpanel" id={format!("panel-{k}")} aria-labelledby={format!("tab-{k}")} hidden={!on}
                         class="tab-panel" data-state={if on { panel_state(k, &answer, &props.design) } else { "" }}
                         aria-busy={(on && *k != "rest" && panel_state(k, &answer, &props.design) == "preparing").to_string()}>
                         if on {
-                            if *k == "rest" {
-                                <Requests rest={props.rest.clone()} stem={props.stem.clone()} />
+                            if let (true, Some(rest)) = (*k == "rest", &props.rest) {
+                                <Requests rest={rest.clone()} stem={props.stem.clone()} />
                             } else {
                                 { how_to_deploy(k, &props.design) }
                                 { panel_body(k, file, &answer, &props.design, &retry) }
@@ -117,14 +140,18 @@ pub fn ExportSection(props: &ExportProps) -> Html {
 }
 
 /// The ARIA tab list: a click or the arrow keys, Home and End choose a tab.
-fn tab_list(selected: usize, choose: &Callback<usize>) -> Html {
+fn tab_list(
+    tabs: &'static [(&'static str, &'static str, &'static str)],
+    selected: usize,
+    choose: &Callback<usize>,
+) -> Html {
     let on_key = {
         let choose = choose.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let last = TABS.len() - 1;
+            let last = tabs.len() - 1;
             let next = match e.key().as_str() {
-                "ArrowRight" => (selected + 1) % TABS.len(),
-                "ArrowLeft" => (selected + last) % TABS.len(),
+                "ArrowRight" => (selected + 1) % tabs.len(),
+                "ArrowLeft" => (selected + last) % tabs.len(),
                 "Home" => 0,
                 "End" => last,
                 _ => return,
@@ -135,7 +162,7 @@ fn tab_list(selected: usize, choose: &Callback<usize>) -> Html {
     };
     html! {
         <div class="tabs" role="tablist" aria-label="Export formats">
-            { for TABS.iter().enumerate().map(|(n, (k, label, _))| {
+            { for tabs.iter().enumerate().map(|(n, (k, label, _))| {
                 let on = n == selected;
                 html! {
                     <button type="button" role="tab" id={format!("tab-{k}")} aria-selected={on.to_string()}
@@ -154,6 +181,7 @@ fn use_export(
     key: &'static str,
     design: Shared<Design>,
     retries: u32,
+    target: ExportTarget,
 ) -> UseStateHandle<Option<Answer>> {
     let answer = use_state(|| None::<Answer>);
     let latest = use_mut_ref(|| 0u32);
@@ -161,8 +189,9 @@ fn use_export(
     {
         let answer = answer.clone();
         use_effect_with(
-            (key, design, retries),
-            move |(key, design, _): &(&'static str, Shared<Design>, u32)| {
+            (key, design, retries, target),
+            move |(key, design, _, target): &(&'static str, Shared<Design>, u32, ExportTarget)| {
+                let target = *target;
                 let (key, design) = (*key, design.clone());
                 let current = (*answer).clone();
                 let up_to_date = current.as_ref().is_some_and(|a| {
@@ -183,7 +212,7 @@ fn use_export(
                 let send_now = move || {
                     let for_design = design.clone();
                     tools_worker::send(
-                        request(key, &design),
+                        request(key, &design, target),
                         Box::new(move |response| {
                             if *latest.borrow() == ticket {
                                 answer.set(Some(Answer {

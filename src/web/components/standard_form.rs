@@ -54,11 +54,15 @@ fn resource(props: &FormProps, field: &'static str, r: &Resource, at: ResourceAt
     let e = &props.on_edit;
     let on_name = {
         let on_edit = e.clone();
-        Callback::from(move |v: String| on_edit.emit(crate::state::Edit::typed(move |d| at(d).name = v.clone())))
+        Callback::from(move |v: String| {
+            on_edit.emit(crate::state::Edit::typed(move |d| at(d).name = v.clone()))
+        })
     };
     let on_exists = {
         let on_edit = e.clone();
-        Callback::from(move |exists: bool| on_edit.emit(crate::state::Edit::new(move |d| at(d).is_new = !exists)))
+        Callback::from(move |exists: bool| {
+            on_edit.emit(crate::state::Edit::new(move |d| at(d).is_new = !exists))
+        })
     };
     let id = format!("f-{}-exists", field.replace('.', "-"));
     html! {
@@ -77,7 +81,9 @@ fn subnet(props: &FormProps, field: &'static str, spec: &StandardSubnetSpec, at:
     let e = &props.on_edit;
     let typed = |set: fn(&mut StandardSubnetSpec, String)| {
         let on_edit = e.clone();
-        Callback::from(move |v: String| on_edit.emit(crate::state::Edit::typed(move |d| set(at(d), v.clone()))))
+        Callback::from(move |v: String| {
+            on_edit.emit(crate::state::Edit::typed(move |d| set(at(d), v.clone())))
+        })
     };
     html! {
         <div class="field-row">

@@ -18,9 +18,15 @@ const ARTICLE: &str = "Article";
 const ARTICLE_URL: &str = "Article URL";
 
 /// The Standard subnets beside the ISE's, or why they are not there yet.
-pub fn standard_subnets(standard: &Standard, ise: &Shared<Plan>, on_retry: Callback<MouseEvent>) -> Html {
+pub fn standard_subnets(
+    standard: &Standard,
+    ise: &Shared<Plan>,
+    on_retry: Callback<MouseEvent>,
+) -> Html {
     let body = match standard {
-        Standard::Preparing => html! { <p class="preparing" role="status">{ "Planning the Standard network…" }</p> },
+        Standard::Preparing => {
+            html! { <p class="preparing" role="status">{ "Planning the Standard network…" }</p> }
+        }
         Standard::Failed(why) => html! {
             <p class="finding error" role="alert">{ format!("The Standard network could not be planned: {why}. ") }
                 <button type="button" class="small" onclick={on_retry}>{ "Try again" }</button></p>
@@ -71,10 +77,19 @@ fn subnets_view(t: &ViewTable) -> Html {
     let at = |name: &str| t.headers.iter().position(|h| h == name);
     let columns: Vec<usize> = SUBNET_COLUMNS.iter().filter_map(|c| at(c)).collect();
     let usable = |row: &Vec<String>| -> String {
-        let cell = |name: &str| at(name).and_then(|i| row.get(i)).cloned().unwrap_or_default();
+        let cell = |name: &str| {
+            at(name)
+                .and_then(|i| row.get(i))
+                .cloned()
+                .unwrap_or_default()
+        };
         match cell("First usable").as_str() {
             "" => "—".into(),
-            first => format!("{first} – {}\n{} usable", cell("Last usable"), cell("Usable addresses")),
+            first => format!(
+                "{first} – {}\n{} usable",
+                cell("Last usable"),
+                cell("Usable addresses")
+            ),
         }
     };
     let (article, url) = (at(ARTICLE), at(ARTICLE_URL));
