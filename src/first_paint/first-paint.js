@@ -83,9 +83,26 @@ function painted() {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
 }
 
+// Resolves once the shell has been painted with its content — the browser's first contentful
+// paint, reported after it is on screen. Animation frames alone do not say so: while a page
+// loads, Chromium may run two frames' callbacks before the first paint is shown, and the full
+// program would then be compiled and started on the main thread before the answer is visible.
+// A browser without paint timing falls back to two frames.
+function shellPainted() {
+  const types = (self.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (!types.includes('paint')) return painted();
+  return new Promise((resolve) => {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      setTimeout(resolve);
+    }).observe({ type: 'paint', buffered: true });
+  });
+}
+
 async function firstPaint() {
   // The shell already shows the default design's subnets: nothing else to paint.
-  if (!document.documentElement.classList.contains('first-saved')) return painted();
+  if (!document.documentElement.classList.contains('first-saved')) return shellPainted();
   // Imported here, not statically: a module that cannot load must not stop the full program.
   const { default: init, link_packed, first_view } = await import('__FIRST_JS__');
   await init({ module_or_path: '__FIRST_WASM__' });

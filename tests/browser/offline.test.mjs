@@ -189,6 +189,14 @@ test('the first load fetches the page and its full program, nothing else; the si
     // module is not fetched; the full program comes after the first paint.
     const firstLoad = /^(index\.html|ise-planner-web-[0-9a-f]+\.js|ise-planner-web-[0-9a-f]+_bg\.wasm|manifest\.webmanifest)$/;
     assert.deepEqual(names.filter((n) => !firstLoad.test(n)), [], `the first load fetched ${names.join(', ')}`);
+    // The full program is asked for only once the shell's first contentful paint is on screen.
+    const [fcp, program] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      performance.getEntriesByType('resource').filter((e) => /ise-planner-web-/.test(e.name)).map((e) => e.startTime),
+    ]);
+    assert.equal(typeof fcp, 'number', 'a first contentful paint');
+    assert.equal(program.length, 2, 'the full program\'s script and wasm');
+    for (const start of program) assert.ok(start >= fcp, `the full program was fetched at ${start} ms, before the first paint at ${fcp} ms`);
     // The size report (scripts/bundle_size.sh) groups by the same names: the first paint
     // (with the first-paint module a saved design needs) and the full program.
     const script = fs.readFileSync(new URL('../../scripts/bundle_size.sh', import.meta.url), 'utf8');
