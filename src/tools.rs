@@ -963,8 +963,10 @@ mod tests {
 
     #[test]
     fn the_standard_view_is_the_standard_plan_as_tables() {
-        let mut design = Design::default();
-        design.dns_servers = vec!["10.1.0.4".into(), "10.1.0.5".into(), "10.1.0.6".into()];
+        let design = Design {
+            dns_servers: vec!["10.1.0.4".into(), "10.1.0.5".into(), "10.1.0.6".into()],
+            ..Design::default()
+        };
         let answer = handle(Request::StandardView {
             design_json: design.to_json(),
         });
