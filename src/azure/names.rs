@@ -58,25 +58,7 @@ pub fn ise_name_problem(name: &str) -> Option<String> {
 /// Checks a virtual network name: 2–64 characters, letters, digits, `_`, `.`, `-`,
 /// starting with a letter or digit and ending with a letter, digit or `_`.
 pub fn vnet_name_problem(name: &str) -> Option<String> {
-    let count = name.chars().count();
-    if !(2..=64).contains(&count) {
-        return Some(format!("is {count} characters long; Azure needs 2 to 64"));
-    }
-    if let Some(bad) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
-    {
-        return Some(format!(
-            "contains {bad:?}; use only the letters a–z (upper or lower case), the digits 0–9, '_', '.' and '-'"
-        ));
-    }
-    if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return Some("must start with one of the letters a–z or a digit".into());
-    }
-    if !name.ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
-        return Some("must end with one of the letters a–z, a digit or '_'".into());
-    }
-    None
+    network_name_problem(name, 2..=64)
 }
 
 /// Checks a storage account name: 3–24 characters, lowercase letters and digits only
@@ -132,9 +114,18 @@ pub fn plan_name_problem(name: &str) -> Option<String> {
 /// `-`; starting with a letter or digit and ending with a letter, digit or `_` (Azure's
 /// naming rules, `Microsoft.Network` › `virtualnetworks / subnets`).
 pub fn subnet_name_problem(name: &str) -> Option<String> {
+    network_name_problem(name, 1..=80)
+}
+
+/// The rule virtual networks and subnets share, with the length each allows.
+fn network_name_problem(name: &str, lengths: std::ops::RangeInclusive<usize>) -> Option<String> {
     let count = name.chars().count();
-    if !(1..=80).contains(&count) {
-        return Some(format!("is {count} characters long; Azure needs 1 to 80"));
+    if !lengths.contains(&count) {
+        return Some(format!(
+            "is {count} characters long; Azure needs {} to {}",
+            lengths.start(),
+            lengths.end()
+        ));
     }
     if let Some(bad) = name
         .chars()

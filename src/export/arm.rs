@@ -178,26 +178,8 @@ fn resources(t: &Target<'_>) -> Vec<Node> {
 /// A new virtual network with its subnets inline, so that a second deployment keeps them;
 /// it waits for the NSG and route table its subnets name.
 fn new_vnet(t: &Target<'_>) -> Node {
-    let mut properties = vec![(
-        "addressSpace",
-        Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
-    )];
-    if let Some(dhcp) = t.dhcp_options() {
-        properties.push(("dhcpOptions", dhcp));
-    }
-    let subnets = t
-        .placed_subnets()
-        .map(|s| {
-            Node::map([
-                ("name", Node::str(s.name)),
-                ("properties", subnet_properties(t, s)),
-            ])
-        })
-        .collect();
-    properties.push(("subnets", Node::List(subnets)));
-    let Node::Map(mut vnet) =
-        network_resource(VNET, t.vnet.name, t.location, Node::map(properties))
-    else {
+    let properties = t.new_vnet_properties(|s| subnet_properties(t, s));
+    let Node::Map(mut vnet) = network_resource(VNET, t.vnet.name, t.location, properties) else {
         return Node::Null;
     };
     vnet.insert(

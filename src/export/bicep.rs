@@ -131,23 +131,7 @@ fn vnet(t: &Target<'_>) -> String {
             Node::map([("name", Node::str(t.vnet.name))]),
         );
     }
-    let mut properties = vec![(
-        "addressSpace",
-        Node::map([("addressPrefixes", Node::strs(&t.vnet.address_prefixes))]),
-    )];
-    if let Some(dhcp) = t.dhcp_options() {
-        properties.push(("dhcpOptions", dhcp));
-    }
-    let subnets = t
-        .placed_subnets()
-        .map(|s| {
-            Node::map([
-                ("name", Node::str(s.name)),
-                ("properties", subnet_properties(s)),
-            ])
-        })
-        .collect();
-    properties.push(("subnets", Node::List(subnets)));
+    let properties = t.new_vnet_properties(subnet_properties);
     resource(
         "vnet",
         VNET_TYPE,
@@ -156,7 +140,7 @@ fn vnet(t: &Target<'_>) -> String {
         Node::map([
             ("name", Node::str(t.vnet.name)),
             ("location", Node::str(t.location)),
-            ("properties", Node::map(properties)),
+            ("properties", properties),
         ]),
     )
 }

@@ -377,6 +377,33 @@ impl<'a> Target<'a> {
         (!self.vnet.dns_servers.is_empty())
             .then(|| Node::map([("dnsServers", Node::strs(&self.vnet.dns_servers))]))
     }
+
+    /// A new VNet's properties as ARM and Bicep declare them: its address space, its DNS
+    /// servers when the design has some, and its placed subnets inline (each subnet's
+    /// `properties` as the format writes them), so that a second deployment keeps them.
+    pub fn new_vnet_properties(
+        &self,
+        subnet_properties: impl Fn(&SubnetTarget<'a>) -> Node,
+    ) -> Node {
+        let mut properties = vec![(
+            "addressSpace",
+            Node::map([("addressPrefixes", Node::strs(&self.vnet.address_prefixes))]),
+        )];
+        if let Some(dhcp) = self.dhcp_options() {
+            properties.push(("dhcpOptions", dhcp));
+        }
+        let subnets = self
+            .placed_subnets()
+            .map(|s| {
+                Node::map([
+                    ("name", Node::str(s.name)),
+                    ("properties", subnet_properties(s)),
+                ])
+            })
+            .collect();
+        properties.push(("subnets", Node::List(subnets)));
+        Node::map(properties)
+    }
 }
 
 /// The VNet: its resource group (the ISE's unless the design names one), valid prefixes
