@@ -603,6 +603,26 @@ pub fn texts(src: &mut impl Source, cap: usize, scale: Scale) -> Vec<String> {
 /// addresses, odd Unicode, lists at and past their caps.
 pub fn hostile_design(src: &mut impl Source, scale: Scale) -> Design {
     let mut d = Design::default();
+    hostile_choices(src, &mut d);
+    d.vnet.name = text(src);
+    d.vnet.resource_group = text(src);
+    if !src.one_in(4) {
+        d.vnet.address_prefixes = texts(src, limits::VNET_PREFIXES, scale);
+    }
+    d.vnet.existing_subnets = hostile_existing_subnets(src, scale);
+    d.subnets = hostile_ise_subnets(src, scale);
+    d.dns_servers = texts(src, limits::DNS_SERVERS, scale);
+    d.network_virtual_appliance = src.one_in(2);
+    d.certificates = hostile_certificates(src);
+    hostile_address_lists(src, &mut d, scale);
+    d.managed_connectors = texts(src, limits::CONNECTORS, scale);
+    d.allow_load_balancer_rule = src.one_in(2);
+    hostile_standard(src, &mut d);
+    d
+}
+
+/// The ISE's identity (each sometimes left as the default) and every choice of the design.
+fn hostile_choices(src: &mut impl Source, d: &mut Design) {
     if !src.one_in(3) {
         d.subscription_id = text(src);
     }
@@ -627,18 +647,18 @@ pub fn hostile_design(src: &mut impl Source, scale: Scale) -> Design {
     ][src.below(3)];
     d.firewall.next_hop = [NextHop::VirtualAppliance, NextHop::VirtualNetworkGateway][src.below(2)];
     d.firewall.appliance_ip = text(src);
-    d.vnet.name = text(src);
-    d.vnet.resource_group = text(src);
-    if !src.one_in(4) {
-        d.vnet.address_prefixes = texts(src, limits::VNET_PREFIXES, scale);
-    }
+}
+
+/// A few existing subnets, or thousands, at and past their cap: mostly valid /29s, now and
+/// then an odd name, prefix or delegation list, every seventh marked as an ISE subnet.
+fn hostile_existing_subnets(src: &mut impl Source, scale: Scale) -> Vec<ExistingSubnet> {
     let existing = match src.below(40) {
         39 => scale.of(limits::EXISTING_SUBNETS + src.below(3)),
         35..=38 => scale.of(src.below(5_000)),
         _ => src.below(8),
     };
     let odd_name = text(src);
-    d.vnet.existing_subnets = (0..existing)
+    (0..existing)
         .map(|i| {
             let i = i as u32;
             ExistingSubnet {
@@ -665,13 +685,18 @@ pub fn hostile_design(src: &mut impl Source, scale: Scale) -> Design {
                 },
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The ISE's subnets: usually four, sometimes fewer or thousands, with odd names, prefixes
+/// and placements.
+fn hostile_ise_subnets(src: &mut impl Source, scale: Scale) -> Vec<SubnetSpec> {
     let subnets = match src.below(10) {
         9 => scale.of(2_000 + src.below(2_000)),
         8 => src.below(4),
         _ => 4,
     };
-    d.subnets = (0..subnets)
+    (0..subnets)
         .map(|i| SubnetSpec {
             name: if src.one_in(2) {
                 format!("ise-{i}")
@@ -689,16 +714,18 @@ pub fn hostile_design(src: &mut impl Source, scale: Scale) -> Design {
                 String::new()
             },
         })
-        .collect();
-    d.dns_servers = texts(src, limits::DNS_SERVERS, scale);
-    d.network_virtual_appliance = src.one_in(2);
+        .collect()
+}
+
+/// A few certificates, or one past the cap, with odd names and bodies over their size.
+fn hostile_certificates(src: &mut impl Source) -> Vec<Certificate> {
     let certificates = if src.one_in(30) {
         limits::CERTIFICATES + 1
     } else {
         src.below(4)
     };
     let body = text(src);
-    d.certificates = (0..certificates)
+    (0..certificates)
         .map(|i| Certificate {
             name: if src.one_in(2) {
                 format!("cert{i}")
@@ -711,20 +738,22 @@ pub fn hostile_design(src: &mut impl Source, scale: Scale) -> Design {
                 body.clone()
             },
         })
-        .collect();
+        .collect()
+}
+
+/// Every address list: connectors, callers, Azure Government's and the dependencies'.
+fn hostile_address_lists(src: &mut impl Source, d: &mut Design, scale: Scale) {
     d.connector_outbound_addresses = texts(src, limits::ADDRESSES, scale);
     d.caller_addresses = texts(src, limits::ADDRESSES, scale);
-    d.government_addresses.logic_apps_inbound = texts(src, limits::ADDRESSES, scale);
-    d.government_addresses.logic_apps_outbound = texts(src, limits::ADDRESSES, scale);
-    d.government_addresses.managed_connector_outbound = texts(src, limits::ADDRESSES, scale);
-    d.dependency_addresses.app_service_management = texts(src, limits::ADDRESSES, scale);
-    d.dependency_addresses.connectors = texts(src, limits::ADDRESSES, scale);
-    d.dependency_addresses.traffic_manager = texts(src, limits::ADDRESSES, scale);
-    d.dependency_addresses.logic_apps = texts(src, limits::ADDRESSES, scale);
-    d.managed_connectors = texts(src, limits::CONNECTORS, scale);
-    d.allow_load_balancer_rule = src.one_in(2);
-    hostile_standard(src, &mut d);
-    d
+    let g = &mut d.government_addresses;
+    g.logic_apps_inbound = texts(src, limits::ADDRESSES, scale);
+    g.logic_apps_outbound = texts(src, limits::ADDRESSES, scale);
+    g.managed_connector_outbound = texts(src, limits::ADDRESSES, scale);
+    let dep = &mut d.dependency_addresses;
+    dep.app_service_management = texts(src, limits::ADDRESSES, scale);
+    dep.connectors = texts(src, limits::ADDRESSES, scale);
+    dep.traffic_manager = texts(src, limits::ADDRESSES, scale);
+    dep.logic_apps = texts(src, limits::ADDRESSES, scale);
 }
 
 /// The Standard network's inputs, hostile: odd names and sizes, pins, both hostings.

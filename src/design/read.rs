@@ -755,62 +755,64 @@ mod tests {
         }
     }
 
-    /// JSON values shaped like designs: the design's keys, wrong types, odd numbers.
-    fn json_value() -> impl Strategy<Value = Value> {
-        const KEYS: &[&str] = &[
-            "subscriptionId",
-            "resourceGroup",
-            "name",
-            "location",
-            "sku",
-            "additionalCapacity",
-            "accessEndpoint",
-            "deployment",
-            "cloud",
-            "vnet",
-            "addressPrefixes",
-            "existingSubnets",
-            "isNew",
-            "iseSubnet",
-            "delegations",
-            "subnets",
-            "prefix",
-            "placed",
-            "forcedTunneling",
-            "firewall",
-            "nextHop",
-            "applianceIp",
-            "dnsServers",
-            "networkVirtualAppliance",
-            "certificates",
-            "publicCertificate",
-            "connectorOutboundAddresses",
-            "callerAddresses",
-            "governmentAddresses",
-            "logicAppsInbound",
-            "dependencyAddresses",
-            "logicApps",
-            "managedConnectors",
-            "allowLoadBalancerRule",
-            "view",
-            "standard",
-            "hosting",
-            "integrationSubnetSize",
-            "aseSubnetSize",
-            "reuseIseSpace",
-            "logicApp",
-            "storageAccount",
-            "planName",
-            "aseName",
-            "integrationSubnet",
-            "privateEndpointSubnet",
-            "aseSubnet",
-            "isNew",
-            "Premium",
-            "developer",
-            "unknown",
-        ];
-        let leaf = prop_oneof![
+    /// The design's keys at any depth: objects made of them reach every reader.
+    const KEYS: &[&str] = &[
+        "subscriptionId",
+        "resourceGroup",
+        "name",
+        "location",
+        "sku",
+        "additionalCapacity",
+        "accessEndpoint",
+        "deployment",
+        "cloud",
+        "vnet",
+        "addressPrefixes",
+        "existingSubnets",
+        "isNew",
+        "iseSubnet",
+        "delegations",
+        "subnets",
+        "prefix",
+        "placed",
+        "forcedTunneling",
+        "firewall",
+        "nextHop",
+        "applianceIp",
+        "dnsServers",
+        "networkVirtualAppliance",
+        "certificates",
+        "publicCertificate",
+        "connectorOutboundAddresses",
+        "callerAddresses",
+        "governmentAddresses",
+        "logicAppsInbound",
+        "dependencyAddresses",
+        "logicApps",
+        "managedConnectors",
+        "allowLoadBalancerRule",
+        "view",
+        "standard",
+        "hosting",
+        "integrationSubnetSize",
+        "aseSubnetSize",
+        "reuseIseSpace",
+        "logicApp",
+        "storageAccount",
+        "planName",
+        "aseName",
+        "integrationSubnet",
+        "privateEndpointSubnet",
+        "aseSubnet",
+        "isNew",
+        "Premium",
+        "developer",
+        "unknown",
+    ];
+
+    /// A JSON leaf: any scalar, or a string the design's enums and prefixes use.
+    fn json_leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
             Just(Value::Null),
             any::<bool>().prop_map(Value::from),
             any::<i64>().prop_map(Value::from),
@@ -840,8 +842,12 @@ mod tests {
                 ][..]
             )
             .prop_map(Value::from),
-        ];
-        leaf.prop_recursive(4, 48, 8, |inner| {
+        ]
+    }
+
+    /// JSON values shaped like designs: the design's keys, wrong types, odd numbers.
+    fn json_value() -> impl Strategy<Value = Value> {
+        json_leaf().prop_recursive(4, 48, 8, |inner| {
             prop_oneof![
                 vec(inner.clone(), 0..6).prop_map(Value::Array),
                 vec(
