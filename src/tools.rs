@@ -115,6 +115,18 @@ impl ViewTable {
         crate::export::tables::html(&self.header_strs(), &self.rows)
     }
 
+    /// The index of the column `header` names.
+    pub fn column(&self, header: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == header)
+    }
+
+    /// The cell of `row` under `header`; empty when the table has no such column.
+    pub fn cell<'r>(&self, row: &'r [String], header: &str) -> &'r str {
+        self.column(header)
+            .and_then(|i| row.get(i))
+            .map_or("", String::as_str)
+    }
+
     fn header_strs(&self) -> Vec<&str> {
         self.headers.iter().map(String::as_str).collect()
     }
@@ -392,12 +404,14 @@ pub fn handle_json(text: &str) -> String {
     to_json(&answer)
 }
 
+/// What the worker sends if an answer could not be written: a `Failed` response, in the
+/// shape `Serialize` gives it.
+const UNWRITTEN: &str =
+    r#"{"id":0,"body":{"failed":{"message":"the tools could not write their answer"}}}"#;
+
 /// The JSON of an envelope (a response always serialises; the fallback is never expected).
 pub fn to_json(envelope: &Envelope<Response>) -> String {
-    serde_json::to_string(envelope).unwrap_or_else(|_| {
-        r#"{"id":0,"body":{"kind":"failed","message":"the tools could not write their answer"}}"#
-            .into()
-    })
+    serde_json::to_string(envelope).unwrap_or_else(|_| UNWRITTEN.into())
 }
 
 fn serve(request: Request) -> Result<Response, String> {
@@ -540,6 +554,42 @@ fn with_newline(mut text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_unwritten_answer_reads_as_a_failure() {
+        let value: Value = serde_json::from_str(UNWRITTEN).unwrap();
+        let envelope = Envelope::from_value(&value).expect("the page reads it");
+        assert!(
+            matches!(envelope.body, Response::Failed { .. }),
+            "{envelope:?}"
+        );
+        let failed = Envelope {
+            id: 0,
+            body: Response::Failed {
+                message: "the tools could not write their answer".into(),
+            },
+        };
+        assert_eq!(serde_json::to_string(&failed).unwrap(), UNWRITTEN);
+    }
+
+    #[test]
+    fn a_view_table_cell_is_found_by_its_column() {
+        let t = ViewTable {
+            name: "subnets".into(),
+            title: "Subnets".into(),
+            headers: vec!["Name".into(), "Prefix".into()],
+            rows: vec![vec!["a".into(), "10.0.0.0/26".into()], vec!["short".into()]],
+        };
+        assert_eq!(t.column("Prefix"), Some(1));
+        assert_eq!(t.column("Delegation"), None);
+        assert_eq!(t.cell(&t.rows[0], "Prefix"), "10.0.0.0/26");
+        assert_eq!(
+            t.cell(&t.rows[1], "Prefix"),
+            "",
+            "a short row has no cell there"
+        );
+        assert_eq!(t.cell(&t.rows[0], "Delegation"), "");
+    }
     use crate::design::{Cloud, ForcedTunneling};
 
     const AZ_VNET_SHOW: &str = include_str!("../tests/fixtures/import/az-vnet-show.json");

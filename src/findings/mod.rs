@@ -32,6 +32,13 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// The severity [`Severity::as_str`] names, if `word` is one.
+    pub fn named(word: &str) -> Option<Severity> {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|s| s.as_str() == word)
+    }
 }
 
 /// One thing the planner noticed about the design.
@@ -149,5 +156,19 @@ impl Counts {
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_severity_is_read_back_from_its_name() {
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            assert_eq!(Severity::named(s.as_str()), Some(s));
+        }
+        assert_eq!(Severity::named("Error"), None);
+        assert_eq!(Severity::named(""), None);
     }
 }

@@ -13,6 +13,7 @@ pub mod standard;
 use std::rc::Rc;
 
 use ise_planner::design::View;
+use ise_planner::export::standard::tables::subnet_column as column;
 use ise_planner::ise::routes::{Route, ServiceEndpoint};
 use ise_planner::ise::{checklist::ChecklistItem, nsg::SecurityRule, rest::RestRequests};
 use ise_planner::network::address_map::MapPrefix;
@@ -34,7 +35,7 @@ use crate::components::routing_form::RoutingForm;
 use crate::components::rules_table::RulesTables;
 use crate::components::safeguards::Safeguards;
 use crate::components::standard_form::standard_form;
-use crate::components::standard_plan::{standard_sections, standard_subnets};
+use crate::components::standard_plan::{is_subnets, StandardSections, StandardSubnets};
 use crate::components::subnets_table::{subnets_table, SubnetsProps};
 use crate::components::toolbar::Toolbar;
 use crate::components::view_switch::view_switch;
@@ -59,17 +60,13 @@ pub fn App() -> Html {
     let standard_open = design.view == View::Standard;
     let retries = use_state(|| 0u32);
     let standard = standard::use_standard(design.clone(), standard_open, *retries);
-    // The forms and the status line follow the plan on screen: the Standard plan's findings
-    // in the Standard view.
-    let shown: Shared<Plan> = Shared(use_memo(
-        (settled.pair.1.clone(), (*standard).clone(), standard_open),
-        |(ise, standard, open)| match (open, standard) {
-            (true, standard::Standard::Ready { view, .. }) => {
-                standard::with_standard_findings(ise, view)
-            }
-            _ => (*ise.0).clone(),
-        },
-    ));
+    // The forms and the status line follow the settled plan: in the Standard view, with the
+    // Standard plan's findings.
+    let shown = standard::use_shown(&settled.pair, &standard, standard_open);
+    let retry = {
+        let setter = retries.setter();
+        use_callback(*retries, move |_: MouseEvent, r| setter.set(r + 1))
+    };
     let page = Page {
         slices: use_slices(&live, &shown),
         design,
@@ -77,12 +74,7 @@ pub fn App() -> Html {
         settled: shown,
         handlers: Handlers::of(&state),
         explained_before,
-        standard: standard_open.then(|| {
-            ((*standard).clone(), {
-                let retries = retries.clone();
-                Callback::from(move |_| retries.set(*retries + 1))
-            })
-        }),
+        standard: standard_open.then(|| ((*standard).clone(), retry)),
     };
     let dispatch = page.handlers.dispatch.clone();
     html! {
@@ -196,7 +188,9 @@ impl Page {
     fn network(&self, generation: u32) -> Html {
         let h = &self.handlers;
         let results = match &self.standard {
-            Some((standard, retry)) => standard_subnets(standard, &self.live, retry.clone()),
+            Some((standard, retry)) => {
+                html! { <StandardSubnets standard={standard.clone()} ise={self.live.clone()} on_retry={retry.clone()} /> }
+            }
             None => html! {
                 <>
                     { printed_inputs(&PrintedProps { design: self.design.clone() }) }
@@ -232,7 +226,7 @@ impl Page {
                         { environment_form(&form) }
                     </div>
                     <div class="area-outputs">
-                        if let standard::Standard::Ready { view, .. } = standard { { standard_sections(view) } }
+                        if let standard::Standard::Ready { view, .. } = standard { <StandardSections view={view.clone()} /> }
                         <ExportSection design={self.design.clone()} stem={state::file_stem(&self.design)} target={ExportTarget::Standard} />
                         <FindingsPanel findings={s.findings.clone()} />
                     </div>
@@ -262,13 +256,17 @@ impl Page {
         let standard::Standard::Ready { view, .. } = standard else {
             return Some(". Planning the Standard network.".into());
         };
-        let subnets = view.tables.first()?;
-        let at = |name: &str| subnets.headers.iter().position(|h| h == name);
-        let (name, prefix) = (at("Name")?, at("Prefix")?);
+        let subnets = view.tables.iter().find(|t| is_subnets(t))?;
         let said: Vec<String> = subnets
             .rows
             .iter()
-            .map(|r| format!("{} {}", r[name], r[prefix]))
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    subnets.cell(r, column::NAME),
+                    subnets.cell(r, column::PREFIX)
+                )
+            })
             .collect();
         Some(format!(". Standard subnets: {}.", said.join(", ")).into())
     }

@@ -110,10 +110,15 @@ fn cite(sources: &[Citation]) -> [String; 2] {
     [labels.join("; "), urls.join(" ")]
 }
 
+/// The two citation columns every table ends with: the articles a row follows ("title ›
+/// section › row", joined by `; `) and their addresses (joined by a space).
+pub const ARTICLE: &str = "Article";
+pub const ARTICLE_URL: &str = "Article URL";
+
 /// `headers` followed by the two citation columns.
 fn cited(headers: &[&'static str]) -> Vec<&'static str> {
     let mut all = headers.to_vec();
-    all.extend(["Article", "Article URL"]);
+    all.extend([ARTICLE, ARTICLE_URL]);
     all
 }
 
@@ -132,22 +137,34 @@ fn role(role: SubnetRole) -> &'static str {
     }
 }
 
+/// The subnets table's columns that the page reads by name (it shows them first).
+pub mod subnet_column {
+    pub const ROLE: &str = "Role";
+    pub const NAME: &str = "Name";
+    pub const PREFIX: &str = "Prefix";
+    pub const FIRST_USABLE: &str = "First usable";
+    pub const LAST_USABLE: &str = "Last usable";
+    pub const USABLE: &str = "Usable addresses";
+    pub const DELEGATION: &str = "Delegation";
+    pub const CHOSEN: &str = "Chosen";
+}
+
 /// The new subnets: role, name, prefix, usable range and count, delegation, network policies,
 /// NSG, route table, how chosen.
 fn subnets(plan: &StandardPlan) -> Table {
     Table {
         headers: cited(&[
-            "Role",
-            "Name",
-            "Prefix",
-            "First usable",
-            "Last usable",
-            "Usable addresses",
-            "Delegation",
+            subnet_column::ROLE,
+            subnet_column::NAME,
+            subnet_column::PREFIX,
+            subnet_column::FIRST_USABLE,
+            subnet_column::LAST_USABLE,
+            subnet_column::USABLE,
+            subnet_column::DELEGATION,
             "Private endpoint network policies",
             "NSG",
             "Route table",
-            "Chosen",
+            subnet_column::CHOSEN,
         ]),
         rows: plan
             .subnets
