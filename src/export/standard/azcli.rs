@@ -16,8 +16,8 @@ use super::target::{zone_config_name, StandardSubnet, StandardTarget};
 use crate::design::Design;
 use crate::export::azcli::{
     check_prefix, nsg_block, options_for, put_and_wait, refusal_for, route_table_block,
-    subnet_block, unless_exists, wait_helpers, Command, LongCreate, BODY_DELIMITER,
-    DEFAULT_TIMEOUT_MINUTES, EXISTS,
+    subnet_block, unless_exists, wait_helpers, Command, LongCreate, DEFAULT_TIMEOUT_MINUTES,
+    EXISTS,
 };
 use crate::export::header::comment_lines;
 use crate::export::quote;
@@ -401,17 +401,11 @@ fn new_app(t: &StandardTarget<'_>, show: Command) -> String {
     out
 }
 
-/// `site_body`: the new site's JSON, its parts from quoted here-documents, the storage key
-/// (base64, safe in JSON) between them.
+/// `site_body`: the new site's JSON, its parts as single-quoted words (a here-document inside
+/// `$(…)` would not parse in bash 3.2, macOS's bash, since the parts' quotes do not pair up),
+/// the storage key (base64, safe in JSON) between them.
 fn site_body_function(parts: &[String]) -> String {
-    let mut delimiter = BODY_DELIMITER.to_string();
-    while parts.iter().any(|p| p == &delimiter) {
-        delimiter.push('_');
-    }
-    let quoted: Vec<String> = parts
-        .iter()
-        .map(|p| format!("\"$(cat <<'{delimiter}'\n{p}\n{delimiter}\n)\""))
-        .collect();
+    let quoted: Vec<String> = parts.iter().map(|p| quote::sh(p)).collect();
     let formats = "%s".repeat(2 * parts.len() - 1);
     format!(
         "\n# The logic app (created once): the ARM shape of the site, with virtual network integration, all traffic through it and its content share over the VNet from the start.\nsite_body() {{\n  printf '{formats}' {}\n}}\n",

@@ -386,16 +386,7 @@ fi
 
 # The logic app (created once): the ARM shape of the site, with virtual network integration, all traffic through it and its content share over the VNet from the start.
 site_body() {
-  printf '%s%s%s%s%s' "$(cat <<'ISE_PLANNER_END_OF_JSON'
-{"location":"westeurope","kind":"functionapp,workflowapp","properties":{"serverFarmId":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Web/serverfarms/logicapp-plan","httpsOnly":true,"virtualNetworkSubnetId":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/network-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet/subnets/logicapp-integration","outboundVnetRouting":{"allTraffic":true},"publicNetworkAccess":"Disabled","siteConfig":{"appSettings":[{"name":"APP_KIND","value":"workflowApp"},{"name":"AzureFunctionsJobHost__extensionBundle__id","value":"Microsoft.Azure.Functions.ExtensionBundle.Workflows"},{"name":"AzureFunctionsJobHost__extensionBundle__version","value":"[1.*, 2.0.0)"},{"name":"FUNCTIONS_EXTENSION_VERSION","value":"~4"},{"name":"FUNCTIONS_WORKER_RUNTIME","value":"dotnet"},{"name":"AzureWebJobsStorage","value":"DefaultEndpointsProtocol=https;AccountName=logicappstorage1;AccountKey=
-ISE_PLANNER_END_OF_JSON
-)" "$storage_key" "$(cat <<'ISE_PLANNER_END_OF_JSON'
-;EndpointSuffix=core.windows.net"},{"name":"WEBSITE_CONTENTAZUREFILECONNECTIONSTRING","value":"DefaultEndpointsProtocol=https;AccountName=logicappstorage1;AccountKey=
-ISE_PLANNER_END_OF_JSON
-)" "$storage_key" "$(cat <<'ISE_PLANNER_END_OF_JSON'
-;EndpointSuffix=core.windows.net"},{"name":"WEBSITE_CONTENTSHARE","value":"logicapp-1"},{"name":"WEBSITE_CONTENTOVERVNET","value":"1"}]}}}
-ISE_PLANNER_END_OF_JSON
-)"
+  printf '%s%s%s%s%s' '{"location":"westeurope","kind":"functionapp,workflowapp","properties":{"serverFarmId":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ise-rg/providers/Microsoft.Web/serverfarms/logicapp-plan","httpsOnly":true,"virtualNetworkSubnetId":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/network-rg/providers/Microsoft.Network/virtualNetworks/ise-vnet/subnets/logicapp-integration","outboundVnetRouting":{"allTraffic":true},"publicNetworkAccess":"Disabled","siteConfig":{"appSettings":[{"name":"APP_KIND","value":"workflowApp"},{"name":"AzureFunctionsJobHost__extensionBundle__id","value":"Microsoft.Azure.Functions.ExtensionBundle.Workflows"},{"name":"AzureFunctionsJobHost__extensionBundle__version","value":"[1.*, 2.0.0)"},{"name":"FUNCTIONS_EXTENSION_VERSION","value":"~4"},{"name":"FUNCTIONS_WORKER_RUNTIME","value":"dotnet"},{"name":"AzureWebJobsStorage","value":"DefaultEndpointsProtocol=https;AccountName=logicappstorage1;AccountKey=' "$storage_key" ';EndpointSuffix=core.windows.net"},{"name":"WEBSITE_CONTENTAZUREFILECONNECTIONSTRING","value":"DefaultEndpointsProtocol=https;AccountName=logicappstorage1;AccountKey=' "$storage_key" ';EndpointSuffix=core.windows.net"},{"name":"WEBSITE_CONTENTSHARE","value":"logicapp-1"},{"name":"WEBSITE_CONTENTOVERVNET","value":"1"}]}}}'
 }
 if exists az logicapp show --name='logicapp-1' --resource-group='ise-rg'; then
   echo 'deploy.sh: the logic app exists: kept (it is never created twice: that would replace its settings).'
