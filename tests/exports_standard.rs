@@ -394,7 +394,10 @@ fn every_file_parses_and_holds_exactly_the_plans_rules() {
             // bash 3.2 (macOS's) reads a here-document inside `$(…)` as code, quotes and all:
             // the script must not have one. (This machine's bash 5 would parse it.)
             if format == Format::AzCli {
-                assert!(!text.contains("$(cat <<"), "{case}: a here-document inside $(…)");
+                assert!(
+                    !text.contains("$(cat <<"),
+                    "{case}: a here-document inside $(…)"
+                );
             }
         }
     }

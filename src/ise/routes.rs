@@ -13,6 +13,7 @@ use crate::findings::citation::{Citation, FIREWALL_ASYMMETRIC_ROUTING};
 use crate::findings::{code, Findings};
 use crate::ise::subnets::PlannedSubnet;
 use crate::ise::validate::Checked;
+use crate::network;
 use crate::network::address_kind as addresses;
 
 /// One user-defined route.
@@ -380,43 +381,14 @@ fn firewall_routes(input: &RouteInputs<'_>, f: &mut Findings) -> RoutePlan {
     }
 }
 
-/// Checks the appliance's IP address; returns it when the default route can use it.
-///
-/// Outside the VNet is only a note: a firewall in a peered hub VNet is the usual setup, and
-/// the planner cannot see peered address space. Inside an ISE subnet is an error: those must
-/// stay empty.
+/// Checks the appliance's IP address ([`network::addresses::appliance_ip`]); returns it
+/// when the default route can use it. Inside an ISE subnet is an error: those must stay
+/// empty.
 fn check_appliance_ip(input: &RouteInputs<'_>, f: &mut Findings) -> Option<Ipv4Addr> {
-    const FIELD: &str = "firewall.applianceIp";
-    let typed = input.firewall.appliance_ip.trim();
-    if typed.is_empty() {
-        f.error(code::FIREWALL_IP_MISSING, FIELD, "Forced tunneling through an appliance needs the appliance's private IP address for the default route 0.0.0.0/0 (next hop VirtualAppliance); enter it, or choose the virtual network gateway as next hop.");
-        return None;
-    }
-    let Ok(ip) = typed.parse::<Ipv4Addr>() else {
-        let hint = if typed.contains('/') {
-            " without a prefix length"
-        } else {
-            ""
-        };
-        f.error(code::FIREWALL_IP_INVALID, FIELD, format!("\"{typed}\" is not one IPv4 address; enter the appliance's private IP address{hint}, such as 10.0.3.4."));
-        return None;
-    };
-    let host = Ipv4Net::from(ip);
-    if let Some(s) = addresses::unusable(host) {
-        f.error(code::FIREWALL_IP_INVALID, FIELD, format!("{ip} is in {}, which cannot be an appliance's address; enter the firewall's private IP address.", s.what));
-        return None;
-    }
-    if ip == addresses::AZURE_RESOLVER {
-        f.error(code::FIREWALL_IP_INVALID, FIELD, "168.63.129.16 is Azure's own platform address, not an appliance; enter the firewall's private IP address.");
-        return None;
-    }
+    let ip = network::addresses::appliance_ip(&input.firewall.appliance_ip, input.vnet, f)?;
     if let Some((name, net)) = input.ise_subnets.iter().find(|(_, n)| n.contains(&ip)) {
-        f.error(code::FIREWALL_IP_IN_ISE_SUBNET, FIELD, format!("{ip} is inside ISE subnet {name} ({net}), which must stay empty; the appliance belongs in a subnet of its own (for Azure Firewall, AzureFirewallSubnet). Correct the address."));
+        f.error(code::FIREWALL_IP_IN_ISE_SUBNET, network::addresses::APPLIANCE_FIELD, format!("{ip} is inside ISE subnet {name} ({net}), which must stay empty; the appliance belongs in a subnet of its own (for Azure Firewall, AzureFirewallSubnet). Correct the address."));
         return None;
-    }
-    if !input.vnet.is_empty() && !input.vnet.iter().any(|v| v.contains(&ip)) {
-        let space: Vec<String> = input.vnet.iter().map(|v| v.to_string()).collect();
-        f.info(code::FIREWALL_IP_OUTSIDE_VNET, FIELD, format!("{ip} is outside this VNet's address space ({}). That is right when the firewall sits in a peered hub VNet (a next hop must be in this VNet or a peered one); otherwise check the address.", space.join(", ")));
     }
     Some(ip)
 }

@@ -1,5 +1,6 @@
 //! What any Azure virtual-network plan needs, whichever service the subnets are for: typed
-//! prefixes read ([`cidr`]), what an address is ([`address_kind`]), the ranges no subnet may
+//! prefixes read ([`cidr`]), what an address is ([`address_kind`]), the addresses settings name
+//! ([`addresses`]: lists, DNS servers, an appliance), the ranges no subnet may
 //! use ([`reserved`]), the allocator ([`allocate`]), placement hints ([`placement`]) and the
 //! address map ([`address_map`]).
 //!
@@ -8,6 +9,7 @@
 
 pub mod address_kind;
 pub mod address_map;
+pub mod addresses;
 pub mod allocate;
 pub mod check;
 pub mod cidr;

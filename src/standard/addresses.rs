@@ -7,8 +7,7 @@ use std::net::Ipv4Addr;
 
 use crate::design::{AccessEndpoint, Cloud, Design, ForcedTunneling, NextHop};
 use crate::findings::{code, Findings};
-use crate::network::address_kind;
-use crate::network::cidr;
+use crate::network::{address_kind, addresses};
 use crate::standard::sources;
 
 /// The most access-restriction rules App Service allows on a site.
@@ -30,10 +29,10 @@ pub struct Addresses {
 }
 
 /// Reads the addresses the design's choices use; each unreadable entry is a finding.
-pub fn read(design: &Design, f: &mut Findings) -> Addresses {
+pub fn read(design: &Design, vnet: &[Ipv4Net], f: &mut Findings) -> Addresses {
     let mut a = Addresses {
         dns_servers: dns_servers(&design.dns_servers, f),
-        appliance: appliance(design, f),
+        appliance: appliance(design, vnet, f),
         ..Addresses::default()
     };
     if design.access_endpoint == AccessEndpoint::External {
@@ -52,52 +51,28 @@ pub fn read(design: &Design, f: &mut Findings) -> Addresses {
     a
 }
 
-/// The DNS servers; a third or later one cannot be carried.
+/// The DNS servers ([`addresses::dns_servers`]); a third or later one cannot be carried.
 fn dns_servers(typed: &[String], f: &mut Findings) -> Vec<Ipv4Addr> {
-    let mut servers = Vec::new();
-    for (i, text) in typed.iter().enumerate() {
-        if text.trim().is_empty() {
-            continue;
-        }
-        let field = format!("dnsServers[{i}]");
-        let Some(addr) = cidr::parse_address(text) else {
-            f.error(
-                code::DNS_SERVER_INVALID,
-                field,
-                format!(
-                    "DNS server \"{}\" is not an IPv4 address such as 10.0.0.4.",
-                    text.trim()
-                ),
-            );
-            continue;
-        };
-        if servers.len() >= 2 {
-            f.warning(code::DNS_SERVER_NOT_CARRIED, field, format!("DNS server {addr} cannot be carried over: a Standard logic app takes its DNS servers from two app settings, WEBSITE_DNS_SERVER and WEBSITE_DNS_ALT_SERVER ({}). Make sure the first two servers can resolve everything, or the VNet's DNS, which the app uses when the settings are not set, keeps this one.", sources::DNS_ALT_APP_SETTING.in_words()));
-        }
-        servers.push(addr);
+    let servers = addresses::dns_servers(typed, f);
+    for &(i, addr) in servers.iter().skip(2) {
+        f.warning(code::DNS_SERVER_NOT_CARRIED, format!("dnsServers[{i}]"), format!("DNS server {addr} cannot be carried over: a Standard logic app takes its DNS servers from two app settings, WEBSITE_DNS_SERVER and WEBSITE_DNS_ALT_SERVER ({}). Make sure the first two servers can resolve everything, or the VNet's DNS, which the app uses when the settings are not set, keeps this one.", sources::DNS_ALT_APP_SETTING.in_words()));
     }
-    servers
+    servers.into_iter().map(|(_, addr)| addr).collect()
 }
 
-/// The readable entries of an address list (a bare address is a /32); `0.0.0.0/0` is left
-/// out with a warning: allowing every address defeats the list.
+/// The entries of an address list ([`addresses::entries`]: a bare address is a /32, each
+/// once); `0.0.0.0/0` is left out with a warning: allowing every address defeats the list.
 fn list(typed: &[String], field: &str, f: &mut Findings) -> Vec<Ipv4Net> {
     let mut out = Vec::new();
-    for (i, text) in typed.iter().enumerate() {
-        if text.trim().is_empty() {
-            continue;
-        }
-        let at = format!("{field}[{i}]");
-        match cidr::parse_address_or_prefix(text) {
-            Ok(net) if address_kind::is_catch_all(net) => {
-                f.warning(code::ADDRESS_CATCH_ALL, at, "0.0.0.0/0 allows every address, which defeats the list; the plan leaves it out.");
-            }
-            Ok(net) => out.push(net),
-            Err(problem) => f.error(
-                code::ADDRESS_LIST_INVALID,
-                at,
-                cidr::explain(&problem, text, "the address"),
-            ),
+    for (i, net) in addresses::entries(typed, field, f) {
+        if address_kind::is_catch_all(net) {
+            f.warning(
+                code::ADDRESS_CATCH_ALL,
+                format!("{field}[{i}]"),
+                "0.0.0.0/0 allows every address, which defeats the list; the plan leaves it out.",
+            );
+        } else {
+            out.push(net);
         }
     }
     out
@@ -111,27 +86,15 @@ fn restriction_limit(a: &Addresses, f: &mut Findings) {
     }
 }
 
-/// The appliance's address, when forced tunneling goes through one.
-fn appliance(design: &Design, f: &mut Findings) -> Option<Ipv4Addr> {
+/// The appliance's address ([`addresses::appliance_ip`]), when forced tunneling goes
+/// through one.
+fn appliance(design: &Design, vnet: &[Ipv4Net], f: &mut Findings) -> Option<Ipv4Addr> {
     if design.forced_tunneling != ForcedTunneling::Firewall
         || design.firewall.next_hop != NextHop::VirtualAppliance
     {
         return None;
     }
-    let typed = design.firewall.appliance_ip.trim();
-    if typed.is_empty() {
-        f.error(code::FIREWALL_IP_MISSING, "firewall.applianceIp", "Enter the firewall's or appliance's private IP address: the Standard network's default route goes to it.");
-        return None;
-    }
-    let addr = cidr::parse_address(typed);
-    if addr.is_none() {
-        f.error(
-            code::FIREWALL_IP_INVALID,
-            "firewall.applianceIp",
-            format!("\"{typed}\" is not one IPv4 address such as 10.0.3.4."),
-        );
-    }
-    addr
+    addresses::appliance_ip(&design.firewall.appliance_ip, vnet, f)
 }
 
 #[cfg(test)]
@@ -140,7 +103,7 @@ mod tests {
 
     fn read_design(d: &Design) -> (Addresses, Vec<(&'static str, String)>) {
         let mut f = Findings::default();
-        let a = read(d, &mut f);
+        let a = read(d, &["10.0.0.0/22".parse().unwrap()], &mut f);
         (a, f.0.into_iter().map(|x| (x.code, x.field)).collect())
     }
 
@@ -161,10 +124,36 @@ mod tests {
         assert_eq!(
             found,
             [
-                (code::DNS_SERVER_NOT_CARRIED, "dnsServers[3]".to_string()),
                 (code::DNS_SERVER_INVALID, "dnsServers[4]".to_string()),
+                (code::DNS_SERVER_NOT_CARRIED, "dnsServers[3]".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn unusable_dns_servers_and_appliances_are_findings_and_repeats_count_once() {
+        let mut d = Design {
+            dns_servers: vec!["0.0.0.0".into(), "10.0.0.4".into(), "10.0.0.4".into()],
+            forced_tunneling: ForcedTunneling::Firewall,
+            ..Design::default()
+        };
+        d.firewall.appliance_ip = "127.0.0.1".into();
+        let (a, found) = read_design(&d);
+        assert_eq!(a.dns_servers, [Ipv4Addr::new(10, 0, 0, 4)]);
+        assert_eq!(a.appliance, None);
+        assert_eq!(
+            found,
+            [
+                (code::ADDRESS_NOT_USABLE, "dnsServers[0]".to_string()),
+                (
+                    code::FIREWALL_IP_INVALID,
+                    "firewall.applianceIp".to_string()
+                ),
+            ]
+        );
+        d.access_endpoint = AccessEndpoint::External;
+        d.caller_addresses = vec!["203.0.113.7".into(), "203.0.113.7/32".into()];
+        assert_eq!(read_design(&d).0.callers.len(), 1);
     }
 
     #[test]
@@ -178,7 +167,7 @@ mod tests {
         let (a, found) = read_design(&d);
         assert_eq!(a.callers, ["203.0.113.0/24".parse::<Ipv4Net>().unwrap()]);
         let codes: Vec<&str> = found.iter().map(|(c, _)| *c).collect();
-        assert_eq!(codes, [code::ADDRESS_CATCH_ALL, code::ADDRESS_LIST_INVALID]);
+        assert_eq!(codes, [code::ADDRESS_LIST_INVALID, code::ADDRESS_CATCH_ALL]);
         // Past App Service's 512 rules.
         d.caller_addresses = (0..512u32)
             .map(|i| format!("52.0.{}.{}", i / 256, i % 256))

@@ -97,7 +97,7 @@ pub fn plan(design: &Design, ise: &[IseSubnet]) -> StandardPlan {
     let mut f = Findings::default();
     let space = network::read(design, ise, &mut f);
     names::check(design, &space, &mut f);
-    let addresses = addresses::read(design, &mut f);
+    let addresses = addresses::read(design, &space.vnet, &mut f);
     let count = endpoints::count(design);
     let mut placed = subnets::place(design, &space, &addresses, count, &mut f);
     let reuse = reuse::report(design, &space, &addresses, &placed, &mut f);

@@ -14,7 +14,8 @@ use crate::design::{AccessEndpoint, Cloud, Design, ForcedTunneling};
 use crate::findings::citation::Citation;
 use crate::findings::{code, Findings};
 use crate::network::address_kind::{self as addresses, Special};
-use crate::network::cidr::{self, PrefixProblem};
+use crate::network::addresses::{dns_servers, entries as read_entries};
+use crate::network::cidr;
 
 /// The lists as the planner uses them: only valid entries, normalised to CIDR.
 #[derive(Debug, Default)]
@@ -60,42 +61,6 @@ pub const ISE_CONNECTORS: &[(&str, &str)] = &[
 
 /// Where Azure publishes the addresses the planner asks for.
 pub const SERVICE_TAGS_FILE: &str = "Azure's Service Tags file (the weekly \"Azure IP Ranges and Service Tags\" JSON download from Microsoft)";
-
-/// Reads the entries of an address list at `field` (`connectorOutboundAddresses`) that are
-/// IPv4 addresses or prefixes, each with its index; blank entries are skipped, a prefix
-/// given twice is kept once, problems are reported.
-pub fn read_entries(list: &[String], field: &str, f: &mut Findings) -> Vec<(usize, Ipv4Net)> {
-    let mut out: Vec<(usize, Ipv4Net)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for (i, typed) in list
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !t.trim().is_empty())
-    {
-        let at = format!("{field}[{i}]");
-        match cidr::parse_address_or_prefix(typed) {
-            Ok(net) => {
-                if seen.insert(net) {
-                    out.push((i, net));
-                }
-            }
-            Err(problem @ PrefixProblem::HostBits { .. }) => f.error(
-                code::CIDR_HOST_BITS,
-                at,
-                cidr::explain(&problem, typed, "this address range"),
-            ),
-            Err(_) => f.error(
-                code::ADDRESS_LIST_INVALID,
-                at,
-                format!(
-                    "\"{}\" is not an IPv4 address or prefix; write 52.174.1.1 or 52.174.0.0/24.",
-                    typed.trim()
-                ),
-            ),
-        }
-    }
-    out
-}
 
 /// Reads an address list at `field`, as CIDR strings without repeats.
 pub fn read_address_list(list: &[String], field: &str, f: &mut Findings) -> Vec<String> {
@@ -258,40 +223,19 @@ pub fn check(design: &Design, vnet: &[Ipv4Net], f: &mut Findings) -> CheckedList
 }
 
 /// Custom DNS servers: each one address a VNet can use as its resolver. The outbound
-/// port-53 rule opens the way to them.
+/// port-53 rule opens the way to them, so a public resolver outside the VNet is a warning.
 fn check_dns_servers(design: &Design, vnet: &[Ipv4Net], f: &mut Findings) -> Vec<String> {
-    let mut servers = Vec::new();
-    for (i, typed) in design
-        .dns_servers
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !t.trim().is_empty())
-    {
-        let field = format!("dnsServers[{i}]");
-        let Some(addr) = cidr::parse_address(typed) else {
-            f.error(
-                code::DNS_SERVER_INVALID,
-                field,
-                format!(
-                    "\"{}\" is not an IPv4 address; a DNS server is one address such as 10.0.0.4.",
-                    typed.trim()
-                ),
-            );
-            continue;
-        };
+    let servers = dns_servers(&design.dns_servers, f);
+    for &(i, addr) in &servers {
         let net = Ipv4Net::from(addr);
-        if let Some(s) = addresses::unusable(net) {
-            f.error(code::ADDRESS_NOT_USABLE, field, format!("{addr} is in {}, which cannot be a DNS server for the VNet; enter the address of a real DNS server.", s.what));
-            continue;
+        if addr != addresses::AZURE_RESOLVER
+            && !addresses::is_private_or_shared(net)
+            && !vnet.iter().any(|v| v.contains(&addr))
+        {
+            f.warning(code::DNS_SERVER_PUBLIC, format!("dnsServers[{i}]"), format!("{addr} is a public resolver outside the VNet: the outbound port-53 rule then opens DNS to the Internet, and a public resolver cannot resolve your private names. Prefer a DNS server inside your network that forwards to Azure DNS (168.63.129.16)."));
         }
-        if addr == addresses::AZURE_RESOLVER {
-            f.info(code::DNS_SERVER_AZURE_RESOLVER, field, "168.63.129.16 is Azure's own DNS resolver, which the VNet uses anyway when it has no custom DNS servers; listing it is harmless, but if all your servers are Azure DNS, leave the list empty instead.");
-        } else if !addresses::is_private_or_shared(net) && !vnet.iter().any(|v| v.contains(&addr)) {
-            f.warning(code::DNS_SERVER_PUBLIC, field, format!("{addr} is a public resolver outside the VNet: the outbound port-53 rule then opens DNS to the Internet, and a public resolver cannot resolve your private names. Prefer a DNS server inside your network that forwards to Azure DNS (168.63.129.16)."));
-        }
-        servers.push(addr.to_string());
     }
-    unique(servers)
+    servers.iter().map(|(_, a)| a.to_string()).collect()
 }
 
 /// Azure Government: the addresses that replace the three service tags that do not work
