@@ -1960,6 +1960,10 @@ fn target_standard_files_and_tables() {
         "--private-endpoint-subnet",
         "--ase-subnet",
     ] {
-        assert!(help.stdout.contains(flag), "--help lists {flag}");
+        // Whole flags: "--logic-app" is also the tail of "--new-logic-app".
+        assert!(
+            help.stdout.contains(&format!("{flag} ")) || help.stdout.contains(&format!("{flag}\n")),
+            "--help lists {flag}"
+        );
     }
 }

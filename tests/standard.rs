@@ -8,6 +8,7 @@ use ise_planner::design::{
 };
 use ise_planner::findings::code;
 use ise_planner::migrate;
+use ise_planner::network::reserved;
 use ise_planner::standard::settings::Target;
 use ise_planner::standard::{StandardPlan, SubnetRole};
 use proptest::prelude::*;
@@ -605,5 +606,48 @@ proptest! {
             prop_assert_eq!(parsed(&s.prefix), Some(meant));
         }
         prop_assert_eq!(&standard(&design), p);
+    }
+}
+
+/// Designs whose VNet holds a range no subnet may use (Azure's DNS address, loopback,
+/// link-local): the sizes, hosting and existing subnets vary.
+fn design_beside_reserved_ranges() -> impl Strategy<Value = Design> {
+    let vnet = prop_oneof![
+        Just(vec!["168.63.128.0/22"]),
+        Just(vec!["168.63.129.0/24"]),
+        Just(vec!["126.255.255.0/24", "127.0.0.0/24"]),
+        Just(vec!["169.254.0.0/23", "169.253.255.0/24"]),
+    ];
+    (vnet, 24u8..=29, any::<bool>(), 0u32..4).prop_map(|(vnet, size, ase, existing)| {
+        let mut d = base();
+        d.vnet.address_prefixes = vnet.iter().map(|v| v.to_string()).collect();
+        let first: Ipv4Net = vnet[0].parse().unwrap();
+        d.vnet.existing_subnets = (0..existing)
+            .map(|i| {
+                let at = u32::from(first.network()) + i * 64;
+                ExistingSubnet::from(format!("{}/27", std::net::Ipv4Addr::from(at)))
+            })
+            .collect();
+        d.standard.integration_subnet_size = i64::from(size).into();
+        d.standard.ase_subnet_size = i64::from(size.min(27)).into();
+        if ase {
+            d.standard.hosting = Hosting::AppServiceEnvironment;
+        }
+        d
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// No new subnet is placed over a range Azure keeps out of every virtual network.
+    #[test]
+    fn allocated_subnets_avoid_reserved_ranges(design in design_beside_reserved_ranges()) {
+        let p = migrate::plan(&design).standard;
+        for s in p.subnets.iter().filter(|s| !s.pinned) {
+            let Some(net) = parsed(&s.prefix) else { continue };
+            let hit: Vec<&str> = reserved::overlapping(&reserved::AZURE_VNET_ALL, net).map(|r| r.what).collect();
+            prop_assert!(hit.is_empty(), "{} over {:?}", net, hit);
+        }
     }
 }

@@ -563,8 +563,18 @@ mod tests {
             vnet in proptest::collection::vec(arb_net(8), 1..4),
             used in proptest::collection::vec(arb_net(12), 0..40),
             lengths in proptest::collection::vec(arb_len(), 0..6),
-            prefer in proptest::collection::vec(arb_net(12), 0..3),
+            prefer in proptest::collection::vec((any::<usize>(), any::<u32>(), 0u8..=8), 0..3),
         ) {
+            // Preferred space inside the VNet (as the ISE's space is), so that it is often free.
+            let prefer: Vec<Ipv4Net> = prefer
+                .into_iter()
+                .map(|(which, a, deeper)| {
+                    let v = vnet[which % vnet.len()];
+                    let inside = u32::from(v.network()) | (a & u32::from(v.hostmask()));
+                    let len = (v.prefix_len() + deeper).min(32);
+                    Ipv4Net::new(Ipv4Addr::from(inside), len).unwrap().trunc()
+                })
+                .collect();
             let free = free_intervals(&vnet, &used);
             let preferred = free_intervals(&prefer, &[]);
             let blocks = allocate_sizes(&free, &lengths, &preferred);

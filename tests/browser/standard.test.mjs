@@ -112,10 +112,19 @@ test('the switch is kept in the autosave, a saved file and a share link', async 
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const other = await newPage(browser, server.origin);
     try {
-      await open(other, link);
+      // The full program held back until the first paint has decided what to show.
+      let release;
+      const held = new Promise((r) => { release = r; });
+      const asked = new Promise((r) => other.route('**/ise-planner-web-*', async (route) => { r(); await held; await route.continue(); }));
+      await other.goto(link);
+      await asked;
+      // The first paint did not show the ISE's subnets for it: the Standard answer is the full
+      // program's to give.
+      assert.ok(await other.evaluate(() => document.documentElement.classList.contains('first-saved')), 'the shell still waits');
+      assert.ok(!(await other.evaluate(() => document.body.innerText)).includes('10.0.0.0/27'), 'the ISE\'s subnets were painted first');
+      release();
       await other.locator('#standard-subnets').waitFor({ timeout: 30000 });
       assert.equal(await other.locator('#f-view-standard').isChecked(), true);
-      // The first paint did not show the ISE's subnets for it.
       assert.equal(await other.locator('#f-standard-logicApp-name').inputValue(), 'contoso-workflows');
     } finally {
       await other.context().close();
