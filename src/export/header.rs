@@ -13,7 +13,7 @@ pub const PLANNER_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The retirement, in one line.
 pub const RETIREMENT: &str = "Azure accepts no new ISEs since 2022-11-01 and retired ISE on 2024-08-31: creating the ISE now fails, but the network part still deploys.";
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

@@ -31,10 +31,10 @@ impl Shape {
         Shape { block_len, run_len }
     }
     fn block(self) -> u64 {
-        1u64 << (32 - u32::from(self.block_len.min(32)))
+        cidr::addresses_in(self.block_len)
     }
     fn run_span(self) -> u64 {
-        1u64 << (32 - u32::from(self.run_len.min(self.block_len).min(32)))
+        cidr::addresses_in(self.run_len.min(self.block_len))
     }
 }
 
@@ -211,7 +211,7 @@ pub fn lowest_block(free: &[(u64, u64)], len: u8) -> Option<Ipv4Net> {
     if len > 32 {
         return None;
     }
-    let block = 1u64 << (32 - u32::from(len));
+    let block = cidr::addresses_in(len);
     free.iter().find_map(|&(start, end)| {
         let (first, n) = aligned_blocks(start, end, block);
         (n > 0).then(|| block_at(first, len)).flatten()

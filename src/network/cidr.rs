@@ -82,7 +82,12 @@ pub fn range(net: Ipv4Net) -> (u32, u32) {
 
 /// Number of addresses in a prefix (2^(32-len)).
 pub fn size(net: Ipv4Net) -> u64 {
-    1u64 << (32 - u32::from(net.prefix_len()))
+    addresses_in(net.prefix_len())
+}
+
+/// How many addresses a prefix of length `len` holds (a length past 32 counts as 32).
+pub fn addresses_in(len: u8) -> u64 {
+    1u64 << (32 - u32::from(len.min(32)))
 }
 
 /// Sorts and merges inclusive ranges so none overlap or touch.

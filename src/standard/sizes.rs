@@ -5,6 +5,7 @@
 use crate::design::{Design, TypedNumber};
 use crate::design::{DEFAULT_ASE_SUBNET_SIZE, DEFAULT_INTEGRATION_SUBNET_SIZE};
 use crate::findings::{code, Findings};
+use crate::network::cidr;
 use crate::standard::{sources, SubnetRole};
 
 /// The recommended integration subnet: a /26 (the Logic Apps article; App Service agrees).
@@ -35,7 +36,7 @@ pub fn endpoint_subnet_len(endpoints: usize) -> u8 {
     let needed = endpoints as u64 + AZURE_RESERVED_ADDRESSES;
     (0..=SMALLEST_SUBNET)
         .rev()
-        .find(|&len| 1u64 << (32 - u32::from(len)) >= needed)
+        .find(|&len| cidr::addresses_in(len) >= needed)
         .unwrap_or(0)
 }
 
@@ -103,7 +104,7 @@ fn check_endpoints(len: u8, field: &str, endpoints: usize, f: &mut Findings) {
 
 /// The addresses a subnet of `/len` leaves usable.
 fn usable(len: u8) -> u64 {
-    (1u64 << (32 - u32::from(len.min(32)))).saturating_sub(AZURE_RESERVED_ADDRESSES)
+    cidr::addresses_in(len).saturating_sub(AZURE_RESERVED_ADDRESSES)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::target::StandardTarget;
 use super::API_VERSIONS;
-use crate::export::header::PLANNER_VERSION;
+use crate::export::header::{plural, PLANNER_VERSION};
 use crate::findings::citation::{
     Article, APP_SERVICE_PRIVATE_ENDPOINTS, APP_SERVICE_VNET_INTEGRATION, APP_SERVICE_VNET_ROUTING,
     ASE_NETWORKING, PRIVATE_DNS_ZONE_VALUES, STANDARD_PRIVATE_STORAGE, STANDARD_VNET,
@@ -19,10 +19,6 @@ const FOLLOWS: [Article; 6] = [
     APP_SERVICE_PRIVATE_ENDPOINTS,
     PRIVATE_DNS_ZONE_VALUES,
 ];
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// One sentence: what the file deploys, counted from the plan.
 pub fn what_it_deploys(t: &StandardTarget<'_>) -> String {
