@@ -216,6 +216,16 @@ impl Default for VirtualNetwork {
     }
 }
 
+impl VirtualNetwork {
+    /// How many existing subnets the design lists (a row without a prefix is not one).
+    pub fn existing_subnet_count(&self) -> usize {
+        self.existing_subnets
+            .iter()
+            .filter(|s| !s.prefix.trim().is_empty())
+            .count()
+    }
+}
+
 /// One of the four ISE subnets: a name, and a prefix when the user pins one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -744,6 +754,18 @@ mod tests {
             "{json}"
         );
         assert_eq!(Design::from_json(&json).unwrap(), d);
+    }
+
+    #[test]
+    fn rows_without_a_prefix_are_not_existing_subnets() {
+        let mut v = VirtualNetwork::default();
+        assert_eq!(v.existing_subnet_count(), 0);
+        v.existing_subnets = vec![
+            "10.0.1.0/24 web".into(),
+            ExistingSubnet::default(),
+            " ".into(),
+        ];
+        assert_eq!(v.existing_subnet_count(), 1);
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn first_view(json: &str) -> String {
         opens_on: design.view,
         address_space: &design.vnet.address_prefixes,
         vnet_name: &design.vnet.name,
-        existing_subnets: design.vnet.existing_subnets.len(),
+        existing_subnets: design.vnet.existing_subnet_count(),
         view: ise_planner::ise::first_view::first_view(&design),
     };
     serde_json::to_string(&painted).unwrap_or_default()

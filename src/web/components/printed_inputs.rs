@@ -59,12 +59,7 @@ pub fn printed_inputs(props: &PrintedProps) -> Html {
         ),
         (
             "Existing subnets",
-            d.vnet
-                .existing_subnets
-                .iter()
-                .filter(|s| !s.prefix.trim().is_empty())
-                .count()
-                .to_string(),
+            d.vnet.existing_subnet_count().to_string(),
         ),
         ("Forced tunneling", d.forced_tunneling.label().to_string()),
         (
