@@ -18,6 +18,12 @@ pub const INTEGRATION_MINIMUM: u8 = 28;
 pub const ASE_RECOMMENDED: u8 = 24;
 /// The smallest App Service Environment subnet: a /27.
 pub const ASE_MINIMUM: u8 = 27;
+/// How the page explains the integration subnet's size field (its numbers are the ones above;
+/// a test holds them together).
+pub const INTEGRATION_SIZE_HELP: &str = "A prefix length: 26 (a /26) is what the Logic Apps article recommends; 27 is the portal's minimum, 28 App Service's.";
+/// How the page explains the environment subnet's size field.
+pub const ASE_SIZE_HELP: &str =
+    "A prefix length: 24 (a /24, recommended) down to 27, the smallest.";
 /// The smallest subnet Azure supports: a /29 (VNet FAQ).
 pub const SMALLEST_SUBNET: u8 = 29;
 /// Addresses Azure keeps in every subnet (VNet FAQ).
@@ -110,6 +116,18 @@ fn usable(len: u8) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_size_help_says_the_sizes_the_plan_checks() {
+        assert_eq!(
+            INTEGRATION_SIZE_HELP,
+            format!("A prefix length: {INTEGRATION_RECOMMENDED} (a /{INTEGRATION_RECOMMENDED}) is what the Logic Apps article recommends; {INTEGRATION_PORTAL_MINIMUM} is the portal's minimum, {INTEGRATION_MINIMUM} App Service's.")
+        );
+        assert_eq!(
+            ASE_SIZE_HELP,
+            format!("A prefix length: {ASE_RECOMMENDED} (a /{ASE_RECOMMENDED}, recommended) down to {ASE_MINIMUM}, the smallest.")
+        );
+    }
 
     fn found(role: SubnetRole, len: u8) -> Vec<&'static str> {
         let mut f = Findings::default();

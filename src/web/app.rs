@@ -35,7 +35,9 @@ use crate::components::routing_form::RoutingForm;
 use crate::components::rules_table::RulesTables;
 use crate::components::safeguards::Safeguards;
 use crate::components::standard_form::standard_form;
-use crate::components::standard_plan::{is_subnets, StandardSections, StandardSubnets};
+use crate::components::standard_plan::{
+    is_subnets, standard_subnets, StandardSections, SubnetsProps as StandardSubnetsProps,
+};
 use crate::components::subnets_table::{subnets_table, SubnetsProps};
 use crate::components::toolbar::Toolbar;
 use crate::components::view_switch::view_switch;
@@ -188,9 +190,11 @@ impl Page {
     fn network(&self, generation: u32) -> Html {
         let h = &self.handlers;
         let results = match &self.standard {
-            Some((standard, retry)) => {
-                html! { <StandardSubnets standard={standard.clone()} ise={self.live.clone()} on_retry={retry.clone()} /> }
-            }
+            Some((standard, retry)) => standard_subnets(&StandardSubnetsProps {
+                standard: standard.clone(),
+                ise: self.live.clone(),
+                on_retry: retry.clone(),
+            }),
             None => html! {
                 <>
                     { printed_inputs(&PrintedProps { design: self.design.clone() }) }

@@ -3,10 +3,7 @@
 //! and the logic app, storage account, plan or environment they serve.
 
 use ise_planner::design::{Hosting, Resource, StandardSubnetSpec, TypedNumber};
-use ise_planner::standard::sizes::{
-    ASE_MINIMUM, ASE_RECOMMENDED, INTEGRATION_MINIMUM, INTEGRATION_PORTAL_MINIMUM,
-    INTEGRATION_RECOMMENDED,
-};
+use ise_planner::standard::sizes::{ASE_SIZE_HELP, INTEGRATION_SIZE_HELP};
 use yew::prelude::*;
 
 use super::fields::{
@@ -30,10 +27,10 @@ pub fn standard_form(props: &FormProps) -> Html {
             <h2 id="standard-inputs-title">{ "Logic Apps Standard" }</h2>
             { radio_group(&yew::props!(RadioProps { id: "f-standard-hosting", legend: "Where the logic app runs", choices: HOSTING, selected: if ase { "appServiceEnvironment" } else { "workflowStandard" }, on_change: chooser(e, |d, v: &str| d.standard.hosting = if v == "appServiceEnvironment" { Hosting::AppServiceEnvironment } else { Hosting::WorkflowStandard }) })) }
             if ase {
-                { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "standard.aseSubnetSize", inputmode: "numeric", value: s.ase_subnet_size.as_str().to_string(), on_input: setter(e, |d, v: String| d.standard.ase_subnet_size = TypedNumber(v)), help: format!("A prefix length: {ASE_RECOMMENDED} (a /{ASE_RECOMMENDED}, recommended) down to {ASE_MINIMUM}, the smallest.") })) }
+                { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "standard.aseSubnetSize", inputmode: "numeric", value: s.ase_subnet_size.as_str().to_string(), on_input: setter(e, |d, v: String| d.standard.ase_subnet_size = TypedNumber(v)), help: ASE_SIZE_HELP })) }
                 { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "standard.aseName", value: s.ase_name.clone(), on_input: setter(e, |d, v: String| d.standard.ase_name = v) })) }
             } else {
-                { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "standard.integrationSubnetSize", inputmode: "numeric", value: s.integration_subnet_size.as_str().to_string(), on_input: setter(e, |d, v: String| d.standard.integration_subnet_size = TypedNumber(v)), help: format!("A prefix length: {INTEGRATION_RECOMMENDED} (a /{INTEGRATION_RECOMMENDED}) is what the Logic Apps article recommends; {INTEGRATION_PORTAL_MINIMUM} is the portal's minimum, {INTEGRATION_MINIMUM} App Service's.") })) }
+                { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "standard.integrationSubnetSize", inputmode: "numeric", value: s.integration_subnet_size.as_str().to_string(), on_input: setter(e, |d, v: String| d.standard.integration_subnet_size = TypedNumber(v)), help: INTEGRATION_SIZE_HELP })) }
                 { text_field(&yew::props!(TextFieldProps { plan: plan.clone(), field: "standard.planName", value: s.plan_name.clone(), on_input: setter(e, |d, v: String| d.standard.plan_name = v) })) }
             }
             { check_field(&yew::props!(CheckProps { id: "f-standard-reuseIseSpace", label: "Place the new subnets in the ISE's address space (once the ISE is deleted)", checked: s.reuse_ise_space, on_change: chooser(e, |d, on: bool| d.standard.reuse_ise_space = on), help: "Otherwise they avoid the ISE's subnets, so that both run side by side while the workflows move." })) }

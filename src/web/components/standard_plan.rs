@@ -18,16 +18,15 @@ pub fn is_subnets(t: &ViewTable) -> bool {
     t.name == StandardTable::Subnets.name()
 }
 
-#[derive(Properties, PartialEq)]
 pub struct SubnetsProps {
     pub standard: Standard,
     pub ise: Shared<Plan>,
     pub on_retry: Callback<MouseEvent>,
 }
 
-/// The Standard subnets beside the ISE's, or why they are not there yet.
-#[function_component]
-pub fn StandardSubnets(props: &SubnetsProps) -> Html {
+/// The Standard subnets beside the ISE's, or why they are not there yet. A plain function,
+/// not a component: the ISE's subnets beside them follow every keystroke anyway.
+pub fn standard_subnets(props: &SubnetsProps) -> Html {
     let body = match &props.standard {
         Standard::Preparing => {
             html! { <p class="preparing" role="status">{ "Planning the Standard network…" }</p> }
